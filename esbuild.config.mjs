@@ -1,0 +1,72 @@
+// One build script for every bundle: the Node extension, the web extension, the CLI, the
+// webview, and (with --tests) the unit tests, extension-host suites and the benchmark.
+// Type checking is a separate step (`npm run typecheck`); esbuild only strips types.
+import * as esbuild from 'esbuild';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const withTests = args.has('--tests');
+const production = args.has('--production');
+
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  target: 'es2022',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+/** Every `*.ts` file directly inside `dir` (sorted, so bundles are reproducible). */
+function entries(dir, suffix = '.ts') {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(suffix))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+const builds = [
+  // Extension host (desktop VS Code and code-server's Node host).
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  // Web extension (vscode.dev, the browser host): same entry, nothing Node-only may be on its path.
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'] },
+  // CLI.
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (existsSync('src/webview/main.ts')) {
+  builds.push({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/visualizer.js', platform: 'browser', format: 'iife' });
+}
+
+if (withTests) {
+  const testEntries = [...entries('test/unit', '.test.ts')];
+  if (testEntries.length > 0) {
+    builds.push({ ...common, entryPoints: testEntries, outdir: 'out/test/unit', platform: 'node', format: 'cjs', external: ['mocha', 'fast-check', 'katex'] });
+  }
+  const hostEntries = entries('test/host');
+  if (hostEntries.length > 0) {
+    builds.push({ ...common, entryPoints: hostEntries, outdir: 'out/test/host', platform: 'node', format: 'cjs', external: ['vscode', 'mocha'] });
+  }
+  const benchEntries = entries('bench');
+  if (benchEntries.length > 0) {
+    builds.push({ ...common, sourcemap: false, entryPoints: benchEntries, outdir: 'out/bench', platform: 'node', format: 'cjs', external: ['playwright-core', 'katex'] });
+  }
+}
+
+/** KaTeX's stylesheet and its woff2 fonts only: Chromium never asks for woff or ttf. */
+function copyKatexAssets() {
+  const from = 'node_modules/katex/dist';
+  if (!existsSync(from)) return;
+  const to = 'dist/webview/katex';
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(join(to, 'fonts'), { recursive: true });
+  cpSync(join(from, 'katex.min.css'), join(to, 'katex.min.css'));
+  for (const font of readdirSync(join(from, 'fonts')).filter((f) => f.endsWith('.woff2'))) {
+    cpSync(join(from, 'fonts', font), join(to, 'fonts', font));
+  }
+}
+
+await Promise.all(builds.map((options) => esbuild.build(options)));
+copyKatexAssets();
