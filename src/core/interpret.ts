@@ -1,0 +1,221 @@
+// Reading a vector of numbers as a distribution (math.md, "Reading the numbers").
+
+import { LiteralError, type SourceRange } from './errors';
+import { CompensatedSum } from './summation';
+import type { Interpretation, InterpretationMode, Interpreted } from './types';
+
+/** Where a vector came from, so errors and warnings can name it and point at its elements. */
+export interface VectorContext {
+  /** What to call it in messages: "P", "Q", "row 3", "the predictions". */
+  name: string;
+  /** The whole vector, for errors about the vector as a whole (empty, sums to 0). */
+  range: SourceRange;
+  /** The source range of element `index` (0-based). */
+  elementRange(index: number): SourceRange;
+}
+
+/** How far from 1 a sum (or from 0 a log-sum-exp) may be and still count as normalised. */
+export const NORMALISATION_TOLERANCE = 1e-6;
+
+/** A number as a person reads it in a message: up to 12 significant digits, no trailing zeros. */
+export function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  return String(Number(x.toPrecision(12)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Log-sum-exp, softmax, log-softmax
+
+/** Max, its first index, and r = Σ_{i≠at} exp(xᵢ − max): log-sum-exp is max + log1p(r). */
+interface Shifted {
+  max: number;
+  at: number;
+  rest: number;
+}
+
+function shift(values: Float64Array): Shifted {
+  let max = -Infinity;
+  let at = -1;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (Number.isNaN(x)) return { max: NaN, at: i, rest: NaN };
+    if (x > max) {
+      max = x;
+      at = i;
+    }
+  }
+  if (at < 0 || max === Infinity) return { max, at, rest: 0 };
+  const acc = new CompensatedSum();
+  for (let i = 0; i < values.length; i++) if (i !== at) acc.add(Math.exp(values[i] - max));
+  return { max, at, rest: acc.value() };
+}
+
+/**
+ * ln Σ exp(xᵢ), without overflow: max + log1p(Σ_{i≠argmax} exp(xᵢ − max)). log1p keeps the tiny
+ * contributions of far-below-max terms that ln(1 + r) would round away. −Infinity when empty.
+ */
+export function logSumExp(values: Float64Array): number {
+  const { max, at, rest } = shift(values);
+  if (at < 0 || !Number.isFinite(max)) return max;
+  return max + Math.log1p(rest);
+}
+
+/**
+ * ln softmax(x)ᵢ = (xᵢ − max) − log1p(r), computed from differences so logits of ±1000 give exact
+ * finite answers (never log(exp(x))).
+ */
+export function logSoftmax(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  const { max, rest } = shift(values);
+  const logNorm = Math.log1p(rest);
+  for (let i = 0; i < values.length; i++) out[i] = Math.min(0, values[i] - max - logNorm);
+  return out;
+}
+
+/** softmax(x)ᵢ = exp(xᵢ − max) / (1 + r): one rounding in exp and one in the division. */
+export function softmax(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  const { max, rest } = shift(values);
+  const norm = 1 + rest;
+  for (let i = 0; i < values.length; i++) out[i] = Math.exp(values[i] - max) / norm;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// interpret
+
+/**
+ * Reads `values` as a probability distribution according to `mode` (math.md, "Reading the
+ * numbers"). The result's p is exactly normalised (divided by the compensated sum, as
+ * scipy.stats.entropy does even for probabilities) and logP is computed without round trips:
+ * ln xᵢ − ln Σx for probabilities and counts, log-softmax for logits and log-probabilities.
+ * Element indices in messages are 0-based, as in numpy and PyTorch.
+ *
+ * @throws LiteralError 'empty', 'non-finite', 'negative-count' or 'invalid-probability'.
+ */
+export function interpret(values: Float64Array, mode: InterpretationMode, ctx: VectorContext): Interpreted {
+  checkFinite(values, ctx);
+  switch (mode) {
+    case 'auto':
+      return interpretAuto(values, ctx);
+    case 'probs':
+    case 'counts':
+      checkNonNegative(values, mode, ctx);
+      return fromNonNegative(values, mode, `Read as ${mode === 'probs' ? 'probabilities' : 'counts'}, as requested.`, ctx);
+    case 'logits':
+      return fromLogits(values, 'logits', 'Read as logits and passed through softmax, as requested.', []);
+    case 'logprobs':
+      return fromForcedLogProbs(values, ctx);
+  }
+}
+
+function interpretAuto(values: Float64Array, ctx: VectorContext): Interpreted {
+  const negative = firstIndex(values, (x) => x < 0);
+  if (negative < 0) {
+    const total = nonNegativeSum(values, ctx);
+    if (Math.abs(total - 1) <= NORMALISATION_TOLERANCE) {
+      return fromNonNegative(values, 'probs', 'All values are non-negative and sum to 1, so they were read as probabilities.', ctx);
+    }
+    return fromNonNegative(values, 'counts', `All values are non-negative but sum to ${formatNumber(total)}, not 1, so they were read as counts and normalised.`, ctx);
+  }
+  if (firstIndex(values, (x) => x > 0) < 0 && Math.abs(logSumExp(values)) <= NORMALISATION_TOLERANCE) {
+    return fromLogits(values, 'logprobs', 'All values are at most 0 and their exponentials sum to 1, so they were read as log-probabilities.', []);
+  }
+  const shown = `element ${negative} is negative (${formatNumber(values[negative])})`;
+  return fromLogits(
+    values,
+    'logits',
+    `${capitalise(shown)}, so the values are not probabilities and were read as logits (softmax).`,
+    [`read as logits (softmax): ${shown}`],
+  );
+}
+
+function fromForcedLogProbs(values: Float64Array, ctx: VectorContext): Interpreted {
+  const positive = firstIndex(values, (x) => x > 0);
+  if (positive >= 0) {
+    throw new LiteralError(
+      'invalid-probability',
+      `element ${positive} of ${ctx.name} is ${formatNumber(values[positive])}, but log-probabilities are at most 0`,
+      ctx.elementRange(positive),
+    );
+  }
+  const lse = logSumExp(values);
+  const warnings = Math.abs(lse) > NORMALISATION_TOLERANCE ? [`renormalised: the probabilities summed to ${formatNumber(Math.exp(lse))}`] : [];
+  return fromLogits(values, 'logprobs', 'Read as log-probabilities, as requested.', warnings);
+}
+
+/** Probabilities or counts: p = x / Σx, logP = ln x − ln Σx (−∞ where x = 0). */
+function fromNonNegative(values: Float64Array, interpretation: Interpretation, reason: string, ctx: VectorContext): Interpreted {
+  let total = nonNegativeSum(values, ctx);
+  // Scale down vectors whose sum overflows, so p stays finite; ln of the scale is added back.
+  let scale = 1;
+  if (total === Infinity) {
+    scale = maxOf(values);
+    const acc = new CompensatedSum();
+    for (let i = 0; i < values.length; i++) acc.add(values[i] / scale);
+    total = acc.value();
+  }
+  const logTotal = Math.log(total) + Math.log(scale);
+  const p = new Float64Array(values.length);
+  const logP = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    p[i] = x / scale / total;
+    // ln xᵢ ≤ ln Σx in exact arithmetic; the min only removes rounding above 0.
+    logP[i] = x === 0 ? -Infinity : Math.min(0, Math.log(x) - logTotal);
+  }
+  const sumShown = total * scale;
+  const warnings = Math.abs(sumShown - 1) > NORMALISATION_TOLERANCE ? [`normalised: the values summed to ${formatNumber(sumShown)}`] : [];
+  return { p, logP, interpretation, reason, warnings };
+}
+
+function fromLogits(values: Float64Array, interpretation: Interpretation, reason: string, warnings: string[]): Interpreted {
+  return { p: softmax(values), logP: logSoftmax(values), interpretation, reason, warnings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+function checkFinite(values: Float64Array, ctx: VectorContext): void {
+  if (values.length === 0) throw new LiteralError('empty', `${ctx.name} is empty`, ctx.range);
+  const bad = firstIndex(values, (x) => !Number.isFinite(x));
+  if (bad >= 0) {
+    throw new LiteralError('non-finite', `element ${bad} of ${ctx.name} is ${String(values[bad])}`, ctx.elementRange(bad));
+  }
+}
+
+function checkNonNegative(values: Float64Array, mode: 'probs' | 'counts', ctx: VectorContext): void {
+  const negative = firstIndex(values, (x) => x < 0);
+  if (negative >= 0) {
+    const what = mode === 'probs' ? 'probabilities' : 'counts';
+    throw new LiteralError(
+      'negative-count',
+      `element ${negative} of ${ctx.name} is negative (${formatNumber(values[negative])}), but ${what} cannot be negative`,
+      ctx.elementRange(negative),
+    );
+  }
+}
+
+/** Compensated sum of non-negative values; a zero sum has no distribution. */
+function nonNegativeSum(values: Float64Array, ctx: VectorContext): number {
+  const acc = new CompensatedSum();
+  for (let i = 0; i < values.length; i++) acc.add(values[i]);
+  const total = acc.value();
+  if (total === 0) throw new LiteralError('invalid-probability', `the values of ${ctx.name} sum to 0`, ctx.range);
+  return total;
+}
+
+function firstIndex(values: Float64Array, predicate: (x: number) => boolean): number {
+  for (let i = 0; i < values.length; i++) if (predicate(values[i])) return i;
+  return -1;
+}
+
+function maxOf(values: Float64Array): number {
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
+  return max;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
