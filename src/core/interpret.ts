@@ -88,7 +88,8 @@ export function softmax(values: Float64Array): Float64Array {
  * Reads `values` as a probability distribution according to `mode` (math.md, "Reading the
  * numbers"). The result's p is exactly normalised (divided by the compensated sum, as
  * scipy.stats.entropy does even for probabilities) and logP is computed without round trips:
- * ln xᵢ − ln Σx for probabilities and counts, log-softmax for logits and log-probabilities.
+ * ln(xᵢ / Σx) for probabilities and counts (ln xᵢ − ln Σx if that quotient underflows), log-softmax
+ * for logits and log-probabilities.
  * Element indices in messages are 0-based, as in numpy and PyTorch.
  *
  * @throws LiteralError 'empty', 'non-finite', 'negative-count' or 'invalid-probability'.
@@ -144,7 +145,7 @@ function fromForcedLogProbs(values: Float64Array, ctx: VectorContext): Interpret
   return fromLogits(values, 'logprobs', 'Read as log-probabilities, as requested.', warnings);
 }
 
-/** Probabilities or counts: p = x / Σx, logP = ln x − ln Σx (−∞ where x = 0). */
+/** Probabilities or counts: p = x / Σx, logP = ln(x / Σx) (−∞ where x = 0). */
 function fromNonNegative(values: Float64Array, interpretation: Interpretation, reason: string, ctx: VectorContext): Interpreted {
   let total = nonNegativeSum(values, ctx);
   // Scale down vectors whose sum overflows, so p stays finite; ln of the scale is added back.
@@ -155,18 +156,32 @@ function fromNonNegative(values: Float64Array, interpretation: Interpretation, r
     for (let i = 0; i < values.length; i++) acc.add(values[i] / scale);
     total = acc.value();
   }
-  const logTotal = Math.log(total) + Math.log(scale);
+  const logTotal = Math.log(total);
   const p = new Float64Array(values.length);
   const logP = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
-    const x = values[i];
-    p[i] = x / scale / total;
-    // ln xᵢ ≤ ln Σx in exact arithmetic; the min only removes rounding above 0.
-    logP[i] = x === 0 ? -Infinity : Math.min(0, Math.log(x) - logTotal);
+    const x = values[i] / scale;
+    const pi = x / total;
+    p[i] = pi;
+    logP[i] = logOfRatio(x, pi, logTotal);
   }
   const sumShown = total * scale;
   const warnings = Math.abs(sumShown - 1) > NORMALISATION_TOLERANCE ? [`normalised: the values summed to ${formatNumber(sumShown)}`] : [];
   return { p, logP, interpretation, reason, warnings };
+}
+
+/** Below this a quotient is subnormal and has lost digits. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * ln(x / total) given p = x / total. ln p is accurate to about one ulp of 1 whatever the size of
+ * x, whereas ln x − ln total loses |ln x|·ε to cancellation (counts of 1e6: ~14ε). Only when p is
+ * subnormal (or 0 for x > 0) is the difference of logs the better one. ≤ 0 always: rounding above
+ * 0 is removed.
+ */
+function logOfRatio(x: number, p: number, logTotal: number): number {
+  if (x === 0) return -Infinity;
+  return Math.min(0, p >= MIN_NORMAL ? Math.log(p) : Math.log(x) - logTotal);
 }
 
 function fromLogits(values: Float64Array, interpretation: Interpretation, reason: string, warnings: string[]): Interpreted {

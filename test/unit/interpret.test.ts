@@ -1,0 +1,212 @@
+import * as assert from 'node:assert/strict';
+import { isLiteralError, type LiteralError } from '../../src/core/errors';
+import { formatNumber, interpret, logSoftmax, logSumExp, softmax, type VectorContext } from '../../src/core/interpret';
+import { sum } from '../../src/core/summation';
+import type { InterpretationMode } from '../../src/core/types';
+
+/** Element i sits at offsets [10 + 4i, 13 + 4i); the whole vector at [8, 100). */
+const ctx: VectorContext = { name: 'P', range: { start: 8, end: 100 }, elementRange: (i) => ({ start: 10 + 4 * i, end: 13 + 4 * i }) };
+const read = (xs: number[], mode: InterpretationMode = 'auto') => interpret(Float64Array.from(xs), mode, ctx);
+
+function throwsLiteral(fn: () => unknown, code: LiteralError['code'], message: string | RegExp, range: { start: number; end: number }): void {
+  assert.throws(fn, (error: unknown) => {
+    assert.ok(isLiteralError(error), `expected a LiteralError, got ${String(error)}`);
+    assert.equal(error.code, code);
+    if (typeof message === 'string') assert.equal(error.message, message);
+    else assert.match(error.message, message);
+    assert.deepEqual(error.range, range);
+    return true;
+  });
+}
+
+function near(actual: number, expected: number, tolerance = 1e-15): void {
+  assert.ok(Math.abs(actual - expected) <= tolerance, `${actual} vs ${expected}`);
+}
+
+describe('logSumExp, softmax, logSoftmax', () => {
+  it('gives finite exact answers for logits of ±1000', () => {
+    assert.deepEqual([...softmax(Float64Array.from([1000, -1000]))], [1, 0]);
+    assert.deepEqual([...logSoftmax(Float64Array.from([1000, -1000]))], [0, -2000]);
+    assert.equal(logSumExp(Float64Array.from([1000, 1000])), 1000 + Math.LN2);
+    assert.deepEqual([...softmax(Float64Array.from([1000, 1000, 1000, 1000]))], [0.25, 0.25, 0.25, 0.25]);
+    assert.equal(logSumExp(Float64Array.from([-1000, -1000])), -1000 + Math.LN2);
+  });
+
+  it('keeps contributions far below the maximum (log1p, not log(1 + r))', () => {
+    const lse = logSumExp(Float64Array.from([0, -40]));
+    assert.ok(lse > 0);
+    near(lse, Math.exp(-40), 1e-30);
+    near(logSoftmax(Float64Array.from([0, -40]))[0], -Math.exp(-40), 1e-30);
+  });
+
+  it('matches the definition on moderate values', () => {
+    const x = Float64Array.from([1, 2, 3]);
+    const direct = Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3));
+    near(logSumExp(x), direct, 1e-14);
+    const p = softmax(x);
+    const lp = logSoftmax(x);
+    for (let i = 0; i < 3; i++) {
+      near(p[i], Math.exp(x[i]) / Math.exp(direct), 1e-15);
+      near(lp[i], x[i] - direct, 1e-14);
+    }
+    near(sum(p), 1, 2e-16);
+  });
+
+  it('handles edge inputs: empty, -Infinity entries, one element', () => {
+    assert.equal(logSumExp(new Float64Array(0)), -Infinity);
+    assert.equal(logSumExp(Float64Array.from([-Infinity, 0])), 0);
+    assert.deepEqual([...softmax(Float64Array.from([-Infinity, 0]))], [0, 1]);
+    assert.deepEqual([...logSoftmax(Float64Array.from([-7.5]))], [0]);
+    assert.ok(Number.isNaN(logSumExp(Float64Array.from([0, NaN]))));
+  });
+});
+
+describe('formatNumber', () => {
+  it('prints sums readably', () => {
+    assert.equal(formatNumber(37), '37');
+    assert.equal(formatNumber(0.30000000000000004), '0.3');
+    assert.equal(formatNumber(1.000002), '1.000002');
+    assert.equal(formatNumber(-1), '-1');
+    assert.equal(formatNumber(1e-20), '1e-20');
+    assert.equal(formatNumber(Infinity), 'Infinity');
+  });
+});
+
+describe('interpret: auto', () => {
+  it('reads non-negative values summing to 1 as probabilities, without warnings', () => {
+    const d = read([0.2, 0.3, 0.5]);
+    assert.equal(d.interpretation, 'probs');
+    assert.equal(d.reason, 'All values are non-negative and sum to 1, so they were read as probabilities.');
+    assert.deepEqual(d.warnings, []);
+    near(sum(d.p), 1, 2e-16);
+    for (let i = 0; i < 3; i++) near(d.logP[i], Math.log(d.p[i]), 1e-15);
+  });
+
+  it('accepts a sum within 1e-6 of 1 as probabilities but still normalises exactly (as scipy does)', () => {
+    const d = read([0.5, 0.5000005]);
+    assert.equal(d.interpretation, 'probs');
+    assert.equal(d.p[0], 0.5 / 1.0000005);
+    assert.equal(read([0.5, 0.500002]).interpretation, 'counts');
+  });
+
+  it('reads other non-negative values as counts and says what they summed to', () => {
+    const d = read([10, 20, 7]);
+    assert.equal(d.interpretation, 'counts');
+    assert.deepEqual(d.warnings, ['normalised: the values summed to 37']);
+    assert.match(d.reason, /sum to 37, not 1/);
+    assert.deepEqual([...d.p], [10 / 37, 20 / 37, 7 / 37]);
+    near(d.logP[2], Math.log(7 / 37), 1e-15);
+    assert.deepEqual(read([0.1, 0.2]).warnings, ['normalised: the values summed to 0.3']);
+  });
+
+  it('gives p = 0 and ln p = −Infinity for zero entries', () => {
+    const d = read([0, 3, 1]);
+    assert.equal(d.p[0], 0);
+    assert.equal(d.logP[0], -Infinity);
+    assert.equal(d.logP[1], Math.log(0.75));
+  });
+
+  it('reads any negative value as logits, naming the element', () => {
+    const d = read([1, 2, -1]);
+    assert.equal(d.interpretation, 'logits');
+    assert.deepEqual(d.warnings, ['read as logits (softmax): element 2 is negative (-1)']);
+    assert.equal(d.reason, 'Element 2 is negative (-1), so the values are not probabilities and were read as logits (softmax).');
+    assert.deepEqual([...d.p], [...softmax(Float64Array.from([1, 2, -1]))]);
+    assert.deepEqual([...d.logP], [...logSoftmax(Float64Array.from([1, 2, -1]))]);
+  });
+
+  it('reads non-positive values whose exponentials sum to 1 as log-probabilities', () => {
+    const d = read([Math.log(0.2), Math.log(0.3), Math.log(0.5)]);
+    assert.equal(d.interpretation, 'logprobs');
+    assert.deepEqual(d.warnings, []);
+    near(d.p[0], 0.2, 1e-15);
+    near(d.logP[2], Math.log(0.5), 1e-15);
+  });
+
+  it('reads non-positive values that do not normalise as logits', () => {
+    const d = read([-1, -2]);
+    assert.equal(d.interpretation, 'logits');
+    assert.deepEqual(d.warnings, ['read as logits (softmax): element 0 is negative (-1)']);
+  });
+
+  it('keeps logits of ±1000 exact', () => {
+    const d = read([1000, -1000]);
+    assert.deepEqual([...d.p], [1, 0]);
+    assert.deepEqual([...d.logP], [0, -2000]);
+  });
+
+  it('keeps ln p exact where p itself underflows', () => {
+    const d = read([1e-300, 1e10]);
+    assert.ok(d.p[0] < 2.2250738585072014e-308);
+    near(d.logP[0], Math.log(1e-300) - Math.log(1e10), 1e-12);
+    near(d.logP[0], -713.8013788281542, 1e-12); // math.log(1e-300) - math.log(1e10)
+  });
+
+  it('normalises counts whose sum overflows', () => {
+    const d = read([1e308, 1e308]);
+    assert.deepEqual([...d.p], [0.5, 0.5]);
+    near(d.logP[0], -Math.LN2, 1e-15);
+  });
+});
+
+describe('interpret: forced modes', () => {
+  it('probs: normalises with a warning when the sum is off', () => {
+    const d = read([0.2, 0.7], 'probs');
+    assert.equal(d.interpretation, 'probs');
+    assert.deepEqual(d.warnings, ['normalised: the values summed to 0.9']);
+    near(sum(d.p), 1, 2e-16);
+    assert.deepEqual(read([0.25, 0.75], 'probs').warnings, []);
+  });
+
+  it('counts: reads values that sum to 1 as counts too', () => {
+    const d = read([0.25, 0.75], 'counts');
+    assert.equal(d.interpretation, 'counts');
+    assert.deepEqual([...d.p], [0.25, 0.75]);
+    assert.deepEqual(read([1, 1], 'counts').warnings, ['normalised: the values summed to 2']);
+  });
+
+  it('probs and counts refuse negative values, pointing at the element', () => {
+    throwsLiteral(() => read([0.5, -0.5, 1], 'probs'), 'negative-count', 'element 1 of P is negative (-0.5), but probabilities cannot be negative', { start: 14, end: 17 });
+    throwsLiteral(() => read([3, 2, -1], 'counts'), 'negative-count', /element 2 of P is negative \(-1\)/, { start: 18, end: 21 });
+  });
+
+  it('logits: applies softmax even to probabilities', () => {
+    const d = read([0.5, 0.5], 'logits');
+    assert.equal(d.interpretation, 'logits');
+    assert.deepEqual([...d.p], [0.5, 0.5]);
+    assert.deepEqual(d.warnings, []);
+  });
+
+  it('logprobs: refuses positive values', () => {
+    throwsLiteral(() => read([-1, 0.5], 'logprobs'), 'invalid-probability', 'element 1 of P is 0.5, but log-probabilities are at most 0', { start: 14, end: 17 });
+  });
+
+  it('logprobs: renormalises with a warning', () => {
+    const d = read([Math.log(0.2), Math.log(0.7)], 'logprobs');
+    assert.equal(d.interpretation, 'logprobs');
+    assert.deepEqual(d.warnings, ['renormalised: the probabilities summed to 0.9']);
+    near(d.p[0], 0.2 / 0.9, 1e-15);
+    near(d.logP[1], Math.log(0.7 / 0.9), 1e-15);
+  });
+});
+
+describe('interpret: errors', () => {
+  for (const mode of ['auto', 'probs', 'counts', 'logits', 'logprobs'] as const) {
+    it(`names non-finite elements and empty vectors (${mode})`, () => {
+      throwsLiteral(() => read([0.1, 0.2, 0.3, NaN], mode), 'non-finite', 'element 3 of P is NaN', { start: 22, end: 25 });
+      throwsLiteral(() => read([Infinity], mode), 'non-finite', 'element 0 of P is Infinity', { start: 10, end: 13 });
+      throwsLiteral(() => read([-1, -Infinity], mode), 'non-finite', 'element 1 of P is -Infinity', { start: 14, end: 17 });
+      throwsLiteral(() => read([], mode), 'empty', 'P is empty', { start: 8, end: 100 });
+    });
+  }
+
+  for (const mode of ['auto', 'probs', 'counts'] as const) {
+    it(`refuses all zeros (${mode})`, () => {
+      throwsLiteral(() => read([0, 0, 0], mode), 'invalid-probability', 'the values of P sum to 0', { start: 8, end: 100 });
+    });
+  }
+
+  it('uses the context name in messages', () => {
+    assert.throws(() => interpret(Float64Array.from([NaN]), 'auto', { ...ctx, name: 'row 3' }), /element 0 of row 3 is NaN/);
+  });
+});
