@@ -1,2 +1,51 @@
-process.stderr.write('entropy-lens: not built yet\n');
-process.exitCode = 1;
+import { readFileSync } from 'node:fs';
+import { isLiteralError, lineColumnAt } from '../core/errors';
+import { evaluateText } from '../core/evaluate';
+import { toJson, toText } from '../core/format';
+import { parseArguments, UsageError, USAGE } from './args';
+
+declare const ENTROPY_LENS_VERSION: string | undefined;
+
+/** Exit codes of the CLI contract. */
+const OK = 0;
+const INTERNAL = 1;
+const BAD_INPUT = 2;
+
+function main(argv: readonly string[]): number {
+  let args;
+  try {
+    args = parseArguments(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`entropy-lens: ${error.message}\n${USAGE}\n`);
+      return BAD_INPUT;
+    }
+    throw error;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return OK;
+  }
+  if (args.version) {
+    process.stdout.write(`${typeof ENTROPY_LENS_VERSION === 'string' ? ENTROPY_LENS_VERSION : 'dev'}\n`);
+    return OK;
+  }
+  const text = args.literal ?? readFileSync(0, 'utf8');
+  try {
+    const evaluation = evaluateText(text, { unit: args.unit, as: args.as, loss: args.loss });
+    process.stdout.write(args.json ? `${JSON.stringify(toJson(evaluation))}\n` : `${toText(evaluation, args.precision)}\n`);
+    return OK;
+  } catch (error) {
+    if (!isLiteralError(error)) throw error;
+    const { line, column } = lineColumnAt(text, error.range.start);
+    process.stderr.write(`entropy-lens: ${error.message} (line ${line}, column ${column})\n`);
+    return BAD_INPUT;
+  }
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`entropy-lens: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = INTERNAL;
+}

@@ -59,3 +59,8 @@ export function lineColumnAt(text: string, offset: number): LineColumn {
   }
   return { line, column: end - lineStart + 1 };
 }
+
+/** The smallest range covering both. */
+export function spanning(a: SourceRange, b: SourceRange): SourceRange {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+}

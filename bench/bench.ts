@@ -1,0 +1,18 @@
+import { coreBench } from './core-bench';
+import { sinkValue } from './measure';
+
+/**
+ * `npm run bench`: every speed goal of the project, measured side by side in one run, printed as
+ * figures and ratios. Medians of repeated runs after a warm-up; see BENCHMARKS.md for the machine
+ * and the figures last measured.
+ */
+async function main(): Promise<void> {
+  console.log(`Entropy Lens benchmark — Node ${process.version}, ${process.platform}/${process.arch}`);
+  coreBench();
+  if (sinkValue() === Number.MIN_VALUE) console.log('');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

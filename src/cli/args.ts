@@ -1,0 +1,102 @@
+import { INTERPRETATION_MODES, LOSS_MODES, type InterpretationMode, type LossMode, type Unit } from '../core/types';
+
+/** The CLI's contract: `entropy-lens [--base e|2|10] [--as MODE] [--loss MODE] [--json] [LITERAL]`. */
+export interface CliArguments {
+  readonly unit: Unit;
+  readonly as: InterpretationMode;
+  readonly loss: LossMode;
+  readonly json: boolean;
+  readonly precision: number;
+  /** The literal, or undefined to read standard input. */
+  readonly literal: string | undefined;
+  readonly help: boolean;
+  readonly version: boolean;
+}
+
+export const USAGE = `usage: entropy-lens [--base e|2|10] [--as auto|probs|counts|logits|logprobs]
+                    [--loss auto|bce|cce|mse|none] [--precision N] [--json] [LITERAL]
+
+Evaluates an array literal (JSON, JS, Python, numpy or torch) and prints its entropy,
+cross-entropy, both KL divergences, JS divergence, or the loss it implies.
+LITERAL is read from standard input when absent or "-".
+
+  --base e|2|10     logarithm base: nats (e, default), bits (2), hartleys (10)
+  --as MODE         how to read the numbers (default auto)
+  --loss MODE       which loss a targets/predictions literal is evaluated with (default auto)
+  --precision N     significant digits in the text summary (default 6)
+  --json            one JSON object instead of the text summary
+  -h, --help        this text
+  --version         the version
+
+Exit status: 0 on success, 2 on bad input or arguments, 1 on an internal fault.`;
+
+export class UsageError extends Error {}
+
+const BASES: Record<string, Unit> = { e: 'nats', '2': 'bits', '10': 'hartleys', nats: 'nats', bits: 'bits', hartleys: 'hartleys' };
+
+export function parseArguments(argv: readonly string[]): CliArguments {
+  let unit: Unit = 'nats';
+  let as: InterpretationMode = 'auto';
+  let loss: LossMode = 'auto';
+  let json = false;
+  let precision = 6;
+  let help = false;
+  let version = false;
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const next = inline ?? argv[++i];
+      if (next === undefined) throw new UsageError(`${flag} needs a value`);
+      return next;
+    };
+    switch (flag) {
+      case '--base': {
+        const base = value();
+        const chosen = BASES[base];
+        if (!chosen) throw new UsageError(`--base must be e, 2 or 10, not "${base}"`);
+        unit = chosen;
+        break;
+      }
+      case '--as':
+        as = oneOf(value(), INTERPRETATION_MODES, '--as');
+        break;
+      case '--loss':
+        loss = oneOf(value(), LOSS_MODES, '--loss');
+        break;
+      case '--precision': {
+        const text = value();
+        precision = Number(text);
+        if (!Number.isInteger(precision) || precision < 1 || precision > 17) throw new UsageError(`--precision must be a whole number from 1 to 17, not "${text}"`);
+        break;
+      }
+      case '--json':
+        json = true;
+        break;
+      case '-h':
+      case '--help':
+        help = true;
+        break;
+      case '--version':
+        version = true;
+        break;
+      case '--':
+        positional.push(...argv.slice(i + 1));
+        i = argv.length;
+        break;
+      default:
+        // A literal may start with '-' only as a number list such as "-1 2 3"; flags are known words.
+        if (arg.startsWith('--') || (arg.startsWith('-') && arg !== '-' && !/^-[\d.]/.test(arg))) throw new UsageError(`unknown option ${arg}`);
+        positional.push(arg);
+    }
+  }
+  if (positional.length > 1) throw new UsageError('give one literal (quote it), or none to read standard input');
+  const literal = positional[0] === '-' ? undefined : positional[0];
+  return { unit, as, loss, json, precision, literal, help, version };
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+  return value as T;
+}

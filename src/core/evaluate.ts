@@ -1,0 +1,239 @@
+import { LiteralError, spanning, type SourceRange } from './errors';
+import { interpret, type VectorContext } from './interpret';
+import { readLiteral } from './reader';
+import { crossEntropy, entropy, entropyTerms, jsDivergence, klDivergence, klTerms } from './quantities';
+import { shapeOf, type Matrix, type Shaped, type Vector } from './shape';
+import { selectLoss, type LossEvaluation } from './loss-select';
+import { natsPerUnit, type Interpretation, type InterpretationMode, type Interpreted, type LossMode, type MaybeInfinite, type Unit } from './types';
+
+/**
+ * The pipeline every front end shares: read → shape → interpret → compute. Every figure in an
+ * Evaluation is already in the chosen unit; nothing here formats text.
+ */
+
+export interface EvaluateOptions {
+  readonly unit: Unit;
+  readonly as: InterpretationMode;
+  readonly loss: LossMode;
+  /** Refuse literals with more elements than this (hovers use a small limit). */
+  readonly maxElements?: number;
+}
+
+export const DEFAULT_OPTIONS: EvaluateOptions = { unit: 'nats', as: 'auto', loss: 'auto' };
+
+interface Common {
+  readonly unit: Unit;
+  /** The whole literal's range in the text that was evaluated. */
+  readonly range: SourceRange;
+  /** How the numbers were read, and why, as sentences. */
+  readonly notes: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+export interface DistributionEvaluation extends Common {
+  readonly kind: 'distribution';
+  readonly interpretation: Interpretation;
+  readonly p: Interpreted;
+  readonly labels?: readonly string[];
+  readonly entropy: number;
+  /** −pᵢ log pᵢ per element, in the unit. */
+  readonly entropyTerms: Float64Array;
+  /** log n in the unit: the entropy of the uniform distribution. */
+  readonly maxEntropy: number;
+}
+
+export interface PairEvaluation extends Common {
+  readonly kind: 'pair';
+  readonly interpretation: Interpretation;
+  readonly interpretationQ: Interpretation;
+  readonly p: Interpreted;
+  readonly q: Interpreted;
+  readonly labels?: readonly string[];
+  readonly entropy: number;
+  readonly entropyQ: number;
+  readonly crossEntropy: MaybeInfinite;
+  readonly klPQ: MaybeInfinite;
+  readonly klQP: MaybeInfinite;
+  readonly jsDivergence: number;
+  /** pᵢ log(pᵢ/qᵢ) per element, and the reverse direction, in the unit. */
+  readonly klTermsPQ: Float64Array;
+  readonly klTermsQP: Float64Array;
+}
+
+export interface BatchEvaluation extends Common {
+  readonly kind: 'batch';
+  readonly interpretation: Interpretation;
+  readonly rows: readonly { readonly entropy: number }[];
+  readonly columns: number;
+  readonly meanEntropy: number;
+  readonly maxEntropy: number;
+}
+
+export type Evaluation = DistributionEvaluation | PairEvaluation | BatchEvaluation | LossEvaluation;
+export type { LossEvaluation };
+
+/** Reads and evaluates a literal. Throws LiteralError for anything wrong with the input. */
+export function evaluateText(text: string, options: EvaluateOptions = DEFAULT_OPTIONS): Evaluation {
+  return evaluateShaped(shapeOf(readLiteral(text)), options);
+}
+
+export function evaluateShaped(shaped: Shaped, options: EvaluateOptions): Evaluation {
+  checkSize(shaped, options.maxElements);
+  if (shaped.kind === 'loss' || (shaped.kind === 'pair' && isLossMode(options.loss))) {
+    return selectLoss(shaped, options);
+  }
+  switch (shaped.kind) {
+    case 'distribution':
+      return evaluateDistribution(shaped.p, shaped.forcedLogits ? 'logits' : options.as, options.unit);
+    case 'pair':
+      return evaluatePair(shaped.p, shaped.q, options);
+    case 'batch':
+      return evaluateBatch(shaped.rows, shaped.forcedLogits ? 'logits' : options.as, options.unit);
+  }
+}
+
+function isLossMode(mode: LossMode): boolean {
+  return mode === 'bce' || mode === 'cce' || mode === 'mse';
+}
+
+export function evaluateDistribution(vector: Vector, as: InterpretationMode, unit: Unit): DistributionEvaluation {
+  const p = interpret(vector.values, as, contextOf(vector, 'P'));
+  const scale = natsPerUnit(unit);
+  return {
+    kind: 'distribution',
+    unit,
+    range: vector.range,
+    interpretation: p.interpretation,
+    notes: [p.reason],
+    warnings: p.warnings,
+    p,
+    ...(vector.labels ? { labels: vector.labels } : {}),
+    entropy: entropy(p) / scale,
+    entropyTerms: scaled(entropyTerms(p), scale),
+    maxEntropy: Math.log(p.p.length) / scale,
+  };
+}
+
+function evaluatePair(pVector: Vector, qVector: Vector, options: EvaluateOptions): PairEvaluation {
+  if (pVector.values.length !== qVector.values.length) {
+    throw new LiteralError(
+      'length-mismatch',
+      `P has ${pVector.values.length} elements but Q has ${qVector.values.length}: a pair needs vectors of the same length`,
+      qVector.range,
+    );
+  }
+  const p = interpret(pVector.values, options.as, contextOf(pVector, 'P'));
+  const q = interpret(qVector.values, options.as, contextOf(qVector, 'Q'));
+  const scale = natsPerUnit(options.unit);
+  const warnings = [...p.warnings.map((w) => `P: ${w}`), ...q.warnings.map((w) => `Q: ${w}`)];
+  const klPQ = klDivergence(p, q);
+  const klQP = klDivergence(q, p);
+  const cross = crossEntropy(p, q);
+  if (klPQ.infiniteAt >= 0) {
+    warnings.push(`D_KL(P‖Q) and H(P,Q) are infinite: Q is 0 at element ${klPQ.infiniteAt} where P is not`);
+  }
+  if (klQP.infiniteAt >= 0) warnings.push(`D_KL(Q‖P) is infinite: P is 0 at element ${klQP.infiniteAt} where Q is not`);
+  return {
+    kind: 'pair',
+    unit: options.unit,
+    range: spanning(pVector.range, qVector.range),
+    interpretation: p.interpretation,
+    interpretationQ: q.interpretation,
+    notes: [`P: ${p.reason}`, `Q: ${q.reason}`],
+    warnings,
+    p,
+    q,
+    ...(pVector.labels ? { labels: pVector.labels } : {}),
+    entropy: entropy(p) / scale,
+    entropyQ: entropy(q) / scale,
+    crossEntropy: inUnit(cross, scale),
+    klPQ: inUnit(klPQ, scale),
+    klQP: inUnit(klQP, scale),
+    jsDivergence: jsDivergence(p, q) / scale,
+    klTermsPQ: scaled(klTerms(p, q), scale),
+    klTermsQP: scaled(klTerms(q, p), scale),
+  };
+}
+
+function evaluateBatch(rows: Matrix, as: InterpretationMode, unit: Unit): BatchEvaluation {
+  const scale = natsPerUnit(unit);
+  const warnings: string[] = [];
+  const interpretations = new Set<Interpretation>();
+  const notes = new Set<string>();
+  const results: { entropy: number }[] = [];
+  let total = 0;
+  for (let i = 0; i < rows.rows; i++) {
+    const row = interpret(rows.row(i).values, as, contextOf(rows.row(i), `row ${i}`));
+    interpretations.add(row.interpretation);
+    notes.add(row.reason);
+    for (const warning of row.warnings) if (warnings.length < 20) warnings.push(`row ${i}: ${warning}`);
+    const h = entropy(row) / scale;
+    results.push({ entropy: h });
+    total += h;
+  }
+  const [first] = interpretations;
+  if (interpretations.size > 1) {
+    warnings.push(`rows were read in different ways (${[...interpretations].join(', ')}): choose one with "Read Selection As…" to make them agree`);
+  }
+  return {
+    kind: 'batch',
+    unit,
+    range: rows.range,
+    interpretation: first!,
+    notes: [...notes].slice(0, 3),
+    warnings,
+    rows: results,
+    columns: rows.columns,
+    meanEntropy: total / rows.rows,
+    maxEntropy: Math.log(rows.columns) / scale,
+  };
+}
+
+export function contextOf(vector: Vector, name: string): VectorContext {
+  return { name, range: vector.range, elementRange: (i) => vector.elementRange(i) };
+}
+
+function checkSize(shaped: Shaped, maxElements: number | undefined): void {
+  if (maxElements === undefined) return;
+  const count = elementCount(shaped);
+  if (count > maxElements) {
+    throw new LiteralError('too-large', `${count.toLocaleString('en-US')} elements is more than this mode evaluates (${maxElements.toLocaleString('en-US')})`, rangeOf(shaped));
+  }
+}
+
+function elementCount(shaped: Shaped): number {
+  switch (shaped.kind) {
+    case 'distribution':
+      return shaped.p.values.length;
+    case 'pair':
+      return shaped.p.values.length + shaped.q.values.length;
+    case 'batch':
+      return shaped.rows.values.length;
+    case 'loss':
+      return shaped.targets.values.length + shaped.predictions.values.length;
+  }
+}
+
+function rangeOf(shaped: Shaped): SourceRange {
+  switch (shaped.kind) {
+    case 'distribution':
+      return shaped.p.range;
+    case 'pair':
+      return spanning(shaped.p.range, shaped.q.range);
+    case 'batch':
+      return shaped.rows.range;
+    case 'loss':
+      return spanning(shaped.targets.range, shaped.predictions.range);
+  }
+}
+
+
+function inUnit(value: MaybeInfinite, scale: number): MaybeInfinite {
+  return { value: value.value / scale, infiniteAt: value.infiniteAt };
+}
+
+function scaled(values: Float64Array, scale: number): Float64Array {
+  if (scale !== 1) for (let i = 0; i < values.length; i++) values[i]! /= scale;
+  return values;
+}
+

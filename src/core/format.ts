@@ -1,0 +1,88 @@
+import type { Evaluation } from './evaluate';
+import { describe, figuresOf, formatNumber } from './figures';
+
+/**
+ * Text renderings of an evaluation: the CLI's aligned summary, its JSON contract, and Markdown for
+ * copying. TeX lives in tex.ts.
+ */
+
+/** The CLI's `--json` contract (README, "CLI"): infinite values as the string "Infinity". */
+export function toJson(evaluation: Evaluation): Record<string, unknown> {
+  const common = { kind: evaluation.kind, unit: evaluation.unit, interpretation: evaluation.interpretation };
+  const tail = { notes: evaluation.notes, warnings: evaluation.warnings };
+  switch (evaluation.kind) {
+    case 'distribution':
+      return { ...common, entropy: json(evaluation.entropy), ...tail };
+    case 'pair':
+      return {
+        ...common,
+        entropy: json(evaluation.entropy),
+        entropyQ: json(evaluation.entropyQ),
+        crossEntropy: json(evaluation.crossEntropy.value),
+        klPQ: json(evaluation.klPQ.value),
+        klQP: json(evaluation.klQP.value),
+        jsDivergence: json(evaluation.jsDivergence),
+        ...tail,
+      };
+    case 'batch':
+      return { ...common, rows: evaluation.rows.map((row) => ({ entropy: json(row.entropy) })), meanEntropy: json(evaluation.meanEntropy), ...tail };
+    case 'loss':
+      return {
+        ...common,
+        loss: {
+          name: evaluation.loss,
+          value: json(evaluation.value),
+          perSample: Array.from(evaluation.perSample, json),
+          ...(evaluation.gaussianNll !== undefined ? { gaussianNll: json(evaluation.gaussianNll) } : {}),
+          distribution: evaluation.distribution,
+          reason: evaluation.reason,
+        },
+        ...tail,
+      };
+  }
+}
+
+function json(value: number): number | string {
+  if (Number.isFinite(value)) return value;
+  return value > 0 ? 'Infinity' : value < 0 ? '-Infinity' : 'NaN';
+}
+
+/** A readable, aligned summary for a terminal. */
+export function toText(evaluation: Evaluation, precision = 6): string {
+  const figures = figuresOf(evaluation);
+  const width = Math.max(...figures.map((figure) => figure.label.length));
+  const lines = [describe(evaluation)];
+  for (const figure of figures) {
+    const value = formatNumber(figure.value, precision);
+    const cause = figure.infiniteAt !== undefined ? `  (at ${evaluation.kind === 'loss' ? 'sample' : 'element'} ${figure.infiniteAt})` : '';
+    lines.push(`  ${figure.label.padEnd(width)}  ${value}${figure.unit ? ` ${figure.unit}` : ''}${cause}`);
+  }
+  if (evaluation.kind === 'batch') {
+    const shown = evaluation.rows.slice(0, 10);
+    shown.forEach((row, i) => lines.push(`  ${`H(row ${i})`.padEnd(width)}  ${formatNumber(row.entropy, precision)} ${evaluation.unit}`));
+    if (evaluation.rows.length > shown.length) lines.push(`  … and ${evaluation.rows.length - shown.length} more rows`);
+  }
+  if (evaluation.kind === 'loss' && evaluation.samples <= 10) {
+    lines.push(`  per sample: ${Array.from(evaluation.perSample, (v) => formatNumber(v, precision)).join(', ')}`);
+  }
+  for (const note of evaluation.notes) lines.push(`note: ${note}`);
+  for (const warning of evaluation.warnings) lines.push(`warning: ${warning}`);
+  return lines.join('\n');
+}
+
+/** A Markdown table of the figures, with how the numbers were read. */
+export function toMarkdown(evaluation: Evaluation, precision = 6): string {
+  const rows = figuresOf(evaluation).map((figure) => {
+    const cause = figure.infiniteAt !== undefined ? ` (at ${evaluation.kind === 'loss' ? 'sample' : 'element'} ${figure.infiniteAt})` : '';
+    return `| ${escapeMarkdown(figure.label)} | ${formatNumber(figure.value, precision)}${cause} | ${figure.unit ?? ''} |`;
+  });
+  const lines = [`**${escapeMarkdown(describe(evaluation))}**`, '', '| quantity | value | unit |', '|---|---:|---|', ...rows];
+  const remarks = [...evaluation.notes, ...evaluation.warnings.map((w) => `⚠ ${w}`)];
+  if (remarks.length > 0) lines.push('', ...remarks.map((remark) => `- ${escapeMarkdown(remark)}`));
+  return lines.join('\n');
+}
+
+/** Escapes Markdown's active characters so text is shown as written. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>|~&]/g, (c) => `\\${c}`);
+}

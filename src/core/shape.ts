@@ -1,0 +1,203 @@
+import { LiteralError, type SourceRange } from './errors';
+import { elementRange, type LiteralNode, type ListNode, type NumbersNode, type ObjectEntry, type ObjectNode } from './literal';
+
+/**
+ * The shape stage: decides what the literal *is* (one distribution, a P/Q pair, a batch of rows,
+ * or targets with predictions) and pulls its numbers out as flat typed arrays, keeping a way back
+ * to each element's source range for error messages.
+ */
+
+/** A vector of numbers with the way back to the source. */
+export interface Vector {
+  readonly values: Float64Array;
+  readonly range: SourceRange;
+  elementRange(index: number): SourceRange;
+  /** Element names when the literal was an object of numbers ({"cat": 0.2, "dog": 0.8}). */
+  readonly labels?: readonly string[];
+}
+
+/** Rows of equal length, stored row-major. */
+export interface Matrix {
+  readonly rows: number;
+  readonly columns: number;
+  readonly values: Float64Array;
+  readonly range: SourceRange;
+  row(index: number): Vector;
+}
+
+export type Shaped =
+  | { readonly kind: 'distribution'; readonly p: Vector; readonly forcedLogits: boolean }
+  | { readonly kind: 'pair'; readonly p: Vector; readonly q: Vector }
+  | { readonly kind: 'batch'; readonly rows: Matrix; readonly forcedLogits: boolean }
+  | {
+      readonly kind: 'loss';
+      readonly targets: Vector | Matrix;
+      readonly predictions: Vector | Matrix;
+      /** The predictions were given under a `logits` key. */
+      readonly predictionsAreLogits: boolean;
+      readonly targetsKey: string;
+      readonly predictionsKey: string;
+    };
+
+export const TARGET_KEYS: readonly string[] = ['y', 'y_true', 'target', 'targets', 'label', 'labels'];
+export const PREDICTION_KEYS: readonly string[] = [
+  'yhat', 'y_hat', 'y_pred', 'pred', 'preds', 'prediction', 'predictions', 'probs',
+  'probabilities', 'output', 'outputs', 'input', 'logits',
+];
+const P_KEYS: readonly string[] = ['p', 'pk'];
+const Q_KEYS: readonly string[] = ['q', 'qk'];
+
+export function isMatrix(value: Vector | Matrix): value is Matrix {
+  return 'rows' in value;
+}
+
+/** Classifies a literal and extracts its numbers; throws LiteralError naming the offending element. */
+export function shapeOf(node: LiteralNode): Shaped {
+  switch (node.kind) {
+    case 'numbers':
+      return { kind: 'distribution', p: vectorOf(node, 'the vector'), forcedLogits: false };
+    case 'list':
+      return shapeOfRows(node);
+    case 'object':
+      return shapeOfObject(node);
+    case 'number':
+      throw new LiteralError('shape', 'a single number is not a distribution: select a list of numbers such as [0.2, 0.8]', node.range);
+    case 'string':
+      throw new LiteralError('not-a-number', `"${clip(node.value)}" is a string, not a list of numbers`, node.range);
+    case 'null':
+      throw new LiteralError('not-a-number', 'null is not a list of numbers', node.range);
+  }
+}
+
+function shapeOfRows(node: ListNode): Shaped {
+  const rows = matrixOf(node, 'row');
+  if (rows.rows === 1) return { kind: 'distribution', p: rows.row(0), forcedLogits: false };
+  if (rows.rows === 2) return { kind: 'pair', p: rows.row(0), q: rows.row(1) };
+  return { kind: 'batch', rows, forcedLogits: false };
+}
+
+function shapeOfObject(node: ObjectNode): Shaped {
+  const target = findEntry(node, TARGET_KEYS);
+  const prediction = findEntry(node, PREDICTION_KEYS);
+  if (target && prediction) {
+    return {
+      kind: 'loss',
+      targets: vectorOrMatrix(target.value, `the targets ("${target.key}")`),
+      predictions: vectorOrMatrix(prediction.value, `the predictions ("${prediction.key}")`),
+      predictionsAreLogits: prediction.key.toLowerCase() === 'logits',
+      targetsKey: target.key,
+      predictionsKey: prediction.key,
+    };
+  }
+  const p = findEntry(node, P_KEYS);
+  const q = findEntry(node, Q_KEYS);
+  if (p && q) return { kind: 'pair', p: vectorAt(p, 'P'), q: vectorAt(q, 'Q') };
+  if (p && !q) return { kind: 'distribution', p: vectorAt(p, 'P'), forcedLogits: false };
+  if (q && !p) return { kind: 'distribution', p: vectorAt(q, 'Q'), forcedLogits: false };
+  if (prediction && !target) {
+    const forcedLogits = prediction.key.toLowerCase() === 'logits';
+    const value = vectorOrMatrix(prediction.value, `"${prediction.key}"`);
+    if (!isMatrix(value)) return { kind: 'distribution', p: value, forcedLogits };
+    if (value.rows === 1) return { kind: 'distribution', p: value.row(0), forcedLogits };
+    return { kind: 'batch', rows: value, forcedLogits };
+  }
+  if (node.entries.length > 0 && node.entries.every((entry) => entry.value.kind === 'number')) {
+    return { kind: 'distribution', p: labelledVector(node), forcedLogits: false };
+  }
+  if (target && !prediction) {
+    throw new LiteralError('shape', `found targets ("${target.key}") but no predictions: add one of ${quoteList(PREDICTION_KEYS)}`, node.range);
+  }
+  const keys = node.entries.map((entry) => entry.key);
+  throw new LiteralError(
+    'shape',
+    `no recognised keys${keys.length ? ` among ${quoteList(keys.slice(0, 8))}` : ''}: use "p"/"q" for a pair, or a targets key (${quoteList(TARGET_KEYS)}) with a predictions key (${quoteList(PREDICTION_KEYS)})`,
+    node.range,
+  );
+}
+
+/** Case-insensitive key match; the first entry whose key is in `keys`. */
+function findEntry(node: ObjectNode, keys: readonly string[]): ObjectEntry | undefined {
+  return node.entries.find((entry) => keys.includes(entry.key.toLowerCase()));
+}
+
+function vectorAt(entry: ObjectEntry, name: string): Vector {
+  const value = vectorOrMatrix(entry.value, name);
+  if (!isMatrix(value)) return value;
+  if (value.rows === 1) return value.row(0);
+  throw new LiteralError('shape', `${name} ("${entry.key}") has ${value.rows} rows: a pair needs one vector each for P and Q`, value.range);
+}
+
+function vectorOrMatrix(node: LiteralNode, name: string): Vector | Matrix {
+  if (node.kind === 'numbers') return vectorOf(node, name);
+  if (node.kind === 'list') return matrixOf(node, `row of ${name}`);
+  throw new LiteralError('shape', `${name} must be a list of numbers or of rows`, node.range);
+}
+
+/** A list of numbers as a Vector; an empty list is an error here, once, for every caller. */
+export function vectorOf(node: NumbersNode, name: string, labels?: readonly string[]): Vector {
+  if (node.values.length === 0) throw new LiteralError('empty', `${name} is empty: there is nothing to evaluate`, node.range);
+  return {
+    values: node.values,
+    range: node.range,
+    elementRange: (index) => elementRange(node, index),
+    ...(labels ? { labels } : {}),
+  };
+}
+
+function labelledVector(node: ObjectNode): Vector {
+  const values = new Float64Array(node.entries.length);
+  node.entries.forEach((entry, i) => {
+    if (entry.value.kind === 'number') values[i] = entry.value.value;
+  });
+  return {
+    values,
+    range: node.range,
+    elementRange: (index) => node.entries[index]!.value.range,
+    labels: node.entries.map((entry) => entry.key),
+  };
+}
+
+/** A list of equal-length number lists; names the first element that breaks the shape. */
+function matrixOf(node: ListNode, rowName: string): Matrix {
+  const items = node.items;
+  const first = items[0];
+  if (first === undefined) throw new LiteralError('empty', 'the list is empty: there is nothing to evaluate', node.range);
+  items.forEach((item, i) => {
+    if (item.kind === 'numbers') return;
+    if (item.kind === 'list') {
+      throw new LiteralError('shape', `${rowName} ${i} is nested deeper than rows of numbers: select one matrix of at most two dimensions`, item.range);
+    }
+    const what = item.kind === 'number' ? 'a number among rows' : item.kind === 'string' ? `"${clip(item.value)}" is not a number` : `${item.kind === 'null' ? 'null' : 'an object'} is not a number`;
+    throw new LiteralError(item.kind === 'number' ? 'ragged' : 'not-a-number', `element ${i}: ${what}`, item.range);
+  });
+  const rows = items as readonly NumbersNode[];
+  const columns = rows[0]!.values.length;
+  if (columns === 0) throw new LiteralError('empty', `${rowName} 0 is empty: there is nothing to evaluate`, rows[0]!.range);
+  const values = new Float64Array(rows.length * columns);
+  rows.forEach((row, i) => {
+    if (row.values.length !== columns) {
+      throw new LiteralError('ragged', `ragged rows: ${rowName} ${i} has ${row.values.length} elements but ${rowName} 0 has ${columns}`, row.range);
+    }
+    values.set(row.values, i * columns);
+  });
+  return {
+    rows: rows.length,
+    columns,
+    values,
+    range: node.range,
+    row: (index) => ({
+      values: values.subarray(index * columns, (index + 1) * columns),
+      range: rows[index]!.range,
+      elementRange: (j) => elementRange(rows[index]!, j),
+    }),
+  };
+}
+
+function clip(text: string): string {
+  return text.length > 24 ? `${text.slice(0, 21)}...` : text;
+}
+
+function quoteList(keys: readonly string[]): string {
+  return keys.map((key) => `"${key}"`).join(', ');
+}
+

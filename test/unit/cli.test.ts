@@ -1,0 +1,104 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** The built binary, exactly as `npx entropy-lens` runs it. */
+const root = path.resolve(__dirname, '../../..');
+const cli = path.join(root, readBin());
+
+function readBin(): string {
+  const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+  return manifest.bin['entropy-lens']!;
+}
+
+function run(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cli, ...args], { input: input ?? '', encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function json(args: string[], input?: string): Record<string, unknown> {
+  const result = run(['--json', ...args], input);
+  assert.equal(result.status, 0, result.stderr);
+  return JSON.parse(result.stdout) as Record<string, unknown>;
+}
+
+describe('CLI', () => {
+  it('is executable with a shebang', () => {
+    assert.ok(readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n'));
+  });
+
+  it('prints the entropy of a fair coin in bits (issue example 1)', () => {
+    const result = run(['--base', '2', '[0.5, 0.5]']);
+    assert.equal(result.status, 0);
+    assert.match(result.stdout, /H\(P\)\s+1 bits/);
+    assert.equal(json(['--base', '2', '[0.5, 0.5]']).entropy, 1);
+  });
+
+  it('reads a pair from standard input (issue example 2)', () => {
+    const out = json([], '{"p": [0.5, 0.5], "q": [0.9, 0.1]}');
+    assert.equal(out.kind, 'pair');
+    assert.equal(out.unit, 'nats');
+    assert.equal(out.interpretation, 'probs');
+    assert.ok(Math.abs((out.klPQ as number) - 0.5108256237659907) < 1e-15);
+    for (const key of ['entropy', 'entropyQ', 'crossEntropy', 'klPQ', 'klQP', 'jsDivergence']) {
+      assert.equal(typeof out[key], 'number', key);
+    }
+    assert.ok(Array.isArray(out.warnings));
+  });
+
+  it('"-" also reads standard input', () => {
+    assert.equal(json(['-'], '[1, 1, 1, 1]').kind, 'distribution');
+  });
+
+  it('evaluates labels with logits as CCE (issue example 3)', () => {
+    const out = json(['{"labels": [2, 0], "logits": [[0.1, 0.2, 3.0], [2.0, -1.0, 0.5]]}']);
+    assert.equal(out.kind, 'loss');
+    assert.equal(out.interpretation, 'logits');
+    const loss = out.loss as { name: string; value: number; perSample: number[] };
+    assert.equal(loss.name, 'cce');
+    assert.equal(loss.perSample.length, 2);
+    assert.ok(Math.abs(loss.value - (loss.perSample[0]! + loss.perSample[1]!) / 2) < 1e-15);
+  });
+
+  it('batch and MSE follow the JSON contract', () => {
+    const batch = json(['[[0.5, 0.5], [1, 0], [0.2, 0.8]]']);
+    assert.equal(batch.kind, 'batch');
+    assert.equal((batch.rows as unknown[]).length, 3);
+    assert.equal(typeof batch.meanEntropy, 'number');
+    const mse = json(['{"y": [1.5, 2.5], "pred": [1, 2]}']);
+    const loss = mse.loss as { name: string; value: number; gaussianNll: number };
+    assert.equal(loss.name, 'mse');
+    assert.ok(Math.abs(loss.gaussianNll - (0.5 * Math.log(2 * Math.PI) + 0.5 * loss.value)) < 1e-15);
+  });
+
+  it('writes an infinite value as the string "Infinity"', () => {
+    const out = json(['{"p": [0.5, 0.5], "q": [1, 0]}']);
+    assert.equal(out.klPQ, 'Infinity');
+    assert.equal(out.crossEntropy, 'Infinity');
+  });
+
+  it('prints full double precision in JSON', () => {
+    const out = json(['--base', '2', '[0.9, 0.1]']);
+    assert.equal(out.entropy, 0.46899559358928117);
+  });
+
+  it('exits 2 on bad input, with line and column', () => {
+    const result = run(['[0.1,\n 0.2,\n foo]']);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^entropy-lens: .*foo.* \(line 3, column 2\)\n$/);
+    assert.equal(result.stdout, '');
+  });
+
+  it('exits 2 on a bad option value, with usage', () => {
+    const result = run(['--base', '3', '[1]']);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /--base must be e, 2 or 10/);
+  });
+
+  it('honours --as and --loss', () => {
+    assert.equal(json(['--as', 'logits', '[1, 2, 3]']).interpretation, 'logits');
+    const out = json(['--loss', 'mse', '{"y": [1, 0], "probs": [0.8, 0.1]}']);
+    assert.equal((out.loss as { name: string }).name, 'mse');
+  });
+});
