@@ -56,7 +56,7 @@ function summarise(perSample: Float64Array): LossValues {
 function bceFromProbability(y: number, p: number): number {
   const positive = y === 0 ? 0 : y * Math.log(p);
   const negative = y === 1 ? 0 : (1 - y) * Math.log1p(-p);
-  return -(positive + negative);
+  return 0 - (positive + negative); // 0 − x, not −x: no −0 for a perfect prediction
 }
 
 /** max(z, 0) − z·y + log1p(e^−|z|): BCEWithLogitsLoss, finite for every finite z. */
@@ -90,7 +90,7 @@ export function frameworkClampedBcePerSample(targets: Float64Array, predictions:
     const p = predictions[i];
     const logP = Math.max(Math.log(p), PYTORCH_LOG_CLAMP);
     const log1mP = Math.max(Math.log(1 - p), PYTORCH_LOG_CLAMP);
-    out[i] = -(y * logP + (1 - y) * log1mP);
+    out[i] = 0 - (y * logP + (1 - y) * log1mP);
   }
   return out;
 }
@@ -111,7 +111,7 @@ export function kerasClippedBcePerSample(targets: Float64Array, predictions: Flo
   for (let i = 0; i < targets.length; i++) {
     const y = targets[i];
     const p = clip(predictions[i], KERAS_EPSILON, 1 - KERAS_EPSILON);
-    out[i] = -(y * Math.log(p) + (1 - y) * Math.log(1 - p));
+    out[i] = 0 - (y * Math.log(p) + (1 - y) * Math.log(1 - p));
   }
   return out;
 }
@@ -144,7 +144,7 @@ function rowLogNorm(logits: Float64Array, offset: number, classes: number, at: n
  * never cancelling large logits against each other; for probabilities −ln p as given.
  */
 function negLogAt(predictions: Float64Array, index: number, fromLogits: boolean, max: number, logNorm: number): number {
-  return fromLogits ? max - predictions[index] + logNorm : -Math.log(predictions[index]);
+  return fromLogits ? max - predictions[index] + logNorm : 0 - Math.log(predictions[index]);
 }
 
 /** −y ln p with 0 · ln 0 = 0 (so y = 0 never meets an infinite log). */
