@@ -102,7 +102,7 @@ export function interpret(values: Float64Array, mode: InterpretationMode, ctx: V
     case 'probs':
     case 'counts':
       checkNonNegative(values, mode, ctx);
-      return fromNonNegative(values, mode, `Read as ${mode === 'probs' ? 'probabilities' : 'counts'}, as requested.`, ctx);
+      return fromNonNegative(values, nonNegativeSum(values, ctx), mode, `Read as ${mode === 'probs' ? 'probabilities' : 'counts'}, as requested.`);
     case 'logits':
       return fromLogits(values, 'logits', 'Read as logits and passed through softmax, as requested.', []);
     case 'logprobs':
@@ -115,9 +115,9 @@ function interpretAuto(values: Float64Array, ctx: VectorContext): Interpreted {
   if (negative < 0) {
     const total = nonNegativeSum(values, ctx);
     if (Math.abs(total - 1) <= NORMALISATION_TOLERANCE) {
-      return fromNonNegative(values, 'probs', 'All values are non-negative and sum to 1, so they were read as probabilities.', ctx);
+      return fromNonNegative(values, total, 'probs', 'All values are non-negative and sum to 1, so they were read as probabilities.');
     }
-    return fromNonNegative(values, 'counts', `All values are non-negative but sum to ${formatNumber(total)}, not 1, so they were read as counts and normalised.`, ctx);
+    return fromNonNegative(values, total, 'counts', `All values are non-negative but sum to ${formatNumber(total)}, not 1, so they were read as counts and normalised.`);
   }
   if (firstIndex(values, (x) => x > 0) < 0 && Math.abs(logSumExp(values)) <= NORMALISATION_TOLERANCE) {
     return fromLogits(values, 'logprobs', 'All values are at most 0 and their exponentials sum to 1, so they were read as log-probabilities.', []);
@@ -146,8 +146,8 @@ function fromForcedLogProbs(values: Float64Array, ctx: VectorContext): Interpret
 }
 
 /** Probabilities or counts: p = x / Σx, logP = ln(x / Σx) (−∞ where x = 0). */
-function fromNonNegative(values: Float64Array, interpretation: Interpretation, reason: string, ctx: VectorContext): Interpreted {
-  let total = nonNegativeSum(values, ctx);
+function fromNonNegative(values: Float64Array, sumOfValues: number, interpretation: Interpretation, reason: string): Interpreted {
+  let total = sumOfValues;
   // Scale down vectors whose sum overflows, so p stays finite; ln of the scale is added back.
   let scale = 1;
   if (total === Infinity) {
@@ -184,8 +184,27 @@ function logOfRatio(x: number, p: number, logTotal: number): number {
   return Math.min(0, p >= MIN_NORMAL ? Math.log(p) : Math.log(x) - logTotal);
 }
 
+/** Softmax and log-softmax together: one exp per element, kept in p until the sum is known. */
 function fromLogits(values: Float64Array, interpretation: Interpretation, reason: string, warnings: string[]): Interpreted {
-  return { p: softmax(values), logP: logSoftmax(values), interpretation, reason, warnings };
+  const p = new Float64Array(values.length);
+  const logP = new Float64Array(values.length);
+  let at = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] > values[at]) at = i;
+  const max = values[at];
+  const acc = new CompensatedSum();
+  for (let i = 0; i < values.length; i++) {
+    const e = Math.exp(values[i] - max);
+    p[i] = e;
+    if (i !== at) acc.add(e);
+  }
+  const rest = acc.value();
+  const logNorm = Math.log1p(rest);
+  const norm = 1 + rest;
+  for (let i = 0; i < values.length; i++) {
+    p[i] /= norm;
+    logP[i] = Math.min(0, values[i] - max - logNorm);
+  }
+  return { p, logP, interpretation, reason, warnings };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -92,29 +92,26 @@ export function klTerms(p: Distribution, q: Distribution): Float64Array {
 }
 
 /**
- * pᵢ (ln pᵢ − ln mᵢ) with mᵢ = ½(pᵢ + qᵢ), in log space: ln mᵢ = ln ½ + logaddexp(ln pᵢ, ln qᵢ).
- * With a = ln pᵢ, b = ln qᵢ the bracket is ln 2 − log1p(e^{b−a}) when a ≥ b, and
- * ln 2 + (a − b) − log1p(e^{a−b}) otherwise: no cancellation, no division, finite whenever pᵢ > 0.
- */
-function jsTerm(pi: number, a: number, b: number): number {
-  if (pi === 0) return 0;
-  const bracket = a >= b ? Math.LN2 - Math.log1p(Math.exp(b - a)) : Math.LN2 + (a - b) - Math.log1p(Math.exp(a - b));
-  return pi * bracket;
-}
-
-/**
  * Jensen–Shannon divergence JS(P, Q) = ½ D_KL(P‖M) + ½ D_KL(Q‖M), M = ½(P + Q), in nats.
  * Always finite, in [0, ln 2] (clamped there: outside it is only rounding). scipy's
  * `jensenshannon` returns the square root of this (in its base), the JS distance.
+ *
+ * Computed in log space, without forming M: with a = ln pᵢ, b = ln qᵢ, d = a − b and
+ * L = log1p(e^−|d|), ln pᵢ − ln mᵢ = ln 2 + min(d, 0) − L and ln qᵢ − ln mᵢ = ln 2 − max(d, 0) − L.
+ * No cancellation, no division, one exp and one log1p per element, finite whenever the weight is > 0.
  */
 export function jsDivergence(p: Distribution, q: Distribution): number {
   assertSameLength(p, q);
   const acc = new CompensatedSum();
   for (let i = 0; i < p.p.length; i++) {
-    const a = p.logP[i];
-    const b = q.logP[i];
-    acc.add(0.5 * jsTerm(p.p[i], a, b));
-    acc.add(0.5 * jsTerm(q.p[i], b, a));
+    const pi = p.p[i];
+    const qi = q.p[i];
+    if (pi === 0 && qi === 0) continue;
+    const d = p.logP[i] - q.logP[i];
+    const shared = Math.LN2 - Math.log1p(Math.exp(-Math.abs(d)));
+    // A zero weight skips its term: its bracket may be −∞ and 0 · −∞ is NaN.
+    if (pi > 0) acc.add(0.5 * pi * (d < 0 ? shared + d : shared));
+    if (qi > 0) acc.add(0.5 * qi * (d > 0 ? shared - d : shared));
   }
   return Math.min(Math.LN2, Math.max(0, acc.value()));
 }
