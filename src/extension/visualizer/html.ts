@@ -1,0 +1,64 @@
+/**
+ * The visualizer's page. Pure (no `vscode` import) so the Chromium tests serve exactly this page
+ * with exactly this CSP. Nothing user-provided is ever written into it: the content arrives later as
+ * messages and is inserted as DOM text nodes.
+ */
+
+export interface PageResources {
+  /** `webview.cspSource`. */
+  readonly cspSource: string;
+  readonly scriptUri: string;
+  readonly katexCssUri: string;
+  readonly cssUri: string;
+  readonly nonce: string;
+  /** Tests only: scripts run before the bundle (the stub `acquireVsCodeApi`), with the same nonce. */
+  readonly preludeScriptUris?: readonly string[];
+  /** Tests only: a stylesheet standing in for the `--vscode-*` variables VS Code injects. */
+  readonly preludeStyleUris?: readonly string[];
+}
+
+/** 128 random bits as hex, from Web Crypto (Node 20 and web workers both have globalThis.crypto). */
+export function createNonce(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
+  ].join('; ');
+}
+
+const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;', "'": '&#39;' };
+
+function attr(value: string): string {
+  return value.replace(/[&"<>']/g, (c) => ATTRIBUTE_ESCAPES[c]!);
+}
+
+export function pageHtml(r: PageResources): string {
+  const scripts = [...(r.preludeScriptUris ?? []), r.scriptUri]
+    .map((uri) => `<script nonce="${attr(r.nonce)}" src="${attr(uri)}"></script>`)
+    .join('\n    ');
+  return `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8">
+    <meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(r.cspSource, r.nonce))}">
+    <meta name="viewport" content="width=device-width, initial-scale=1.0">
+    ${(r.preludeStyleUris ?? []).map((uri) => `<link rel="stylesheet" href="${attr(uri)}">`).join('\n    ')}
+    <link rel="stylesheet" href="${attr(r.katexCssUri)}">
+    <link rel="stylesheet" href="${attr(r.cssUri)}">
+    <title>Entropy Lens</title>
+  </head>
+  <body>
+    <main id="root"><p class="placeholder">Loading…</p></main>
+    <div id="notice" role="status" aria-live="polite"></div>
+    ${scripts}
+  </body>
+</html>`;
+}

@@ -1,0 +1,147 @@
+import type { ViewModel } from './view-model';
+
+/**
+ * The visualizer's message protocol, shared by the extension host (src/extension/visualizer) and
+ * the webview (src/webview). Everything here crosses `postMessage`, so it is plain JSON: numbers that
+ * may be infinite travel as {@link WireNumber}. The webview starts with `ready`; the host answers with
+ * an `update` carrying the whole current state.
+ */
+
+export const VIEW_TYPE = 'entropyLens.visualizer';
+
+export type ViewName = 'figures' | 'loss';
+export type UnitName = 'nats' | 'bits' | 'hartleys';
+export type InterpretationName = 'auto' | 'probs' | 'counts' | 'logits' | 'logprobs';
+export type LossModeName = 'auto' | 'bce' | 'cce' | 'mse';
+
+export const UNIT_NAMES: readonly UnitName[] = ['nats', 'bits', 'hartleys'];
+export const INTERPRETATION_NAMES: readonly InterpretationName[] = ['auto', 'probs', 'counts', 'logits', 'logprobs'];
+export const LOSS_MODE_NAMES: readonly LossModeName[] = ['auto', 'bce', 'cce', 'mse'];
+export const VIEW_NAMES: readonly ViewName[] = ['figures', 'loss'];
+
+/** A number that survives JSON: non-finite values are spelled out as strings. */
+export type WireNumber = number | 'Infinity' | '-Infinity' | 'NaN';
+
+export function toWire(value: number): WireNumber {
+  if (Number.isFinite(value)) return value;
+  return value > 0 ? 'Infinity' : value < 0 ? '-Infinity' : 'NaN';
+}
+
+export function fromWire(value: WireNumber): number {
+  if (typeof value === 'number') return value;
+  return value === 'Infinity' ? Number.POSITIVE_INFINITY : value === '-Infinity' ? Number.NEGATIVE_INFINITY : Number.NaN;
+}
+
+/** A zero-based line/character position, as `vscode.Position` has it. */
+export interface WirePosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+/**
+ * What the serializer needs to bring the panel back after a reload. The webview keeps it with
+ * `setState` (the host sends it in every update), so VS Code hands it to `deserializeWebviewPanel`.
+ */
+export interface PanelState {
+  readonly version: 1;
+  readonly source?: { readonly uri: string; readonly start: WirePosition; readonly end: WirePosition };
+  readonly locked: boolean;
+  readonly view: ViewName;
+}
+
+/** The settings the panel's toggles show and change. */
+export interface SettingsView {
+  readonly unit: UnitName;
+  readonly interpretation: InterpretationName;
+  readonly loss: LossModeName;
+  readonly precision: number;
+}
+
+/** A malformed selection: the core's message and where (1-based, in the document). */
+export interface ErrorView {
+  readonly message: string;
+  readonly code: string;
+  readonly fileName: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export type Content =
+  | { readonly kind: 'model'; readonly model: ViewModel }
+  | { readonly kind: 'error'; readonly error: ErrorView }
+  | { readonly kind: 'empty'; readonly message: string };
+
+export type ToWebview =
+  | {
+      readonly type: 'update';
+      readonly content: Content;
+      readonly settings: SettingsView;
+      readonly state: PanelState;
+    }
+  /** A short confirmation ("Copied the figures as Markdown"), shown in a live region. */
+  | { readonly type: 'notice'; readonly text: string };
+
+export type FromWebview =
+  | { readonly type: 'ready' }
+  | { readonly type: 'setUnit'; readonly unit: UnitName }
+  | { readonly type: 'setInterpretation'; readonly interpretation: InterpretationName }
+  | { readonly type: 'setLoss'; readonly loss: LossModeName }
+  | { readonly type: 'setView'; readonly view: ViewName }
+  | { readonly type: 'setLocked'; readonly locked: boolean }
+  | { readonly type: 'copyMarkdown' }
+  /** Copies one formula (by its id in the current model) or, without an id, all of them. */
+  | { readonly type: 'copyLatex'; readonly id?: string }
+  /** Selects the source literal (or the error's position) in its editor. */
+  | { readonly type: 'reveal' };
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function oneOf<T extends string>(list: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (list as readonly string[]).includes(value);
+}
+
+/** The host's guard: anything the webview posts is checked before it is used. */
+export function isFromWebview(value: unknown): value is FromWebview {
+  if (!isObject(value) || typeof value.type !== 'string') return false;
+  switch (value.type) {
+    case 'ready':
+    case 'copyMarkdown':
+    case 'reveal':
+      return true;
+    case 'setUnit':
+      return oneOf(UNIT_NAMES, value.unit);
+    case 'setInterpretation':
+      return oneOf(INTERPRETATION_NAMES, value.interpretation);
+    case 'setLoss':
+      return oneOf(LOSS_MODE_NAMES, value.loss);
+    case 'setView':
+      return oneOf(VIEW_NAMES, value.view);
+    case 'setLocked':
+      return typeof value.locked === 'boolean';
+    case 'copyLatex':
+      return value.id === undefined || (typeof value.id === 'string' && value.id.length <= 64);
+    default:
+      return false;
+  }
+}
+
+/** The webview's guard on what arrives from the host (and from anything else that posts to it). */
+export function isToWebview(value: unknown): value is ToWebview {
+  if (!isObject(value)) return false;
+  if (value.type === 'notice') return typeof value.text === 'string';
+  if (value.type !== 'update') return false;
+  return isObject(value.content) && typeof value.content.kind === 'string' && isObject(value.settings) && isPanelState(value.state);
+}
+
+export function isPanelState(value: unknown): value is PanelState {
+  if (!isObject(value) || value.version !== 1 || typeof value.locked !== 'boolean' || !oneOf(VIEW_NAMES, value.view)) return false;
+  if (value.source === undefined) return true;
+  const source = value.source;
+  return isObject(source) && typeof source.uri === 'string' && isPosition(source.start) && isPosition(source.end);
+}
+
+function isPosition(value: unknown): value is WirePosition {
+  return isObject(value) && Number.isInteger(value.line) && Number.isInteger(value.character) && (value.line as number) >= 0 && (value.character as number) >= 0;
+}

@@ -1,0 +1,193 @@
+import { fromWire } from '../shared/protocol';
+import type { BarChart, CurveChart } from '../shared/view-model';
+import { el, svg } from './dom';
+
+/**
+ * Hand-written SVG charts: grouped (optionally signed) bars and curves with marked points. Colours
+ * come from CSS classes whose rules use only --vscode-* variables (media/visualizer.css), so the
+ * charts follow light, dark and high-contrast themes. Every chart comes with its data as a table.
+ */
+
+const BAR_HEIGHT = 200;
+const MARGIN = { top: 22, right: 16, bottom: 64, left: 60 };
+const LABEL_CHARS = 14;
+
+/** Three significant digits for axis ticks. */
+function tick(value: number): string {
+  if (value === 0) return '0';
+  const abs = Math.abs(value);
+  if (abs >= 1e4 || abs < 1e-3) return value.toExponential(1).replace('-', '−');
+  return Number(value.toPrecision(3)).toString().replace('-', '−');
+}
+
+function clip(label: string): string {
+  return label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label;
+}
+
+function legend(series: readonly string[], prefix: string): HTMLElement {
+  return el(
+    'ul',
+    { class: 'legend', attrs: { 'aria-hidden': 'true' } },
+    ...series.map((name, s) => el('li', {}, el('span', { class: `swatch ${prefix}-${s}` }), name)),
+  );
+}
+
+export function barChart(chart: BarChart): HTMLElement {
+  const groups = chart.rows.length;
+  const seriesCount = chart.series.length;
+  const barWidth = seriesCount > 1 ? 12 : 18;
+  const groupWidth = Math.max(30, barWidth * seriesCount + 12);
+  const width = MARGIN.left + MARGIN.right + groupWidth * groups;
+  const height = MARGIN.top + BAR_HEIGHT + MARGIN.bottom;
+
+  let lo = 0;
+  let hi = 0;
+  for (const row of chart.rows) {
+    for (const wire of row.values) {
+      const v = fromWire(wire);
+      if (Number.isFinite(v)) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+  }
+  if (chart.reference && Number.isFinite(chart.reference.value)) hi = Math.max(hi, chart.reference.value);
+  if (!chart.signed) lo = 0;
+  if (hi === lo) hi = lo + 1;
+  const y = (v: number) => MARGIN.top + ((hi - v) / (hi - lo)) * BAR_HEIGHT;
+  const zero = y(0);
+
+  const root = svg('svg', {
+    class: 'chart bar-chart',
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-label': `${chart.title}. ${chart.caption} The data is in the table below.`,
+  });
+  // Axis and ticks.
+  const ticks = chart.signed && lo < 0 ? [lo, 0, hi] : [0, hi / 2, hi];
+  for (const t of ticks) {
+    root.appendChild(svg('line', { class: t === 0 ? 'axis' : 'grid', x1: MARGIN.left, x2: width - MARGIN.right, y1: y(t), y2: y(t) }));
+    root.appendChild(svg('text', { class: 'tick', x: MARGIN.left - 6, y: y(t) + 4, 'text-anchor': 'end' }, tick(t)));
+  }
+  if (chart.reference && Number.isFinite(chart.reference.value)) {
+    const ry = y(chart.reference.value);
+    root.appendChild(svg('line', { class: 'reference', x1: MARGIN.left, x2: width - MARGIN.right, y1: ry, y2: ry }));
+    root.appendChild(svg('text', { class: 'tick reference-label', x: width - MARGIN.right, y: ry - 4, 'text-anchor': 'end' }, chart.reference.label));
+  }
+  chart.rows.forEach((row, g) => {
+    const gx = MARGIN.left + g * groupWidth + (groupWidth - barWidth * seriesCount) / 2;
+    row.values.forEach((wire, s) => {
+      const v = fromWire(wire);
+      const x = gx + s * barWidth;
+      const infinite = !Number.isFinite(v);
+      const top = infinite ? (v < 0 ? zero : MARGIN.top) : Math.min(y(v), zero);
+      const bottom = infinite ? (v < 0 ? MARGIN.top + BAR_HEIGHT : zero) : Math.max(y(v), zero);
+      const rect = svg(
+        'rect',
+        {
+          class: `bar series-${s}${infinite ? ' infinite' : ''}${row.other ? ' other' : ''}`,
+          x: x + 1,
+          y: top,
+          width: barWidth - 2,
+          height: Math.max(bottom - top, v === 0 ? 0 : 1),
+          'data-series': s,
+        },
+        svg('title', {}, `${row.label}: ${chart.series[s]} = ${row.displays[s]}`),
+      );
+      root.appendChild(rect);
+      if (infinite) {
+        root.appendChild(svg('text', { class: 'tick infinite-label', x: x + barWidth / 2, y: MARGIN.top - 6, 'text-anchor': 'middle' }, v > 0 ? '∞' : v < 0 ? '−∞' : 'NaN'));
+      }
+    });
+    const lx = MARGIN.left + g * groupWidth + groupWidth / 2;
+    const ly = MARGIN.top + BAR_HEIGHT + 14;
+    root.appendChild(
+      svg(
+        'text',
+        { class: `x-label${row.other ? ' other' : ''}`, x: lx, y: ly, 'text-anchor': 'end', transform: `rotate(-35 ${lx} ${ly})` },
+        clip(row.label),
+        svg('title', {}, row.label),
+      ),
+    );
+  });
+
+  const head = el('tr', {}, el('th', { attrs: { scope: 'col' } }, 'element'), ...chart.series.map((name) => el('th', { attrs: { scope: 'col' } }, name)));
+  const body = chart.rows.map((row) =>
+    el('tr', { class: row.other ? 'other' : '' }, el('th', { attrs: { scope: 'row' } }, row.label), ...row.displays.map((d) => el('td', {}, d))),
+  );
+  return chartFigure(chart.id, chart.title, chart.caption, root, legend(chart.series, 'series'), el('table', { class: 'data' }, el('caption', {}, chart.title), el('thead', {}, head), el('tbody', {}, ...body)));
+}
+
+export function curveChart(chart: CurveChart): HTMLElement {
+  const width = 420;
+  const plot = 200;
+  const height = MARGIN.top + plot + 44;
+  const left = MARGIN.left;
+  const right = width - MARGIN.right;
+  const [x0, x1] = chart.x;
+  const [y0, y1] = chart.y;
+  const sx = (x: number) => left + ((x - x0) / (x1 - x0)) * (right - left);
+  const sy = (y: number) => MARGIN.top + ((y1 - Math.min(Math.max(y, y0), y1)) / (y1 - y0)) * plot;
+  const root = svg('svg', {
+    class: 'chart curve-chart',
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-label': `${chart.title}. ${chart.caption} The marked points are in the table below.`,
+  });
+  root.appendChild(svg('line', { class: 'axis', x1: left, x2: right, y1: sy(y0), y2: sy(y0) }));
+  root.appendChild(svg('line', { class: 'axis', x1: sx(Math.max(x0, Math.min(0, x1))), x2: sx(Math.max(x0, Math.min(0, x1))), y1: MARGIN.top, y2: sy(y0) }));
+  for (const t of [x0, (x0 + x1) / 2, x1]) {
+    root.appendChild(svg('text', { class: 'tick', x: sx(t), y: sy(y0) + 16, 'text-anchor': 'middle' }, tick(t)));
+  }
+  for (const t of [y0, (y0 + y1) / 2, y1]) {
+    root.appendChild(svg('line', { class: 'grid', x1: left, x2: right, y1: sy(t), y2: sy(t) }));
+    root.appendChild(svg('text', { class: 'tick', x: left - 6, y: sy(t) + 4, 'text-anchor': 'end' }, tick(t)));
+  }
+  root.appendChild(svg('text', { class: 'axis-label', x: (left + right) / 2, y: height - 6, 'text-anchor': 'middle' }, chart.xLabel));
+  root.appendChild(svg('text', { class: 'axis-label', x: 14, y: MARGIN.top + plot / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${MARGIN.top + plot / 2})` }, chart.yLabel));
+  const clipId = `clip-${chart.id}`;
+  root.appendChild(svg('clipPath', { id: clipId }, svg('rect', { x: left, y: MARGIN.top - 1, width: right - left, height: plot + 2 })));
+  chart.lines.forEach((line, s) => {
+    const d = line.points.map(([x, y], k) => `${k === 0 ? 'M' : 'L'}${sx(x).toFixed(2)},${sy(y).toFixed(2)}`).join(' ');
+    root.appendChild(svg('path', { class: `line line-${s}`, d, 'clip-path': `url(#${clipId})` }));
+  });
+  for (const mark of chart.marks) {
+    const y = fromWire(mark.y);
+    const infinite = !Number.isFinite(y);
+    root.appendChild(
+      svg(
+        'circle',
+        { class: `mark${infinite ? ' infinite' : ''}`, cx: sx(Math.min(Math.max(mark.x, x0), x1)), cy: infinite ? MARGIN.top : sy(y), r: 4 },
+        svg('title', {}, `${mark.label}, loss ${infinite ? '∞' : tick(y)}`),
+      ),
+    );
+  }
+  const rows = chart.marks.map((mark) => {
+    const y = fromWire(mark.y);
+    return el('tr', {}, el('th', { attrs: { scope: 'row' } }, mark.label), el('td', {}, tick(mark.x)), el('td', {}, Number.isFinite(y) ? tick(y) : '∞'));
+  });
+  const table = el(
+    'table',
+    { class: 'data' },
+    el('caption', {}, chart.title),
+    el('thead', {}, el('tr', {}, el('th', { attrs: { scope: 'col' } }, 'point'), el('th', { attrs: { scope: 'col' } }, chart.xLabel), el('th', { attrs: { scope: 'col' } }, chart.yLabel))),
+    el('tbody', {}, ...rows),
+  );
+  const caption = chart.marksLeftOff > 0 ? `${chart.caption} ${chart.marksLeftOff.toLocaleString('en-US')} more samples are not marked.` : chart.caption;
+  return chartFigure(chart.id, chart.title, caption, root, legend(chart.lines.map((l) => l.name), 'line'), table);
+}
+
+function chartFigure(id: string, title: string, caption: string, graphic: SVGSVGElement, key: HTMLElement, table: HTMLTableElement): HTMLElement {
+  return el(
+    'figure',
+    { class: 'chart-figure', attrs: { 'data-chart': id } },
+    el('figcaption', {}, el('strong', {}, title), ' ', el('span', { class: 'caption' }, caption)),
+    key,
+    el('div', { class: 'chart-scroll' }, graphic),
+    el('details', { class: 'data-table' }, el('summary', {}, 'Data table'), table),
+  );
+}
