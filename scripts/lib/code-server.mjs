@@ -24,6 +24,8 @@ const USER_SETTINGS = {
   'git.enabled': false,
   'chat.disableAIFeatures': true,
   'window.restoreWindows': 'none',
+  // The chat side bar would take a third of every screenshot.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 /** Fails with a clear message when `npm run provision` has not completed. */
