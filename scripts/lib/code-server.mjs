@@ -10,6 +10,13 @@ import { CACHE, PATHS, PINS, ROOT } from './pins.mjs';
 
 /** Every process group started by this module; `stopAll` ends them. */
 const started = new Set();
+/** Set once a signal or timeout asked everything to stop: an exit then is expected. */
+let stopRequested = false;
+
+/** True once the runner is shutting down on purpose (Ctrl+C, timeout, end of run). */
+export function stopping() {
+  return stopRequested;
+}
 
 /** Quiet workbench: no telemetry, no update checks, no welcome page, no git scanning. */
 const USER_SETTINGS = {
@@ -64,11 +71,16 @@ export function createRun(kind) {
     XDG_DATA_HOME: sub('xdg/data'),
     XDG_CACHE_HOME: sub('xdg/cache'),
     XDG_STATE_HOME: sub('xdg/state'),
-    XDG_RUNTIME_DIR: sub('xdg/run'),
+    // VS Code puts its IPC sockets here: the short folder keeps their paths under 108 bytes.
+    XDG_RUNTIME_DIR: run.tmp,
     TMPDIR: run.tmp,
     // No gallery look-ups; local .vsix installs still work.
     EXTENSIONS_GALLERY: '{}',
   };
+  const socketPath = join(run.tmp, 'vscode-ipc-00000000-0000-0000-0000-000000000000.sock');
+  if (socketPath.length > 107) {
+    console.warn(`[code-server] warning: the checkout path is long; ${socketPath.length}-byte socket paths exceed the 107-byte limit`);
+  }
   mkdirSync(join(run.userData, 'User'), { recursive: true });
   writeFileSync(join(run.userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   return run;
@@ -253,6 +265,7 @@ export async function stopGroup(child, graceMs = 5_000) {
 
 /** Stops every process group started here (newest first: the browser before the server). */
 export async function stopAll() {
+  stopRequested = true;
   for (const child of [...started].reverse()) await stopGroup(child);
 }
 
