@@ -31,7 +31,7 @@
  */
 import { LiteralError, type LiteralErrorCode, lineColumnAt, type SourceRange } from './errors';
 import type { ListNode, LiteralNode, NullNode, NumbersNode, ObjectEntry, ObjectNode, StringNode } from './literal';
-import { decimalToDouble } from './reader-number';
+import { decimalToDouble, POW10 } from './reader-number';
 
 export { decimalToDouble } from './reader-number';
 
@@ -104,7 +104,9 @@ function quote(s: string): string {
   return `'${cut.replace(/[\u0000-\u001f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
 }
 
-const INITIAL_CAPACITY = 1024;
+const INITIAL_CAPACITY = 256;
+/** Elements per fastNumbers call. */
+const FAST_CHUNK = 2048;
 
 class Reader {
   private readonly text: string;
@@ -112,9 +114,9 @@ class Reader {
   private pos = 0;
   private depth = 0;
   // Packed numbers of the lists being read, used as a stack.
-  private vals = new Float64Array(INITIAL_CAPACITY);
-  private starts = new Uint32Array(INITIAL_CAPACITY);
-  private ends = new Uint32Array(INITIAL_CAPACITY);
+  private vals: Float64Array;
+  private starts: Uint32Array;
+  private ends: Uint32Array;
   private n = 0;
   // The last scalar number read (a value parser returns null to mean "a number, see these").
   private num = 0;
@@ -127,6 +129,12 @@ class Reader {
   constructor(text: string) {
     this.text = text;
     this.len = text.length;
+    // A number takes at least two characters with its separator and usually many more: size for
+    // one per eight characters (capped) so a big literal grows once or twice, not twenty times.
+    const capacity = Math.min(Math.max(INITIAL_CAPACITY, text.length >>> 3), 1 << 20);
+    this.vals = new Float64Array(capacity);
+    this.starts = new Uint32Array(capacity);
+    this.ends = new Uint32Array(capacity);
   }
 
   // ---------------------------------------------------------------- top level
@@ -395,7 +403,19 @@ class Reader {
       }
       if (this.pos >= this.len) throw this.unclosed(open, close);
       if (isCloser(c)) throw this.mismatched(open, close);
-      // The element.
+      // The element: runs of plain numbers take the fast path, anything else the general one.
+      if (items === null && (isDigit(c) || c === 45)) {
+        const k = this.fastNumbers(close, mode === 2);
+        if (k > 0) {
+          count += k;
+          if (k > 1 && mode !== 2) {
+            mode = 1;
+            sawComma = true;
+          }
+          lastEnd = this.pos;
+          continue;
+        }
+      }
       if (isDigit(c) || c === 45 || c === 46 || c === 43) {
         this.readNumber();
         if (items === null) this.push(this.num, this.numStart, this.numEnd);
@@ -432,6 +452,118 @@ class Reader {
     };
     this.n = base;
     return node;
+  }
+
+  /**
+   * The hot path: plain numbers (`-`, digits, `.`, exponent) separated by `,` and spaces/newlines
+   * (or, in a whitespace list, by spaces/newlines only), pushed straight into the packed arrays.
+   * Stops before anything else — a comment, `_`, a name, `...`, a bad token — leaving `pos` after
+   * the last element it took (its separator not consumed), so the general loop handles the rest
+   * with full checking and messages. Returns how many elements it took.
+   */
+  private fastNumbers(close: number, spaces: boolean): number {
+    const t = this.text;
+    let vals = this.vals;
+    let starts = this.starts;
+    let ends = this.ends;
+    let n = this.n;
+    let p = this.pos;
+    let taken = 0;
+    let after = p; // just after the last element taken
+    for (;;) {
+      // One number at p. Digits are accumulated without branches; their count comes from offsets.
+      const start = p;
+      let c = t.charCodeAt(p);
+      let neg = false;
+      if (c === 45) {
+        neg = true;
+        c = t.charCodeAt(++p);
+      }
+      // The first 15 digits (leading zeros included) go to `hi`, exact; the rest to `lo`.
+      const intStart = p;
+      let hi = 0;
+      let lo = 0;
+      let limit = p + 15;
+      while (c >= 48 && c <= 57 && p < limit) {
+        hi = hi * 10 + (c - 48);
+        c = t.charCodeAt(++p);
+      }
+      while (c >= 48 && c <= 57) {
+        lo = lo * 10 + (c - 48);
+        c = t.charCodeAt(++p);
+      }
+      const intEnd = p;
+      let fracStart = p;
+      if (c === 46) {
+        if (t.charCodeAt(p + 1) === 46) break;
+        fracStart = ++p;
+        c = t.charCodeAt(p);
+        limit = fracStart + 15 - (intEnd - intStart);
+        while (c >= 48 && c <= 57 && p < limit) {
+          hi = hi * 10 + (c - 48);
+          c = t.charCodeAt(++p);
+        }
+        while (c >= 48 && c <= 57) {
+          lo = lo * 10 + (c - 48);
+          c = t.charCodeAt(++p);
+        }
+      }
+      const fracEnd = p;
+      const digits = intEnd - intStart + (fracEnd - fracStart);
+      if (digits === 0) break;
+      let exp = 0;
+      if (c === 101 || c === 69) {
+        c = t.charCodeAt(++p);
+        let expNeg = false;
+        if (c === 45 || c === 43) {
+          expNeg = c === 45;
+          c = t.charCodeAt(++p);
+        }
+        if (c < 48 || c > 57) break;
+        while (c >= 48 && c <= 57) {
+          if (exp < 100000) exp = exp * 10 + (c - 48);
+          c = t.charCodeAt(++p);
+        }
+        if (expNeg) exp = -exp;
+      }
+      // The number must end at a separator or the closing bracket.
+      if (!(c === 44 || c === 32 || c === 10 || c === 13 || c === 9 || c === close)) break;
+      exp -= fracEnd - fracStart;
+      let v: number;
+      if (digits <= 15 && exp >= -22 && exp <= 22) v = exp < 0 ? hi / POW10[-exp]! : hi * POW10[exp]!;
+      else {
+        v = digits <= 19 ? decimalToDouble(hi, lo, digits - 15, exp) : -1;
+        if (v < 0) v = Math.abs(Number(t.slice(intStart, p)));
+      }
+      if (n === vals.length) {
+        this.n = n;
+        this.grow();
+        vals = this.vals;
+        starts = this.starts;
+        ends = this.ends;
+      }
+      vals[n] = neg ? -v : v;
+      starts[n] = start;
+      ends[n] = p;
+      n++;
+      after = p;
+      // Return now and then, so the engine optimises this function as a whole (with feedback for
+      // every exit) instead of compiling one long-running call on the stack.
+      if (++taken === FAST_CHUNK) break;
+      // The separator, then the next element's first character.
+      while (c === 32 || c === 10 || c === 13 || c === 9) c = t.charCodeAt(++p);
+      if (spaces) {
+        if (p === after) break;
+      } else {
+        if (c !== 44) break;
+        c = t.charCodeAt(++p);
+        while (c === 32 || c === 10 || c === 13 || c === 9) c = t.charCodeAt(++p);
+      }
+      if (!((c >= 48 && c <= 57) || c === 45)) break;
+    }
+    this.n = n;
+    this.pos = after;
+    return taken;
   }
 
   private push(value: number, start: number, end: number): void {
