@@ -803,7 +803,14 @@ class Reader {
       const sign = neg ? '-' : '+';
       throw this.unexpected(`expected a number after '${sign}'`);
     }
-    const node = this.readName();
+    let node: LiteralNode | null;
+    try {
+      node = this.readName();
+    } catch (error) {
+      // `-foo`: name the whole signed word, not just `foo`.
+      if (error instanceof LiteralError && error.code === 'not-a-number') throw this.notANumber(start);
+      throw error;
+    }
     if (node !== null) throw this.notANumber(start);
     if (this.num === this.num && Math.abs(this.num) !== Infinity) throw this.notANumber(start);
     this.num = neg ? -this.num : this.num;
