@@ -50,6 +50,11 @@ if (withTests) {
   if (hostEntries.length > 0) {
     builds.push({ ...common, entryPoints: hostEntries, outdir: 'out/test/host', platform: 'node', format: 'cjs', external: ['vscode', 'mocha'] });
   }
+  // The visualizer's Chromium tests (test/webview): Node-side mocha files driving the built webview.
+  const webviewEntries = entries('test/webview', '.test.ts');
+  if (webviewEntries.length > 0) {
+    builds.push({ ...common, entryPoints: webviewEntries, outdir: 'out/test/webview', platform: 'node', format: 'cjs', external: ['mocha', 'playwright-core'] });
+  }
   // One benchmark entry; it imports each section, so `npm run bench` prints them side by side.
   if (existsSync('bench/bench.ts')) {
     builds.push({ ...common, sourcemap: false, entryPoints: ['bench/bench.ts'], outdir: 'out/bench', platform: 'node', format: 'cjs', external: ['playwright-core', 'katex', 'vscode'] });

@@ -432,7 +432,8 @@ function lossCurve(evaluation: LossEvaluation, fmt: (x: number) => string): Curv
       xLabel: 'residual f − y',
       yLabel: 'loss',
       x: [-reach, reach],
-      y: [0, reach * reach],
+      // Both lines fit: the NLL sits above the parabola by ½ log 2π near zero.
+      y: [0, Math.max(reach * reach, nll[0]![1]) * 1.05],
       lines: [
         { name: '(y − f)²', points: mse },
         { name: `NLL (${evaluation.unit})`, points: nll },

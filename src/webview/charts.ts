@@ -36,7 +36,8 @@ export function barChart(chart: BarChart): HTMLElement {
   const groups = chart.rows.length;
   const seriesCount = chart.series.length;
   const barWidth = seriesCount > 1 ? 12 : 18;
-  const groupWidth = Math.max(30, barWidth * seriesCount + 12);
+  // Few elements get wider groups, so a short vector does not draw a thumbnail.
+  const groupWidth = Math.max(30, barWidth * seriesCount + 12, Math.min(72, Math.floor(360 / Math.max(1, groups))));
   const width = MARGIN.left + MARGIN.right + groupWidth * groups;
   const height = MARGIN.top + BAR_HEIGHT + MARGIN.bottom;
 
@@ -105,10 +106,10 @@ export function barChart(chart: BarChart): HTMLElement {
     const ly = MARGIN.top + BAR_HEIGHT + 14;
     root.appendChild(
       svg(
-        'text',
-        { class: `x-label${row.other ? ' other' : ''}`, x: lx, y: ly, 'text-anchor': 'end', transform: `rotate(-35 ${lx} ${ly})` },
-        clip(row.label),
+        'g',
+        {},
         svg('title', {}, row.label),
+        svg('text', { class: `x-label${row.other ? ' other' : ''}`, x: lx, y: ly, 'text-anchor': 'end', transform: `rotate(-35 ${lx} ${ly})` }, row.other ? row.label : clip(row.label)),
       ),
     );
   });

@@ -67,7 +67,10 @@ function toolbar(update: Update, post: Post): HTMLElement {
     el(
       'div',
       { class: 'toolbar-row' },
-      toggleGroup('View', 'view', VIEW_NAMES, update.state.view, (v) => VIEW_LABELS[v], (view) => post({ type: 'setView', view })),
+      // A targets/predictions literal is always shown as a loss: the view toggle would do nothing.
+      update.content.kind === 'model' && update.content.model.kind === 'loss'
+        ? null
+        : toggleGroup('View', 'view', VIEW_NAMES, update.state.view, (v) => VIEW_LABELS[v], (view) => post({ type: 'setView', view })),
       toggleGroup('Loss', 'loss', LOSS_MODE_NAMES, s.loss, (l) => (l === 'auto' ? 'auto' : l.toUpperCase()), (loss) => post({ type: 'setLoss', loss })),
       button(locked ? 'Locked to this literal' : 'Following the selection', 'lock', () => post({ type: 'setLocked', locked: !locked }), {
         class: locked ? 'toggle pressed lock' : 'toggle lock',
@@ -114,7 +117,7 @@ function modelView(model: ViewModel, _view: string, post: Post): HTMLElement {
       section(
         'Both directions of the KL divergence',
         'kl-directions',
-        el('div', { class: 'side-by-side' }, formulaCard(klPQ, post), formulaCard(klQP, post)),
+        el('div', { class: 'side-by-side' }, formulaCard(klPQ, post, figureText(model, 'klPQ')), formulaCard(klQP, post, figureText(model, 'klQP'))),
         byId.has('asymmetry') ? math(byId.get('asymmetry')!.substituted, true) : null,
       ),
     );
@@ -174,11 +177,18 @@ function figuresSection(figures: readonly FigureView[]): HTMLElement {
   );
 }
 
-function formulaCard(formula: FormulaView, post: Post): HTMLElement {
+/** "= 0.200777 nats" for a figure, shown under a formula whose end may scroll out of view. */
+function figureText(model: ViewModel, key: string): string | undefined {
+  const f = model.figures.find((x) => x.key === key);
+  return f ? `${f.label} = ${f.display}${f.unit ? ` ${f.unit}` : ''}` : undefined;
+}
+
+function formulaCard(formula: FormulaView, post: Post, value?: string): HTMLElement {
   return el(
     'article',
     { class: 'formula', attrs: { 'data-formula': formula.id } },
     el('h3', {}, formula.title),
+    value ? el('p', { class: 'formula-value' }, value) : null,
     math(formula.tex, true),
     el('div', { class: 'substituted' }, math(formula.substituted, true)),
     button('Copy LaTeX', `copyLatex:${formula.id}`, () => post({ type: 'copyLatex', id: formula.id }), { class: 'link', attrs: { 'aria-label': `Copy LaTeX: ${formula.title}` } }),
@@ -199,7 +209,7 @@ function lossSection(loss: LossView, post: Post): HTMLElement {
     section(
       'Derivation',
       'derivation',
-      el('ol', { class: 'steps' }, ...loss.derivation.map((step, i) => el('li', { attrs: { 'data-step': String(i) } }, el('p', { class: 'step-caption' }, step.caption), math(step.tex, true)))),
+      el('ol', { class: 'steps' }, ...loss.derivation.map((step, i) => el('li', { attrs: { 'data-step': String(i) } }, el('p', { class: 'step-caption' }, step.caption), math(step.tex, true), button('Copy LaTeX', `copyLatex:step-${i}`, () => post({ type: 'copyLatex', id: `step-${i}` }), { class: 'link', attrs: { 'aria-label': `Copy LaTeX: step ${i + 1}` } })))),
     ),
   );
   wrap.appendChild(section('The loss on these numbers', 'loss-formula', formulaCard(loss.formula, post)));

@@ -1,0 +1,173 @@
+// Serves the visualizer's real page (same pageHtml, same CSP, the BUILT dist/webview/visualizer.js)
+// from a tiny HTTP server on 127.0.0.1, opens it in Debian's headless Chromium through
+// playwright-core, and stands in for VS Code with a stub acquireVsCodeApi (a nonce'd script file)
+// that records what the webview posts and lets a test post ToWebview messages.
+import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { evaluateShaped, evaluateText, type EvaluateOptions, type Evaluation } from '../../src/core/evaluate';
+import { selectLoss } from '../../src/core/loss-select';
+import { readLiteral } from '../../src/core/reader';
+import { shapeOf } from '../../src/core/shape';
+import { contentSecurityPolicy, createNonce, pageHtml } from '../../src/extension/visualizer/html';
+import type { Content, FromWebview, PanelState, SettingsView, ToWebview, ViewName } from '../../src/shared/protocol';
+import { buildViewModel, type SourceView } from '../../src/shared/view-model';
+
+export const ROOT = process.cwd();
+export const CHROMIUM = process.env.ENTROPY_LENS_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.map': 'application/json', '.html': 'text/html',
+};
+
+/** Runs before any page script (through CDP, so outside the CSP): records violations, dialogs, errors. */
+const INIT_SCRIPT = `
+  window.__lens = { violations: [], errors: [] };
+  document.addEventListener('securitypolicyviolation', (e) => window.__lens.violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));
+  window.addEventListener('error', (e) => window.__lens.errors.push(String(e.message)));
+`;
+
+/** The stand-in for VS Code's webview API, served as a file and loaded with the page's nonce. */
+const STUB_SCRIPT = `(() => {
+  const params = new URLSearchParams(location.search);
+  document.body.classList.add('vscode-' + (params.get('theme') || 'dark'));
+  const lens = window.__lens || (window.__lens = { violations: [], errors: [] });
+  lens.posted = []; lens.state = undefined; lens.stateWrites = 0;
+  let acquired = false;
+  window.acquireVsCodeApi = () => {
+    if (acquired) throw new Error('acquireVsCodeApi called twice');
+    acquired = true;
+    return {
+      postMessage: (m) => lens.posted.push(JSON.parse(JSON.stringify(m))),
+      getState: () => lens.state,
+      setState: (s) => { lens.state = s; lens.stateWrites++; return s; },
+    };
+  };
+  lens.send = (m) => window.dispatchEvent(new MessageEvent('message', { data: m }));
+})();`;
+
+export interface Harness {
+  readonly browser: Browser;
+  readonly origin: string;
+  open(theme?: 'dark' | 'light' | 'high-contrast'): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(join(ROOT, 'dist/webview/visualizer.js'))) throw new Error('dist/webview/visualizer.js is missing: run `node esbuild.config.mjs` first');
+  const nonce = createNonce();
+  let origin = '';
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const send = (status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
+      response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
+      response.end(body);
+    };
+    if (url.pathname === '/') {
+      const html = pageHtml({
+        cspSource: origin,
+        nonce,
+        scriptUri: `${origin}/dist/webview/visualizer.js`,
+        katexCssUri: `${origin}/dist/webview/katex/katex.min.css`,
+        cssUri: `${origin}/media/visualizer.css`,
+        preludeScriptUris: [`${origin}/test/stub.js`],
+        preludeStyleUris: [`${origin}/test/theme.css`],
+      });
+      // The same policy as a header too: the page cannot loosen what the server sent.
+      return send(200, 'text/html; charset=utf-8', html, { 'Content-Security-Policy': contentSecurityPolicy(origin, nonce) });
+    }
+    if (url.pathname === '/test/stub.js') return send(200, TYPES['.js']!, STUB_SCRIPT);
+    if (url.pathname === '/test/theme.css') return send(200, TYPES['.css']!, readFileSync(join(ROOT, 'test/webview/theme.css')));
+    const allowed = ['/dist/webview/', '/media/'];
+    if (!allowed.some((prefix) => url.pathname.startsWith(prefix))) return send(404, 'text/plain', 'not found');
+    const file = normalize(join(ROOT, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(ROOT + sep) || !existsSync(file)) return send(404, 'text/plain', 'not found');
+    return send(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  origin = `http://127.0.0.1:${address.port}`;
+  // playwright-core gives every launch a fresh, temporary --user-data-dir of its own (and refuses one
+  // passed in args); it is removed when the browser closes.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const pages: Page[] = [];
+  return {
+    browser,
+    origin,
+    async open(theme = 'dark') {
+      const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+      pages.push(page);
+      await page.addInitScript(INIT_SCRIPT);
+      page.on('dialog', (dialog) => {
+        void page.evaluate(() => ((window as any).__lens.dialogs = ((window as any).__lens.dialogs ?? 0) + 1)).catch(() => undefined);
+        void dialog.dismiss();
+      });
+      await page.goto(`${origin}/?theme=${theme}`);
+      await page.waitForFunction(() => (window as any).__lens?.posted?.length > 0);
+      return page;
+    },
+    async close() {
+      for (const page of pages) await page.close().catch(() => undefined);
+      await browser.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export const SETTINGS: SettingsView = { unit: 'nats', interpretation: 'auto', loss: 'auto', precision: 6 };
+const OPTIONS: EvaluateOptions = { unit: 'nats', as: 'auto', loss: 'auto' };
+
+/** Evaluates a literal as the host does (the loss view reads a pair as targets and predictions). */
+export function evaluate(text: string, view: ViewName = 'figures', options: Partial<EvaluateOptions> = {}): Evaluation {
+  const all = { ...OPTIONS, ...options };
+  if (view === 'loss') {
+    const shaped = shapeOf(readLiteral(text));
+    return shaped.kind === 'pair' ? selectLoss(shaped, all) : evaluateShaped(shaped, all);
+  }
+  return evaluateText(text, all);
+}
+
+export function state(view: ViewName = 'figures', locked = false): PanelState {
+  return { version: 1, source: { uri: 'file:///work/a.py', start: { line: 0, character: 0 }, end: { line: 0, character: 10 } }, locked, view };
+}
+
+/** The `update` message the host sends for a literal. */
+export function updateFor(text: string, options: { view?: ViewName; source?: SourceView; unit?: 'nats' | 'bits' | 'hartleys' } = {}): ToWebview {
+  const view = options.view ?? 'figures';
+  const evaluation = evaluate(text, view, options.unit ? { unit: options.unit } : {});
+  const model = buildViewModel(evaluation, { source: options.source ?? { fileName: 'example.py', line: 3, endLine: 3 }, precision: 6, view });
+  return { type: 'update', content: { kind: 'model', model }, settings: { ...SETTINGS, ...(options.unit ? { unit: options.unit } : {}) }, state: state(view) };
+}
+
+export function updateWith(content: Content): ToWebview {
+  return { type: 'update', content, settings: SETTINGS, state: state() };
+}
+
+/** Posts a message to the webview and waits until it has been drawn (a frame after render). */
+export async function send(page: Page, message: ToWebview): Promise<void> {
+  const before = await page.evaluate(() => Number(document.body.dataset.rendered ?? 0));
+  await page.evaluate((m) => (window as any).__lens.send(m), message as unknown);
+  if (message.type === 'update') await page.waitForFunction((n) => Number(document.body.dataset.rendered ?? 0) > n, before);
+}
+
+export async function posted(page: Page): Promise<FromWebview[]> {
+  return page.evaluate(() => (window as any).__lens.posted);
+}
+
+export async function violations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as any).__lens.violations);
+}
+
+export async function pageErrors(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as any).__lens.errors);
+}
+
+export function screenshotPath(name: string): string {
+  return join(ROOT, 'test-results', 'webview', `${name}.png`);
+}

@@ -1,0 +1,217 @@
+// The built webview (dist/webview/visualizer.js) in real headless Chromium, under the panel's real
+// CSP: formulas, charts, the loss preview, errors, hostile input and the keyboard.
+import * as assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Page } from 'playwright-core';
+import { MAX_BARS } from '../../src/shared/view-model';
+import { pageErrors, posted, screenshotPath, send, startHarness, updateFor, updateWith, violations, type Harness } from './harness';
+
+describe('visualizer webview (Chromium)', function () {
+  this.timeout(60_000);
+  let harness: Harness;
+  let page: Page;
+
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(async () => {
+    await harness?.close();
+  });
+  beforeEach(async () => {
+    page = await harness.open('dark');
+  });
+  afterEach(async function () {
+    // Every test, whatever it drew: the strict CSP blocked nothing and no script failed.
+    assert.deepEqual(await violations(page), [], 'CSP violations');
+    assert.deepEqual(await pageErrors(page), [], 'page errors');
+    if (this.currentTest?.state === 'failed') {
+      const path = screenshotPath(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+      mkdirSync(dirname(path), { recursive: true });
+      await page.screenshot({ path, fullPage: true });
+    }
+    await page.close();
+  });
+
+  it('starts with the ready handshake and keeps the panel state the host sends', async () => {
+    const first = await posted(page);
+    assert.deepEqual(first, [{ type: 'ready' }]);
+    await send(page, updateFor('[0.2, 0.8]'));
+    const state = await page.evaluate(() => (window as any).__lens.state);
+    assert.equal(state.version, 1);
+    assert.equal(state.source.uri, 'file:///work/a.py');
+  });
+
+  it('renders a pair: six figures, KaTeX without errors, both KL directions side by side, the identity', async () => {
+    await send(page, updateFor('{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}'));
+    assert.equal(await page.locator('.figure').count(), 6);
+    assert.ok((await page.locator('.katex').count()) > 10);
+    assert.equal(await page.locator('.katex-error').count(), 0);
+    assert.equal(await page.locator('.kl-directions .side-by-side > .formula').count(), 2);
+    assert.equal(await page.locator('.kl-directions [data-formula="klPQ"] .katex').count() > 0, true);
+    assert.equal(await page.locator('.kl-directions [data-formula="klQP"] .katex').count() > 0, true);
+    // The identity with numbers substituted: H(P,Q) − H(P) = D_KL(P‖Q) on these figures.
+    const identity = await page.locator('[data-formula="identity"] .substituted annotation').textContent();
+    assert.match(identity ?? '', /1\.0026 - 0\.801819 = 0\.200777/);
+    const klPQ = await page.locator('.figure[data-key="klPQ"] .value').textContent();
+    const klQP = await page.locator('.figure[data-key="klQP"] .value').textContent();
+    assert.equal(klPQ, '0.200777');
+    assert.equal(klQP, '0.227377');
+    // The KaTeX fonts loaded from the webview's own origin (font-src allows them).
+    assert.ok(await page.evaluate(() => document.fonts.check('16px KaTeX_Main')));
+  });
+
+  it('draws grouped P/Q bars and signed KL-term bars with one label per element, and a data table', async () => {
+    await send(page, updateFor('{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}'));
+    const pq = page.locator('[data-chart="pq"]');
+    assert.equal(await pq.locator('rect.bar').count(), 6);
+    assert.equal(await pq.locator('rect.bar.series-0').count(), 3);
+    assert.equal(await pq.locator('rect.bar.series-1').count(), 3);
+    assert.deepEqual(await pq.locator('text.x-label').allTextContents(), ['0', '1', '2']);
+    assert.equal(await pq.locator('table.data tbody tr').count(), 3);
+    const kl = page.locator('[data-chart="kl"]');
+    assert.equal(await kl.locator('rect.bar').count(), 6);
+    // p₀ log(p₀/q₀) < 0 here: its bar hangs below the zero line, the others stand on it.
+    const bars = await kl.locator('rect.bar.series-0').evaluateAll((rects) => rects.map((r) => ({ y: Number(r.getAttribute('y')), h: Number(r.getAttribute('height')) })));
+    const axis = await kl.locator('line.axis').evaluate((l) => Number(l.getAttribute('y1')));
+    assert.ok(Math.abs(bars[0]!.y - axis) < 0.5, 'negative term starts at the axis');
+    assert.ok(Math.abs(bars[2]!.y + bars[2]!.h - axis) < 0.5, 'positive term ends at the axis');
+    assert.equal(await page.locator('svg.chart[role="img"][aria-label]').count(), 2);
+  });
+
+  it('marks p on the binary-entropy curve for a two-element distribution', async () => {
+    await send(page, updateFor('[0.3, 0.7]'));
+    const curve = page.locator('[data-chart="binaryEntropy"]');
+    assert.equal(await curve.locator('path.line').count(), 1);
+    assert.equal(await curve.locator('circle.mark').count(), 1);
+    assert.equal(await page.locator('[data-chart="pq"] rect.bar').count(), 2);
+  });
+
+  it('summarises 10,000 elements into the largest bars plus "the other N"', async () => {
+    const values = Array.from({ length: 10_000 }, (_, i) => (i === 5 ? 1000 : (i % 7) + 1));
+    await send(page, updateFor(`[${values.join(', ')}]`));
+    const labels = await page.locator('[data-chart="pq"] text.x-label').allTextContents();
+    assert.equal(labels.length, MAX_BARS);
+    assert.ok(labels.includes('5'), `the dominant element is kept: ${labels.join(' ')}`);
+    assert.equal(await page.locator('[data-chart="pq"] text.x-label.other').textContent(), 'the other 9,969');
+    assert.equal(await page.locator('[data-chart="pq"] rect.bar').count(), MAX_BARS);
+  });
+
+  it('shows infinite KL as ∞ with its element, and an infinite bar', async () => {
+    await send(page, updateFor('[[0.5, 0.5], [1, 0]]'));
+    assert.equal(await page.locator('.figure[data-key="klPQ"] .value').textContent(), '∞');
+    assert.match((await page.locator('.figure[data-key="klPQ"] .cause').textContent()) ?? '', /element 1/);
+    assert.equal(await page.locator('[data-chart="kl"] rect.bar.infinite').count(), 1);
+    assert.equal(await page.locator('.katex-error').count(), 0);
+  });
+
+  it('keeps hostile keys and file names as inert, visible text', async () => {
+    const img = '<img src=x onerror=alert(1)>';
+    const tex = String.raw`\href{javascript:alert(1)}{x}`;
+    const literal = JSON.stringify({ [img]: 0.25, [tex]: 0.25, '$\\alert$': 0.5 });
+    await send(page, updateFor(literal, { source: { fileName: `${img}.py`, line: 1, endLine: 1 } }));
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator('img').count(), 0, 'no <img> was created');
+    assert.equal(await page.locator('a[href^="javascript"]').count(), 0);
+    assert.equal(await page.evaluate(() => (window as any).__lens.dialogs ?? 0), 0, 'no alert');
+    assert.equal(await page.locator('.file-name').textContent(), `${img}.py`);
+    const rows = await page.locator('[data-chart="pq"] table.data tbody th').allTextContents();
+    assert.deepEqual(rows, [img, tex, '$\\alert$']);
+    const body = await page.locator('body').innerText();
+    assert.ok(body.includes(`${img}.py`), 'the file name is visible as text');
+    // The labels never went through TeX: no KaTeX node carries them.
+    const inKatex = await page.locator('.katex').evaluateAll((nodes, key) => nodes.some((n) => (n.textContent ?? '').includes(key)), 'javascript');
+    assert.equal(inKatex, false);
+  });
+
+  it('previews BCE: Bernoulli, the derivation with captions, per-sample bars and −log p marks', async () => {
+    await send(page, updateFor('{"y": [1, 0, 1, 1], "y_pred": [0.9, 0.2, 0.6, 0.99]}'));
+    assert.match((await page.locator('.distribution h2').textContent()) ?? '', /Bernoulli/);
+    assert.match((await page.locator('.distribution .reason').textContent()) ?? '', /0 or 1/);
+    assert.equal(await page.locator('.derivation .steps > li').count(), 4);
+    assert.equal(await page.locator('.derivation .steps > li .step-caption').count(), 4);
+    assert.equal(await page.locator('.derivation .katex').count() >= 4, true);
+    assert.equal(await page.locator('[data-chart="perSample"] rect.bar').count(), 4);
+    assert.equal(await page.locator('[data-chart="lossCurve"] circle.mark').count(), 4);
+    assert.equal(await page.locator('.katex-error').count(), 0);
+  });
+
+  it('shows two-class CCE = BCE, and both halves of the Normal NLL', async () => {
+    await send(page, updateFor('{"y": [0, 1], "logits": [[2, 1], [0.5, 1.5]]}'));
+    assert.match((await page.locator('.distribution h2').textContent()) ?? '', /Multinoulli/);
+    assert.equal(await page.locator('.equivalence').count(), 1);
+    assert.match((await page.locator('.equivalence annotation').textContent()) ?? '', /CCE\}\} = 0\.313262 .*BCE\}\} = 0\.313262/);
+    await send(page, updateFor('{"y": [1.5, 2, -1], "yhat": [1.2, 2.4, 0]}'));
+    assert.match((await page.locator('.distribution h2').textContent()) ?? '', /Normal/);
+    const nll = (await page.locator('.equivalence annotation').textContent()) ?? '';
+    assert.match(nll, /\\tfrac12 \\ln 2\\pi\}_\{0\.918939\}/);
+    assert.match(nll, /\\tfrac12\\,\\mathrm\{MSE\}\}_\{/);
+    assert.equal(await page.locator('[data-chart="lossCurve"] path.line').count(), 2, 'MSE parabola and the NLL');
+    assert.equal(await page.locator('[data-chart="lossCurve"] circle.mark').count(), 3);
+  });
+
+  it('shows a malformed selection as an error with its message and line/column', async () => {
+    await send(page, updateWith({ kind: 'error', error: { message: 'element 2: "x" is a string, not a number', code: 'not-a-number', fileName: 'data.json', line: 3, column: 5 } }));
+    const alert = page.locator('[role="alert"]');
+    assert.match((await alert.textContent()) ?? '', /"x" is a string/);
+    assert.match((await alert.textContent()) ?? '', /data\.json, line 3, column 5/);
+    await alert.locator('button').click();
+    assert.deepEqual((await posted(page)).at(-1), { type: 'reveal' });
+  });
+
+  it('reaches the toggles with Tab and works them with Enter and Space, focus visible', async () => {
+    await send(page, updateFor('[0.2, 0.8]'));
+    const reach = async (selector: string) => {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+      }
+      assert.fail(`Tab never reached ${selector}`);
+    };
+    await reach('button[data-toggle="unit"][data-value="bits"]');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    assert.notEqual(outline, 'none', 'focus is visible');
+    await page.keyboard.press('Enter');
+    assert.deepEqual((await posted(page)).at(-1), { type: 'setUnit', unit: 'bits' });
+    await reach('button[data-toggle="interpretation"][data-value="logits"]');
+    await page.keyboard.press('Space');
+    assert.deepEqual((await posted(page)).at(-1), { type: 'setInterpretation', interpretation: 'logits' });
+    await reach('button.lock');
+    await page.keyboard.press('Enter');
+    assert.deepEqual((await posted(page)).at(-1), { type: 'setLocked', locked: true });
+    // The host answers with a new update; focus stays on the same control across the re-render.
+    await send(page, updateFor('[0.2, 0.8]', { unit: 'bits' }));
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.focus), 'lock');
+    assert.equal(await page.locator('button[data-toggle="unit"][data-value="bits"]').getAttribute('aria-pressed'), 'true');
+  });
+
+  it('ignores messages that are not the protocol', async () => {
+    await send(page, updateFor('[0.2, 0.8]'));
+    await page.evaluate(() => (window as any).__lens.send({ type: 'update', content: '<img src=x onerror=alert(1)>' }));
+    await page.evaluate(() => (window as any).__lens.send('<b>hi</b>'));
+    assert.equal(await page.locator('.figure').count(), 2);
+    assert.equal(await page.locator('img, b').count(), 0);
+  });
+
+  it('looks right in dark, light and high-contrast themes (screenshots in test-results/webview)', async () => {
+    const shots: [string, string, 'dark' | 'light' | 'high-contrast'][] = [
+      ['pair-dark', '{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}', 'dark'],
+      ['pair-light', '{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}', 'light'],
+      ['pair-hc', '{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}', 'high-contrast'],
+      ['bce-dark', '{"y": [1, 0, 1, 1], "y_pred": [0.9, 0.2, 0.6, 0.99]}', 'dark'],
+      ['mse-light', '{"y": [1.5, 2, -1], "yhat": [1.2, 2.4, 0]}', 'light'],
+    ];
+    for (const [name, literal, theme] of shots) {
+      const themed = await harness.open(theme);
+      await send(themed, updateFor(literal));
+      // The page background comes from the theme variable, not a default.
+      const background = await themed.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.equal(background, theme === 'light' ? 'rgb(255, 255, 255)' : theme === 'dark' ? 'rgb(31, 31, 31)' : 'rgb(0, 0, 0)');
+      const path = screenshotPath(name);
+      mkdirSync(dirname(path), { recursive: true });
+      await themed.screenshot({ path, fullPage: true });
+      assert.deepEqual(await violations(themed), []);
+      await themed.close();
+    }
+  });
+});
