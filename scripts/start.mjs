@@ -30,6 +30,7 @@ function startDesktop() {
 async function startServer() {
   assertProvisioned();
   const run = createRun('start');
+  removeRun(run);
   const server = await startCodeServer(run, { port: Number(process.env.PORT ?? 0) });
   // The payload loads the extension from the working tree as an Extension Development Host:
   // rebuild (`npm run build`) and reload the window (Developer: Reload Window) to see changes.
@@ -38,7 +39,6 @@ async function startServer() {
   const code = await new Promise((resolve) => server.child.once('exit', (c) => resolve(c ?? 1)));
   if (stopping()) return 130;
   console.error(`[${NAME}] code-server exited (${code}):\n${server.output.join('').slice(-2000)}`);
-  removeRun(run);
   return 1;
 }
 

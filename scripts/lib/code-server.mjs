@@ -96,9 +96,16 @@ function pruneRuns() {
   }
 }
 
-/** Removes a run folder (kept on failure for its logs). @param {{dir: string}} run */
+/** Run folders to remove once every process is stopped (Chromium writes until it exits). */
+const runsToRemove = [];
+
+/** Removes a run folder after `stopAll` (failed runs keep theirs for the logs). @param {{dir: string}} run */
 export function removeRun(run) {
-  rmSync(run.dir, { recursive: true, force: true });
+  runsToRemove.push(run.dir);
+}
+
+function removeRunsNow() {
+  for (const dir of runsToRemove.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
 }
 
 /** @param {ChildProcess} child */
@@ -287,6 +294,7 @@ export async function runGuarded(name, timeoutMs, main) {
     process.once(signal, async () => {
       console.error(`\n[${name}] ${signal}: stopping code-server and chromium`);
       await stopAll();
+      removeRunsNow();
       process.exit(130);
     });
   }
@@ -303,6 +311,7 @@ export async function runGuarded(name, timeoutMs, main) {
   } finally {
     clearTimeout(timer);
     await stopAll();
+    try { removeRunsNow(); } catch (error) { console.error(`[${name}] could not remove the run folder: ${error.message}`); }
   }
   return code;
 }
