@@ -84,7 +84,9 @@ async function main() {
     } catch (error) {
       failed += 1;
       const shot = await ui.screenshot('failure').catch(() => 'none');
-      console.log(`  ✘ ${title} (${((Date.now() - t0) / 1000).toFixed(1)}s)\n      ${error instanceof Error ? error.message : error}\n      screenshot: ${shot}`);
+      // Playwright colours its call logs; the runner's output may be a file.
+      const message = String(error instanceof Error ? error.message : error).replace(/\x1b\[[0-9;]*m/g, '');
+      console.log(`  ✘ ${title} (${((Date.now() - t0) / 1000).toFixed(1)}s)\n      ${message}\n      screenshot: ${shot}`);
     }
   }
   log(`screenshots in ${SCREENSHOTS}`);

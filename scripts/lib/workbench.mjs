@@ -6,8 +6,11 @@ import { ROOT } from './pins.mjs';
 
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
-/** Default wait for anything the workbench should show; bounded so a stuck UI fails fast. */
-const UI_TIMEOUT_MS = 15_000;
+/**
+ * Default wait for anything the workbench should show; bounded so a stuck UI fails. Generous:
+ * on a busy 2-core machine Quick Open's first file search alone was seen taking over 15 s.
+ */
+const UI_TIMEOUT_MS = 30_000;
 
 /** Monaco renders spaces as non-breaking spaces: compare texts with plain spaces. @param {string} text */
 function plain(text) {
