@@ -1060,7 +1060,10 @@ class Reader {
       }
       if (c === q) break;
       if (c === 92) {
-        if (p + 1 >= this.len) continue; // reported as unterminated on the next turn
+        if (p + 1 >= this.len) {
+          p++; // a backslash at the very end: unterminated, reported on the next turn
+          continue;
+        }
         value += t.slice(seg, p);
         p = raw ? this.rawEscape(p, (s) => (value += s)) : this.escape(p, (s) => (value += s));
         seg = p;
