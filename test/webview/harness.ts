@@ -105,11 +105,11 @@ export async function startHarness(): Promise<Harness> {
       pages.push(page);
       await page.addInitScript(INIT_SCRIPT);
       page.on('dialog', (dialog) => {
-        void page.evaluate(() => ((window as any).__lens.dialogs = ((window as any).__lens.dialogs ?? 0) + 1)).catch(() => undefined);
+        void page.evaluate(() => ((globalThis as any).__lens.dialogs = ((globalThis as any).__lens.dialogs ?? 0) + 1)).catch(() => undefined);
         void dialog.dismiss();
       });
       await page.goto(`${origin}/?theme=${theme}`);
-      await page.waitForFunction(() => (window as any).__lens?.posted?.length > 0);
+      await page.waitForFunction(() => (globalThis as any).__lens?.posted?.length > 0);
       return page;
     },
     async close() {
@@ -151,21 +151,21 @@ export function updateWith(content: Content): ToWebview {
 
 /** Posts a message to the webview and waits until it has been drawn (a frame after render). */
 export async function send(page: Page, message: ToWebview): Promise<void> {
-  const before = await page.evaluate(() => Number(document.body.dataset.rendered ?? 0));
-  await page.evaluate((m) => (window as any).__lens.send(m), message as unknown);
-  if (message.type === 'update') await page.waitForFunction((n) => Number(document.body.dataset.rendered ?? 0) > n, before);
+  const before = await page.evaluate(() => Number((globalThis as any).document.body.dataset.rendered ?? 0));
+  await page.evaluate((m) => (globalThis as any).__lens.send(m), message as unknown);
+  if (message.type === 'update') await page.waitForFunction((n) => Number((globalThis as any).document.body.dataset.rendered ?? 0) > n, before);
 }
 
 export async function posted(page: Page): Promise<FromWebview[]> {
-  return page.evaluate(() => (window as any).__lens.posted);
+  return page.evaluate(() => (globalThis as any).__lens.posted);
 }
 
 export async function violations(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as any).__lens.violations);
+  return page.evaluate(() => (globalThis as any).__lens.violations);
 }
 
 export async function pageErrors(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as any).__lens.errors);
+  return page.evaluate(() => (globalThis as any).__lens.errors);
 }
 
 export function screenshotPath(name: string): string {

@@ -133,6 +133,9 @@ class VisualizerController implements Visualizer, vscode.Disposable {
   /** The serializer's path: a panel VS Code kept across a reload, with the state the webview saved. */
   async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     this.host?.dispose();
+    this.source = undefined;
+    this.locked = false;
+    this.view = 'figures';
     if (isPanelState(state)) {
       this.locked = state.locked;
       this.view = state.view;

@@ -1,0 +1,128 @@
+// The visualizer in a real extension host: the command opens the panel beside the editor, the panel
+// follows the selection, the lock pins it, and the serializer's restore path brings a panel back
+// from saved state. What the panel was told is read through the internal state command (the webview's
+// DOM is out of the extension host's reach; test/webview covers the drawing).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'entropy-lens.entropy-lens';
+const STATE = 'entropyLens.internal.visualizerState';
+const RESTORE = 'entropyLens.internal.visualizerRestore';
+
+interface Snapshot {
+  open: boolean;
+  visible: boolean;
+  state: { version: 1; source?: { uri: string; start: { line: number; character: number }; end: { line: number; character: number } }; locked: boolean; view: string };
+  content?: { kind: string; model?: { kind: string; figures: { key: string; display: string }[]; source: { fileName: string; line: number } }; error?: { line: number; column: number; message: string } };
+  posted: number;
+  viewColumn?: number;
+}
+
+const snapshot = () => vscode.commands.executeCommand<Snapshot>(STATE);
+
+async function until(what: string, check: (s: Snapshot) => boolean, timeoutMs = 10_000): Promise<Snapshot> {
+  const end = Date.now() + timeoutMs;
+  let last = await snapshot();
+  while (Date.now() < end) {
+    if (check(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+    last = await snapshot();
+  }
+  assert.fail(`timed out waiting until ${what}; last snapshot: ${JSON.stringify(last).slice(0, 600)}`);
+}
+
+const figure = (s: Snapshot, key: string) => s.content?.model?.figures.find((f) => f.key === key)?.display;
+
+const TEXT = ['p = [0.25, 0.75]', 'pair = [[0.1, 0.2, 0.7], [0.3, 0.3, 0.4]]', 'bad = [0.1, "x"]', ''].join('\n');
+
+describe('visualizer (extension host)', function () {
+  this.timeout(60_000);
+  let editor: vscode.TextEditor;
+
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+    const document = await vscode.workspace.openTextDocument({ language: 'python', content: TEXT });
+    editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('opens beside the editor from the command, on the literal around the cursor, without taking focus', async () => {
+    editor.selection = new vscode.Selection(0, 8, 0, 8); // inside [0.25, 0.75], nothing selected
+    await vscode.commands.executeCommand('entropyLens.openVisualizer');
+    const s = await until('the panel shows the distribution beside the editor', (x) => x.content?.model?.kind === 'distribution' && x.viewColumn !== undefined);
+    assert.equal(s.open, true);
+    assert.equal(s.viewColumn, vscode.ViewColumn.Two, 'beside the editor');
+    assert.equal(figure(s, 'entropy'), '0.562335');
+    assert.deepEqual(s.state.source?.start, { line: 0, character: 4 });
+    assert.deepEqual(s.state.source?.end, { line: 0, character: 16 });
+    assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'focus stayed in the editor');
+  });
+
+  it('follows the selection', async () => {
+    const line = editor.document.lineAt(1).text;
+    editor.selection = new vscode.Selection(1, line.indexOf('['), 1, line.length);
+    const s = await until('the panel shows the pair', (x) => x.content?.model?.kind === 'pair');
+    assert.equal(figure(s, 'klPQ'), '0.200777');
+    assert.equal(s.content?.model?.source.line, 2);
+  });
+
+  it('shows a malformed selection as an error with line and column', async () => {
+    const line = editor.document.lineAt(2).text;
+    editor.selection = new vscode.Selection(2, line.indexOf('['), 2, line.length);
+    const s = await until('the panel shows an error', (x) => x.content?.kind === 'error');
+    assert.equal(s.content?.error?.line, 3);
+    // The core names the offending element; the panel places it in the document (1-based).
+    const column = s.content?.error?.column ?? 0;
+    assert.ok(column > line.indexOf('[') && column <= line.length, `column ${column} lies inside the literal`);
+    assert.ok((s.content?.error?.message ?? '').length > 0);
+  });
+
+  it('honours the lock: a locked panel stays on its literal', async () => {
+    editor.selection = new vscode.Selection(0, 8, 0, 8);
+    await until('back on the distribution', (x) => x.content?.model?.kind === 'distribution');
+    // The webview's lock button posts setLocked; the restore path accepts the same state.
+    const locked = await snapshot();
+    await vscode.commands.executeCommand(RESTORE, { ...locked.state, locked: true });
+    await until('locked', (x) => x.state.locked && x.content?.model?.kind === 'distribution');
+    const line = editor.document.lineAt(1).text;
+    editor.selection = new vscode.Selection(1, line.indexOf('['), 1, line.length);
+    await new Promise((r) => setTimeout(r, 800));
+    const s = await snapshot();
+    assert.equal(s.content?.model?.kind, 'distribution', 'still the locked literal');
+    assert.deepEqual(s.state.source?.start, { line: 0, character: 4 });
+  });
+
+  it('applies a settings change without a reload', async () => {
+    const config = vscode.workspace.getConfiguration('entropyLens');
+    await config.update('unit', 'bits', vscode.ConfigurationTarget.Global);
+    try {
+      const s = await until('figures in bits', (x) => figure(x, 'entropy') === '0.811278');
+      assert.equal(s.content?.model?.kind, 'distribution');
+    } finally {
+      await config.update('unit', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('restores a panel from saved state through the serializer path', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
+    await until('the panel is closed', (x) => !x.open);
+    const line = editor.document.lineAt(1).text;
+    const saved = {
+      version: 1,
+      source: { uri: editor.document.uri.toString(), start: { line: 1, character: line.indexOf('[') }, end: { line: 1, character: line.length } },
+      locked: true,
+      view: 'figures',
+    };
+    await vscode.commands.executeCommand(RESTORE, saved);
+    const s = await until('restored on the pair', (x) => x.open && x.content?.model?.kind === 'pair');
+    assert.equal(s.state.locked, true);
+    assert.equal(figure(s, 'klQP'), '0.227377');
+    // Malformed state (from an older version, or tampered) opens an empty panel rather than failing.
+    await vscode.commands.executeCommand(RESTORE, { version: 99, source: 'nope' });
+    const empty = await until('restored empty', (x) => x.open && x.posted > 0);
+    assert.ok(empty.content);
+  });
+});
