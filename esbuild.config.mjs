@@ -30,9 +30,12 @@ function entries(dir, suffix = '.ts') {
 
 const builds = [
   // Extension host (desktop VS Code and code-server's Node host).
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  // The formula renderer (MathJax, ~1.5 MB) is its own bundle, required on the first hover only.
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode', './formula-image.js'], define: { FORMULA_BUNDLE_SEPARATE: 'true' } },
+  { ...common, entryPoints: ['src/extension/formula-image.ts'], outfile: 'dist/formula-image.js', platform: 'node', format: 'cjs' },
   // Web extension (vscode.dev, the browser host): same entry, nothing Node-only may be on its path.
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'] },
+  // A web extension is one file, so the formula renderer is bundled in.
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { FORMULA_BUNDLE_SEPARATE: 'false' } },
   // CLI.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, define: { ENTROPY_LENS_VERSION: JSON.stringify(version) } },
 ];
@@ -57,7 +60,7 @@ if (withTests) {
   }
   // One benchmark entry; it imports each section, so `npm run bench` prints them side by side.
   if (existsSync('bench/bench.ts')) {
-    builds.push({ ...common, sourcemap: false, entryPoints: ['bench/bench.ts'], outdir: 'out/bench', platform: 'node', format: 'cjs', external: ['playwright-core', 'katex', 'vscode'] });
+    builds.push({ ...common, sourcemap: false, entryPoints: ['bench/bench.ts'], outdir: 'out/bench', platform: 'node', format: 'cjs', external: ['playwright-core', 'katex', 'vscode', 'esbuild'] });
   }
 }
 

@@ -1,5 +1,7 @@
 import { coreBench } from './core-bench';
+import { hoverBench } from './hover-bench';
 import { sinkValue } from './measure';
+import { runWebviewBench } from './webview-paint';
 
 /**
  * `npm run bench`: every speed goal of the project, measured side by side in one run, printed as
@@ -9,6 +11,8 @@ import { sinkValue } from './measure';
 async function main(): Promise<void> {
   console.log(`Entropy Lens benchmark — Node ${process.version}, ${process.platform}/${process.arch}`);
   coreBench();
+  hoverBench();
+  await runWebviewBench();
   if (sinkValue() === Number.MIN_VALUE) console.log('');
 }
 

@@ -1,0 +1,12 @@
+/** Command ids, as declared in package.json's contributes.commands. */
+export const COMMANDS = {
+  evaluateSelection: 'entropyLens.evaluateSelection',
+  compareSelections: 'entropyLens.compareSelections',
+  previewLoss: 'entropyLens.previewLoss',
+  openVisualizer: 'entropyLens.openVisualizer',
+  copyMarkdown: 'entropyLens.copyMarkdown',
+  copyLatex: 'entropyLens.copyLatex',
+  insertComment: 'entropyLens.insertComment',
+  setUnit: 'entropyLens.setUnit',
+  setInterpretation: 'entropyLens.setInterpretation',
+} as const;

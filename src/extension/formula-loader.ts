@@ -1,0 +1,26 @@
+/**
+ * Loads the formula renderer on first use. In the Node host it is a separate bundle
+ * (dist/formula-image.js) so activation stays small; the web extension cannot load a second file,
+ * so there it is bundled in (the build defines FORMULA_BUNDLE_SEPARATE accordingly).
+ */
+declare const FORMULA_BUNDLE_SEPARATE: boolean;
+
+type Renderer = typeof import('./formula-image');
+
+let renderer: Renderer | undefined;
+
+export function formulaRenderer(): Renderer {
+  if (!renderer) {
+    renderer = FORMULA_BUNDLE_SEPARATE
+      ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require('./formula-image.js') as Renderer)
+      : // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require('./formula-image') as Renderer);
+  }
+  return renderer;
+}
+
+/** Whether the renderer is already loaded (the benchmark reports what activation costs without it). */
+export function formulaRendererLoaded(): boolean {
+  return renderer !== undefined;
+}

@@ -1,0 +1,254 @@
+// The editor features (issue #4) in the real extension host: every command on documents like the
+// samples, multi-cursor P/Q, the hover provider's figures, image and links, the status bar, settings
+// taking effect without a reload, a notebook cell, and the error path.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'entropy-lens.entropy-lens';
+
+interface Api {
+  statusBarText(): string | undefined;
+  refreshStatusBar(): void;
+}
+
+let api: Api;
+
+async function open(content: string, language: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ content, language });
+  return vscode.window.showTextDocument(document);
+}
+
+/** Selects the first occurrence of `text` (or of each text, for multi-cursor) in the editor. */
+function select(editor: vscode.TextEditor, ...texts: string[]): vscode.Selection[] {
+  const source = editor.document.getText();
+  const selections = texts.map((text) => {
+    const start = source.indexOf(text);
+    assert.ok(start >= 0, `${text} is not in the document`);
+    return new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(start + text.length));
+  });
+  editor.selections = selections;
+  return selections;
+}
+
+async function setting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('entropyLens').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n');
+}
+
+async function hoverAt(editor: vscode.TextEditor, text: string, offsetInText = 1): Promise<vscode.Hover[]> {
+  const start = editor.document.getText().indexOf(text);
+  assert.ok(start >= 0, `${text} is not in the document`);
+  const position = editor.document.positionAt(start + offsetInText);
+  return vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+}
+
+const ln2 = Math.log(2);
+
+/** Closes every editor without a save prompt: the test documents are untitled and dirty. */
+async function closeEverything(): Promise<void> {
+  for (let i = 0; i < 50 && vscode.window.tabGroups.all.some((group) => group.tabs.length > 0); i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}
+
+describe('editor features', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<Api>(EXTENSION_ID);
+    assert.ok(extension);
+    api = await extension.activate();
+  });
+
+  afterEach(async () => {
+    for (const key of ['unit', 'interpretation', 'loss', 'precision', 'hover.enabled', 'statusBar.enabled']) await setting(key, undefined);
+    await closeEverything();
+  });
+
+  it('Evaluate Selection returns the figures of the selected literal', async () => {
+    const editor = await open('fair_coin = [0.5, 0.5]\nother = [0.1, 0.2, 0.7]\n', 'python');
+    select(editor, '[0.5, 0.5]');
+    const result = await vscode.commands.executeCommand<{ kind: string; entropy: number; unit: string }>('entropyLens.evaluateSelection');
+    assert.equal(result.kind, 'distribution');
+    assert.equal(result.unit, 'nats');
+    assert.ok(Math.abs(result.entropy - ln2) < 1e-15);
+  });
+
+  it('with an empty selection, evaluates the literal around the cursor (wrappers included)', async () => {
+    const editor = await open('import torch\nlogits = torch.tensor([[2.0, -1.0, 0.5]])\n', 'python');
+    const at = editor.document.getText().indexOf('-1.0');
+    const position = editor.document.positionAt(at);
+    editor.selection = new vscode.Selection(position, position);
+    const result = await vscode.commands.executeCommand<{ kind: string; interpretation: string }>('entropyLens.evaluateSelection');
+    assert.equal(result.kind, 'distribution');
+    assert.equal(result.interpretation, 'logits');
+  });
+
+  it('two selections are P and Q, in the order made (multi-cursor)', async () => {
+    const editor = await open('p = [0.5, 0.5]\nq = [0.9, 0.1]\n', 'python');
+    select(editor, '[0.5, 0.5]', '[0.9, 0.1]');
+    const result = await vscode.commands.executeCommand<{ kind: string; klPQ: number; klQP: number }>('entropyLens.compareSelections');
+    assert.equal(result.kind, 'pair');
+    // scipy.stats.entropy([1/2, 1/2], qk=[9/10, 1/10])
+    assert.ok(Math.abs(result.klPQ - 0.5108256237659907) < 1e-15);
+    assert.notEqual(result.klPQ, result.klQP);
+    select(editor, '[0.9, 0.1]', '[0.5, 0.5]');
+    const swapped = await vscode.commands.executeCommand<{ klPQ: number }>('entropyLens.compareSelections');
+    assert.ok(Math.abs(swapped.klPQ - result.klQP) < 1e-15);
+  });
+
+  it('Compare Selections takes one pair-shaped literal too', async () => {
+    const editor = await open('{"p": [0.5, 0.5], "q": [0.9, 0.1]}', 'json');
+    select(editor, '{"p": [0.5, 0.5], "q": [0.9, 0.1]}');
+    const result = await vscode.commands.executeCommand<{ kind: string; jsDivergence: number }>('entropyLens.compareSelections');
+    assert.equal(result.kind, 'pair');
+    assert.ok(result.jsDivergence > 0 && result.jsDivergence <= ln2);
+  });
+
+  it('Preview Loss picks the loss the data implies', async () => {
+    const editor = await open('{"labels": [2, 0], "logits": [[0.1, 0.2, 3.0], [2.0, -1.0, 0.5]]}', 'json');
+    select(editor, editor.document.getText());
+    const result = await vscode.commands.executeCommand<{ kind: string; loss: { name: string; value: number } }>('entropyLens.previewLoss');
+    assert.equal(result.kind, 'loss');
+    assert.equal(result.loss.name, 'cce');
+    const lse = (row: number[]) => Math.log(row.reduce((s, x) => s + Math.exp(x), 0));
+    assert.ok(Math.abs(result.loss.value - ((lse([0.1, 0.2, 3.0]) - 3.0) + (lse([2.0, -1.0, 0.5]) - 2.0)) / 2) < 1e-12);
+  });
+
+  it('Copy Result as Markdown and as LaTeX put the figures on the clipboard', async () => {
+    const editor = await open('x = [0.25, 0.25, 0.5]', 'python');
+    select(editor, '[0.25, 0.25, 0.5]');
+    await vscode.commands.executeCommand('entropyLens.copyMarkdown');
+    const markdown = await vscode.env.clipboard.readText();
+    assert.match(markdown, /\| H\(P\) \| 1\.03972 \| nats \|/);
+    await vscode.commands.executeCommand('entropyLens.copyLatex');
+    const latex = await vscode.env.clipboard.readText();
+    assert.match(latex, /^\\begin\{gather\*\}/);
+    assert.match(latex, /H\(P\) = -\\left\[0\.25/);
+  });
+
+  it('Insert Result as Comment adds one comment line in the file’s syntax, undone in one step', async () => {
+    const original = 'def f():\n    probs = [0.5, 0.5]\n    return probs\n';
+    const editor = await open(original, 'python');
+    select(editor, '[0.5, 0.5]');
+    await vscode.commands.executeCommand('entropyLens.insertComment');
+    const lines = editor.document.getText().split('\n');
+    assert.equal(lines[2], '    # Entropy Lens: H(P) = 0.693147 nats');
+    assert.equal(lines.length, original.split('\n').length + 1);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), original);
+
+    const ts = await open('const q = [1, 3];\n', 'typescript');
+    select(ts, '[1, 3]');
+    await vscode.commands.executeCommand('entropyLens.insertComment');
+    assert.match(ts.document.getText(), /^const q = \[1, 3\];\n\/\/ Entropy Lens: H\(P\) = 0\.562335 nats\n/);
+  });
+
+  it('Insert Result as Comment leaves JSON, which has no comments, untouched', async () => {
+    const editor = await open('{"fair": [0.5, 0.5]}', 'json');
+    select(editor, '[0.5, 0.5]');
+    await vscode.commands.executeCommand('entropyLens.insertComment');
+    assert.equal(editor.document.getText(), '{"fair": [0.5, 0.5]}');
+  });
+
+  it('settings take effect without a reload: unit, interpretation, precision', async () => {
+    const editor = await open('[0.5, 0.5]', 'plaintext');
+    select(editor, '[0.5, 0.5]');
+    await setting('unit', 'bits');
+    const bits = await vscode.commands.executeCommand<{ unit: string; entropy: number }>('entropyLens.evaluateSelection');
+    assert.equal(bits.unit, 'bits');
+    assert.equal(bits.entropy, 1);
+    await setting('interpretation', 'logits');
+    const logits = await vscode.commands.executeCommand<{ interpretation: string }>('entropyLens.evaluateSelection');
+    assert.equal(logits.interpretation, 'logits');
+  });
+
+  it('Set Unit updates the setting from a quick pick', async () => {
+    const picked = vscode.commands.executeCommand<string | undefined>('entropyLens.setUnit');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const label = await picked;
+    assert.ok(label === 'nats' || label === 'bits' || label === 'hartleys', String(label));
+    assert.equal(vscode.workspace.getConfiguration('entropyLens').get('unit'), label);
+  });
+
+  it('the hover shows the figures, the formula as an SVG image and trusted command links', async () => {
+    const editor = await open('import numpy as np\np = np.array([0.1, 0.2, 0.7], dtype=np.float32)\n', 'python');
+    const hovers = await hoverAt(editor, '0.2');
+    const text = hoverText(hovers);
+    assert.match(text, /H\\?\(P\\?\) \| 0\.801819 nats/);
+    assert.match(text, /!\[formula\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/);
+    assert.match(text, /command:entropyLens\.openVisualizer\?/);
+    assert.match(text, /command:entropyLens\.copyMarkdown\?/);
+    const svg = Buffer.from(/base64,([A-Za-z0-9+/=]+)/.exec(text)![1]!, 'base64').toString('utf8');
+    assert.match(svg, /^<svg /);
+    assert.doesNotMatch(svg, /currentColor/);
+  });
+
+  it('no hover over text that is not a literal, or over indexing', async () => {
+    const editor = await open('total = items[0] + weights[i]\nname = "x"\n', 'python');
+    assert.equal(hoverText(await hoverAt(editor, 'items[0]', 6)).includes('Entropy Lens'), false);
+    assert.equal(hoverText(await hoverAt(editor, '"x"')).includes('Entropy Lens'), false);
+  });
+
+  it('a literal above the hover limit declines with a pointer to Evaluate Selection', async () => {
+    await setting('hover.maxLiteralLength', 64);
+    const long = `[${Array.from({ length: 100 }, (_, i) => i + 1).join(', ')}]`;
+    const editor = await open(`x = ${long}\n`, 'python');
+    const text = hoverText(await hoverAt(editor, '50, 51'));
+    assert.match(text, /too large for a hover/);
+    await setting('hover.maxLiteralLength', undefined);
+  });
+
+  it('the hover honours hover.enabled', async () => {
+    await setting('hover.enabled', false);
+    const editor = await open('[0.5, 0.5]', 'plaintext');
+    assert.equal(hoverText(await hoverAt(editor, '0.5')).includes('Entropy Lens'), false);
+  });
+
+  it('the status bar shows the selection’s entropy, KL for a pair, and hides otherwise', async () => {
+    const editor = await open('[0.5, 0.5]\n{"p": [0.5, 0.5], "q": [0.9, 0.1]}\nhello\n', 'plaintext');
+    select(editor, '[0.5, 0.5]');
+    api.refreshStatusBar();
+    assert.equal(api.statusBarText(), '$(graph) H(P) = 0.693147 nats');
+    select(editor, '{"p": [0.5, 0.5], "q": [0.9, 0.1]}');
+    api.refreshStatusBar();
+    assert.equal(api.statusBarText(), '$(graph) D_KL(P‖Q) = 0.510826 nats');
+    await setting('unit', 'bits');
+    api.refreshStatusBar();
+    assert.match(api.statusBarText() ?? '', /bits$/);
+    select(editor, 'hello');
+    api.refreshStatusBar();
+    assert.equal(api.statusBarText(), undefined);
+    select(editor, '[0.5, 0.5]');
+    await setting('statusBar.enabled', false);
+    api.refreshStatusBar();
+    assert.equal(api.statusBarText(), undefined);
+  });
+
+  it('works in a notebook cell', async () => {
+    const data = new vscode.NotebookData([new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'probs = [0.25, 0.75]\n', 'python')]);
+    const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
+    await vscode.window.showNotebookDocument(notebook);
+    const cell = notebook.cellAt(0).document;
+    const at = cell.getText().indexOf('0.75');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', cell.uri, cell.positionAt(at));
+    assert.match(hoverText(hovers), /H\\?\(P\\?\) \| 0\.562335 nats/);
+  });
+
+  it('a malformed literal names the element, and the cursor moves to it', async () => {
+    const editor = await open('x = [0.1,\n     0.2,\n     oops]\n', 'python');
+    select(editor, '[0.1,\n     0.2,\n     oops]');
+    const result = await vscode.commands.executeCommand('entropyLens.evaluateSelection');
+    assert.equal(result, undefined);
+    assert.equal(editor.document.getText(editor.selection), 'oops');
+    assert.equal(editor.selection.start.line, 2);
+  });
+});
