@@ -91,6 +91,17 @@ function shapeOfObject(node: ObjectNode): Shaped {
   }
   const p = findEntry(node, P_KEYS);
   const q = findEntry(node, Q_KEYS);
+  if (target && p && !q) {
+    // {"y": [...], "p": [...]}: p is the model's probabilities, the way papers write it.
+    return {
+      kind: 'loss',
+      targets: vectorOrMatrix(target.value, `the targets ("${target.key}")`),
+      predictions: vectorOrMatrix(p.value, `the predictions ("${p.key}")`),
+      predictionsAreLogits: false,
+      targetsKey: target.key,
+      predictionsKey: p.key,
+    };
+  }
   if (p && q) return { kind: 'pair', p: vectorAt(p, 'P'), q: vectorAt(q, 'Q') };
   if (p && !q) return { kind: 'distribution', p: vectorAt(p, 'P'), forcedLogits: false };
   if (q && !p) return { kind: 'distribution', p: vectorAt(q, 'Q'), forcedLogits: false };
@@ -162,13 +173,21 @@ function matrixOf(node: ListNode, rowName: string): Matrix {
   const items = node.items;
   const first = items[0];
   if (first === undefined) throw new LiteralError('empty', 'the list is empty: there is nothing to evaluate', node.range);
+  if (items.some((item) => item.kind === 'number')) {
+    // Numbers beside something else: a vector with a bad element, which is what to point at.
+    const index = items.findIndex((item) => item.kind !== 'number');
+    const bad = items[index]!;
+    const what = bad.kind === 'string' ? `"${clip(bad.value)}" is a string` : bad.kind === 'null' ? 'null' : bad.kind === 'object' ? 'an object' : 'a nested list';
+    throw new LiteralError(bad.kind === 'string' || bad.kind === 'null' ? 'not-a-number' : 'ragged', `element ${index}: ${what}, not a number`, bad.range);
+  }
   items.forEach((item, i) => {
     if (item.kind === 'numbers') return;
     if (item.kind === 'list') {
       throw new LiteralError('shape', `${rowName} ${i} is nested deeper than rows of numbers: select one matrix of at most two dimensions`, item.range);
     }
-    const what = item.kind === 'number' ? 'a number among rows' : item.kind === 'string' ? `"${clip(item.value)}" is not a number` : `${item.kind === 'null' ? 'null' : 'an object'} is not a number`;
-    throw new LiteralError(item.kind === 'number' ? 'ragged' : 'not-a-number', `element ${i}: ${what}`, item.range);
+    // Numbers were handled above, so this is a string, null or an object among rows.
+    const what = item.kind === 'string' ? `"${clip(item.value)}" is not a number` : `${item.kind === 'null' ? 'null' : 'an object'} is not a number`;
+    throw new LiteralError('not-a-number', `element ${i}: ${what}`, item.range);
   });
   const rows = items as readonly NumbersNode[];
   const columns = rows[0]!.values.length;

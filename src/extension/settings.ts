@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { EvaluateOptions } from '../core/evaluate';
-import type { InterpretationMode, LossMode, Unit } from '../core/types';
+import { INTERPRETATION_MODES, LOSS_MODES, UNITS, type InterpretationMode, type LossMode, type Unit } from '../core/types';
 
 /** The extension's settings, read fresh on every use so changes apply without a reload. */
 export interface Settings {
   readonly unit: Unit;
   readonly interpretation: InterpretationMode;
-  readonly loss: LossMode;
+  /** The manifest offers no 'none': the editor always previews a loss for a loss case. */
+  readonly loss: Exclude<LossMode, 'none'>;
   readonly precision: number;
   readonly hoverEnabled: boolean;
   readonly hoverMaxLiteralLength: number;
@@ -18,9 +19,9 @@ export const SECTION = 'entropyLens';
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
   return {
-    unit: config.get<Unit>('unit', 'nats'),
-    interpretation: config.get<InterpretationMode>('interpretation', 'auto'),
-    loss: config.get<LossMode>('loss', 'auto'),
+    unit: oneOf(UNITS, config.get('unit'), 'nats'),
+    interpretation: oneOf(INTERPRETATION_MODES, config.get('interpretation'), 'auto'),
+    loss: oneOf(LOSS_MODES.filter((mode): mode is Exclude<LossMode, 'none'> => mode !== 'none'), config.get('loss'), 'auto'),
     precision: clampInteger(config.get<number>('precision', 6), 1, 17),
     hoverEnabled: config.get<boolean>('hover.enabled', true),
     hoverMaxLiteralLength: clampInteger(config.get<number>('hover.maxLiteralLength', 50_000), 16, 1_000_000),
@@ -34,4 +35,9 @@ export function evaluateOptions(settings: Settings): EvaluateOptions {
 
 function clampInteger(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : min;
+}
+
+/** A setting's value when it is one of `allowed` (a hand-edited settings.json may say anything). */
+function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }

@@ -158,6 +158,12 @@ describe('evaluate: losses', () => {
     close(asLogits.twoClassBce!, asLogits.value);
   });
 
+  it('"p" beside a targets key is the predictions', () => {
+    const result = loss('{"y": [1, 0], "p": [0.8, 0.3]}');
+    assert.equal(result.loss, 'bce');
+    close(result.value, -(Math.log(0.8) + Math.log(0.7)) / 2);
+  });
+
   it('real-valued targets give MSE with the Gaussian NLL, both halves', () => {
     const result = loss('{"y": [1.5, -0.3, 2.0], "y_hat": [1.0, 0.0, 2.5]}');
     assert.equal(result.loss, 'mse');
@@ -213,6 +219,11 @@ describe('evaluate: errors name the element', () => {
   });
   it('a string element is not a number', () => {
     assertFails('[[0.5, 0.5], "x"]', 'not-a-number', '"x"');
+    assertFails('[0.1, "x", 0.9]', 'not-a-number', '"x"', /element 1/);
+    assertFails('[0.1, None]', 'not-a-number', 'None');
+  });
+  it('a number beside rows is ragged, at the odd one out', () => {
+    assertFails('[0.5, [0.2, 0.8]]', 'ragged', '[0.2, 0.8]', /element 1/);
   });
   it('a negative count is refused when counts are forced', () => {
     assertFails('[3, -1, 2]', 'negative-count', '-1', undefined, { as: 'counts' });

@@ -6,11 +6,12 @@ import { selectLoss } from '../../core/loss-select';
 import { readLiteral } from '../../core/reader';
 import { shapeOf } from '../../core/shape';
 import { derivationOf, formulasOf, toLatex } from '../../core/tex';
-import { isPanelState, VIEW_TYPE, type Content, type FromWebview, type PanelState, type ToWebview, type ViewName } from '../../shared/protocol';
+import { isPanelState, VIEW_TYPE, type Content, type FromWebview, type PanelState, type SettingsView, type ToWebview, type ViewName } from '../../shared/protocol';
 import { buildViewModel } from '../../shared/view-model';
-import { enclosingLiteral } from './around';
 import { PanelHost } from './panel';
-import { OPEN_COMMAND, readVisualizerSettings as readSettings, SECTION } from './settings';
+import { COMMANDS } from '../command-ids';
+import { readSettings, SECTION, type Settings } from '../settings';
+import { CURSOR_SCAN_LIMIT, literalAround } from '../target';
 
 /**
  * The visualizer: one panel beside the editor showing the selected literal as figures, formulas and
@@ -55,7 +56,7 @@ export function registerVisualizer(context: vscode.ExtensionContext): Visualizer
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => controller.restore(panel, state),
     }),
-    vscode.commands.registerCommand(OPEN_COMMAND, async (arg?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.openVisualizer, async (arg?: unknown) => {
       const target = await targetFromArgument(arg);
       controller.show(target);
     }),
@@ -206,9 +207,9 @@ class VisualizerController implements Visualizer, vscode.Disposable {
       this.source = { uri: editor.document.uri, range: selection };
       return true;
     }
-    const around = literalRangeAround(editor.document, selection.active);
+    const around = literalAround(editor.document, selection.active, CURSOR_SCAN_LIMIT);
     if (!around) return false;
-    this.source = { uri: editor.document.uri, range: around };
+    this.source = { uri: editor.document.uri, range: around.range };
     return true;
   }
 
@@ -242,7 +243,7 @@ class VisualizerController implements Visualizer, vscode.Disposable {
     const settings = readSettings(this.source?.uri);
     this.content = await this.compute();
     if (host !== this.host) return;
-    const message: ToWebview = { type: 'update', content: this.content, settings, state: this.state() };
+    const message: ToWebview = { type: 'update', content: this.content, settings: settingsView(settings), state: this.state() };
     host.post(message);
   }
 
@@ -369,16 +370,9 @@ function evaluateIn(text: string, options: EvaluateOptions, view: ViewName): Eva
   return evaluateShaped(shaped, options);
 }
 
-/** How far around the cursor to look for a literal when nothing is selected. */
-const CURSOR_SCAN_LIMIT = 200_000;
-
-function literalRangeAround(document: vscode.TextDocument, position: vscode.Position): vscode.Range | undefined {
-  const offset = document.offsetAt(position);
-  const windowStart = Math.max(0, offset - CURSOR_SCAN_LIMIT);
-  const text = document.getText(new vscode.Range(document.positionAt(windowStart), document.positionAt(offset + CURSOR_SCAN_LIMIT)));
-  const found = enclosingLiteral(text, offset - windowStart);
-  if (!found) return undefined;
-  return new vscode.Range(document.positionAt(windowStart + found.start), document.positionAt(windowStart + found.end));
+/** The settings the page shows as toggles. */
+function settingsView(settings: Settings): SettingsView {
+  return { unit: settings.unit, interpretation: settings.interpretation, loss: settings.loss, precision: settings.precision };
 }
 
 function baseName(uri: vscode.Uri): string {
