@@ -1,5 +1,8 @@
 import type { Evaluation } from './evaluate';
+import { formatNumber } from './number-format';
 import type { LossName, Unit } from './types';
+
+export { formatNumber };
 
 /**
  * The headline figures of an evaluation as a flat list, so every front end (CLI text, Markdown,
@@ -61,18 +64,6 @@ export function figuresOf(evaluation: Evaluation): Figure[] {
 
 function infinite(index: number): { infiniteAt?: number } {
   return index >= 0 ? { infiniteAt: index } : {};
-}
-
-/** A number to `precision` significant digits, without trailing zeros; ∞ for infinity. */
-export function formatNumber(value: number, precision = 6): string {
-  if (value === Number.POSITIVE_INFINITY) return '∞';
-  if (value === Number.NEGATIVE_INFINITY) return '−∞';
-  if (Number.isNaN(value)) return 'NaN';
-  if (value === 0) return '0';
-  const text = value.toPrecision(Math.max(1, Math.min(17, Math.round(precision))));
-  const [mantissa, exponent] = text.split('e');
-  const trimmed = mantissa!.includes('.') ? mantissa!.replace(/0+$/, '').replace(/\.$/, '') : mantissa!;
-  return exponent === undefined ? trimmed : `${trimmed}e${exponent}`;
 }
 
 export function formatFigure(figure: Figure, precision: number): string {

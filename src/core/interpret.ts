@@ -3,6 +3,7 @@
 import { LiteralError, type SourceRange } from './errors';
 import { CompensatedSum } from './summation';
 import type { Interpretation, InterpretationMode, Interpreted } from './types';
+import { formatNumber } from './number-format';
 
 /** Where a vector came from, so errors and warnings can name it and point at its elements. */
 export interface VectorContext {
@@ -17,11 +18,11 @@ export interface VectorContext {
 /** How far from 1 a sum (or from 0 a log-sum-exp) may be and still count as normalised. */
 export const NORMALISATION_TOLERANCE = 1e-6;
 
-/** A number as a person reads it in a message: up to 12 significant digits, no trailing zeros. */
-export function formatNumber(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  return String(Number(x.toPrecision(12)));
+/** A number in a message: up to 12 significant digits, no trailing zeros. */
+export function messageNumber(x: number): string {
+  return Number.isFinite(x) ? formatNumber(x, 12) : String(x);
 }
+
 
 // ---------------------------------------------------------------------------------------------
 // Log-sum-exp, softmax, log-softmax
@@ -117,12 +118,12 @@ function interpretAuto(values: Float64Array, ctx: VectorContext): Interpreted {
     if (Math.abs(total - 1) <= NORMALISATION_TOLERANCE) {
       return fromNonNegative(values, total, 'probs', 'All values are non-negative and sum to 1, so they were read as probabilities.');
     }
-    return fromNonNegative(values, total, 'counts', `All values are non-negative but sum to ${formatNumber(total)}, not 1, so they were read as counts and normalised.`);
+    return fromNonNegative(values, total, 'counts', `All values are non-negative but sum to ${messageNumber(total)}, not 1, so they were read as counts and normalised.`);
   }
   if (firstIndex(values, (x) => x > 0) < 0 && Math.abs(logSumExp(values)) <= NORMALISATION_TOLERANCE) {
     return fromLogits(values, 'logprobs', 'All values are at most 0 and their exponentials sum to 1, so they were read as log-probabilities.', []);
   }
-  const shown = `element ${negative} is negative (${formatNumber(values[negative])})`;
+  const shown = `element ${negative} is negative (${messageNumber(values[negative])})`;
   return fromLogits(
     values,
     'logits',
@@ -136,12 +137,12 @@ function fromForcedLogProbs(values: Float64Array, ctx: VectorContext): Interpret
   if (positive >= 0) {
     throw new LiteralError(
       'invalid-probability',
-      `element ${positive} of ${ctx.name} is ${formatNumber(values[positive])}, but log-probabilities are at most 0`,
+      `element ${positive} of ${ctx.name} is ${messageNumber(values[positive])}, but log-probabilities are at most 0`,
       ctx.elementRange(positive),
     );
   }
   const lse = logSumExp(values);
-  const warnings = Math.abs(lse) > NORMALISATION_TOLERANCE ? [`renormalised: the probabilities summed to ${formatNumber(Math.exp(lse))}`] : [];
+  const warnings = Math.abs(lse) > NORMALISATION_TOLERANCE ? [`renormalised: the probabilities summed to ${messageNumber(Math.exp(lse))}`] : [];
   return fromLogits(values, 'logprobs', 'Read as log-probabilities, as requested.', warnings);
 }
 
@@ -166,7 +167,7 @@ function fromNonNegative(values: Float64Array, sumOfValues: number, interpretati
     logP[i] = logOfRatio(x, pi, logTotal);
   }
   const sumShown = total * scale;
-  const warnings = Math.abs(sumShown - 1) > NORMALISATION_TOLERANCE ? [`normalised: the values summed to ${formatNumber(sumShown)}`] : [];
+  const warnings = Math.abs(sumShown - 1) > NORMALISATION_TOLERANCE ? [`normalised: the values summed to ${messageNumber(sumShown)}`] : [];
   return { p, logP, interpretation, reason, warnings };
 }
 
@@ -224,7 +225,7 @@ function checkNonNegative(values: Float64Array, mode: 'probs' | 'counts', ctx: V
     const what = mode === 'probs' ? 'probabilities' : 'counts';
     throw new LiteralError(
       'negative-count',
-      `element ${negative} of ${ctx.name} is negative (${formatNumber(values[negative])}), but ${what} cannot be negative`,
+      `element ${negative} of ${ctx.name} is negative (${messageNumber(values[negative])}), but ${what} cannot be negative`,
       ctx.elementRange(negative),
     );
   }

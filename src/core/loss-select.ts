@@ -6,6 +6,9 @@ import {
   frameworkClampedBce,
   kerasClippedBce,
   meanSquaredError,
+  validateBinaryTargets,
+  validateClassIndices,
+  validateProbabilities,
   type CategoricalTargets,
   type LossValues,
 } from './losses';
@@ -127,16 +130,10 @@ function bce(targets: Vector | Matrix, predictions: Vector | Matrix, options: Pr
   }
   const y = asVector(targets, 'the targets');
   sameLength(y, preds);
-  y.values.forEach((value, i) => {
-    if (!(value >= 0 && value <= 1)) {
-      throw new LiteralError('label-out-of-range', `target ${i} is ${value}: binary cross-entropy needs labels in [0, 1]`, y.elementRange(i));
-    }
-  });
+  validateBinaryTargets(y.values, y.elementRange);
   const outside = firstOutside01(preds.values);
   const fromLogits = options.asLogits || (!options.forcedProbs && outside >= 0);
-  if (!fromLogits && outside >= 0) {
-    throw new LiteralError('invalid-probability', `prediction ${outside} is ${preds.values[outside]}: a probability must lie in [0, 1] (or read the predictions as logits)`, preds.elementRange(outside));
-  }
+  if (!fromLogits) validateProbabilities(preds.values, preds.elementRange);
   const notes = [options.reason];
   if (fromLogits) {
     notes.push(options.asLogits ? 'predictions read as logits (sigmoid), as BCEWithLogitsLoss does' : `prediction ${outside} (${preds.values[outside]}) lies outside [0, 1], so the predictions are read as logits (sigmoid), as BCEWithLogitsLoss does`);
@@ -198,13 +195,7 @@ function cce(targets: Vector | Matrix, predictions: Vector | Matrix, options: Pr
     if (targets.values.length !== n) {
       throw new LiteralError('length-mismatch', `${targets.values.length} targets but ${n} prediction rows`, targets.range);
     }
-    labels = new Int32Array(n);
-    targets.values.forEach((value, i) => {
-      if (!Number.isInteger(value) || value < 0 || value >= k) {
-        throw new LiteralError('label-out-of-range', `label ${i} is ${value}: class indices must be whole numbers from 0 to ${k - 1} (there are ${k} classes)`, targets.elementRange(i));
-      }
-      labels![i] = value;
-    });
+    labels = validateClassIndices(targets.values, k, targets.elementRange);
     categorical = { kind: 'indices', indices: labels };
     notes.push('targets are class indices');
   }

@@ -5,7 +5,7 @@
 // reduction='mean' and are compensated sums divided by the number of samples.
 
 import { LiteralError, type SourceRange } from './errors';
-import { formatNumber } from './interpret';
+import { messageNumber } from './interpret';
 import { CompensatedSum } from './summation';
 
 /** A loss per sample and its mean. */
@@ -280,7 +280,7 @@ export function validateBinaryTargets(targets: Float64Array, locate: (index: num
   for (let i = 0; i < targets.length; i++) {
     const y = targets[i];
     if (!(y >= 0 && y <= 1)) {
-      throw new LiteralError('label-out-of-range', `${name} ${i} is ${formatNumber(y)}; binary labels must lie in [0, 1]`, locate(i));
+      throw new LiteralError('label-out-of-range', `${name} ${i} is ${messageNumber(y)}; binary labels must lie in [0, 1]`, locate(i));
     }
   }
 }
@@ -290,7 +290,7 @@ export function validateProbabilities(values: Float64Array, locate: (index: numb
   for (let i = 0; i < values.length; i++) {
     const p = values[i];
     if (!(p >= 0 && p <= 1)) {
-      throw new LiteralError('invalid-probability', `${name} ${i} is ${formatNumber(p)}, not a probability in [0, 1]`, locate(i));
+      throw new LiteralError('invalid-probability', `${name} ${i} is ${messageNumber(p)}, not a probability in [0, 1]`, locate(i));
     }
   }
 }
@@ -301,7 +301,7 @@ export function validateClassIndices(indices: Float64Array, classes: number, loc
   for (let i = 0; i < indices.length; i++) {
     const c = indices[i];
     if (!Number.isInteger(c) || c < 0 || c >= classes) {
-      throw new LiteralError('label-out-of-range', `${name} ${i} is ${formatNumber(c)}, not a class index in 0…${classes - 1}`, locate(i));
+      throw new LiteralError('label-out-of-range', `${name} ${i} is ${messageNumber(c)}, not a class index in 0…${classes - 1}`, locate(i));
     }
     out[i] = c;
   }

@@ -212,7 +212,7 @@ describe('evaluate: errors name the element', () => {
     assertFails('[]', 'empty', '[]');
   });
   it('a label out of range names the label and the classes', () => {
-    assertFails('{"labels": [0, 3], "logits": [[1, 2, 3], [0, 0, 1]]}', 'label-out-of-range', '3', /0 to 2/);
+    assertFails('{"labels": [0, 3], "logits": [[1, 2, 3], [0, 0, 1]]}', 'label-out-of-range', '3', /0…2/);
   });
   it('a non-binary BCE target is out of range', () => {
     assertFails('{"y": [1, 2], "probs": [0.5, 0.5]}', 'label-out-of-range', '2', undefined, { loss: 'bce' });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { isLiteralError, type LiteralError } from '../../src/core/errors';
-import { formatNumber, interpret, logSoftmax, logSumExp, softmax, type VectorContext } from '../../src/core/interpret';
+import { messageNumber as formatNumber, interpret, logSoftmax, logSumExp, softmax, type VectorContext } from '../../src/core/interpret';
 import { sum } from '../../src/core/summation';
 import type { InterpretationMode } from '../../src/core/types';
 
@@ -61,7 +61,7 @@ describe('logSumExp, softmax, logSoftmax', () => {
   });
 });
 
-describe('formatNumber', () => {
+describe('messageNumber', () => {
   it('prints sums readably', () => {
     assert.equal(formatNumber(37), '37');
     assert.equal(formatNumber(0.30000000000000004), '0.3');
