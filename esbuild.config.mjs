@@ -28,14 +28,17 @@ function entries(dir, suffix = '.ts') {
     .map((name) => join(dir, name));
 }
 
+// The first statement of the extension bundle, so activation cost includes loading the bundle.
+const ACTIVATION_CLOCK = 'var ENTROPY_LENS_LOAD_START = typeof performance === "object" ? performance.now() : undefined;';
+
 const builds = [
   // Extension host (desktop VS Code and code-server's Node host).
   // The formula renderer (MathJax, ~1.5 MB) is its own bundle, required on the first hover only.
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode', './formula-image.js'], define: { FORMULA_BUNDLE_SEPARATE: 'true' } },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode', './formula-image.js'], define: { FORMULA_BUNDLE_SEPARATE: 'true' }, banner: { js: ACTIVATION_CLOCK } },
   { ...common, entryPoints: ['src/extension/formula-image.ts'], outfile: 'dist/formula-image.js', platform: 'node', format: 'cjs' },
   // Web extension (vscode.dev, the browser host): same entry, nothing Node-only may be on its path.
   // A web extension is one file, so the formula renderer is bundled in.
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { FORMULA_BUNDLE_SEPARATE: 'false' } },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { FORMULA_BUNDLE_SEPARATE: 'false' }, banner: { js: ACTIVATION_CLOCK } },
   // CLI.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, define: { ENTROPY_LENS_VERSION: JSON.stringify(version) } },
 ];

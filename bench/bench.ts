@@ -1,3 +1,4 @@
+import { activationBench } from './activation-bench';
 import { coreBench } from './core-bench';
 import { hoverBench } from './hover-bench';
 import { sinkValue } from './measure';
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   console.log(`Entropy Lens benchmark — Node ${process.version}, ${process.platform}/${process.arch}`);
   coreBench();
   hoverBench();
+  activationBench();
   await runWebviewBench();
   if (sinkValue() === Number.MIN_VALUE) console.log('');
 }

@@ -112,7 +112,8 @@ class VisualizerController implements Visualizer, vscode.Disposable {
   }
 
   show(target?: VisualizerTarget, view?: ViewName): void {
-    if (view) this.view = view;
+    // Opening is a fresh look: the loss view only when asked for (Preview Loss), figures otherwise.
+    this.view = view ?? 'figures';
     if (target) {
       this.source = { uri: target.document.uri, range: target.range };
     } else {
