@@ -4,6 +4,7 @@ import {
   binaryCrossEntropy,
   categoricalCrossEntropy,
   frameworkClampedBce,
+  frameworkClampedCce,
   kerasClippedBce,
   meanSquaredError,
   validateBinaryTargets,
@@ -143,7 +144,10 @@ function bce(targets: Vector | Matrix, predictions: Vector | Matrix, options: Pr
   const values = binaryCrossEntropy(y.values, preds.values, fromLogits);
   const probabilities = fromLogits ? preds.values.map(sigmoid) : preds.values;
   const warnings: string[] = [];
-  const frameworks = values.infiniteAt >= 0 && !fromLogits ? { pytorch: frameworkClampedBce(y.values, preds.values) / options.scale, keras: kerasClippedBce(y.values, preds.values) / options.scale } : undefined;
+  const frameworks =
+    values.infiniteAt >= 0 && !fromLogits
+      ? scaledFrameworks({ pytorch: frameworkClampedBce(y.values, preds.values), keras: kerasClippedBce(y.values, preds.values) }, options.scale)
+      : undefined;
   if (values.infiniteAt >= 0) {
     const i = values.infiniteAt;
     warnings.push(
@@ -208,8 +212,12 @@ function cce(targets: Vector | Matrix, predictions: Vector | Matrix, options: Pr
   const values = categoricalCrossEntropy(categorical, preds.values, k, fromLogits);
   const probabilities = fromLogits ? softmaxRows(preds) : preds.values;
   const warnings: string[] = [];
+  const frameworks = values.infiniteAt >= 0 && !fromLogits ? scaledFrameworks(frameworkClampedCce(categorical, preds.values, k), options.scale) : undefined;
   if (values.infiniteAt >= 0) {
-    warnings.push(`sample ${values.infiniteAt}: the model gives probability 0 to the target class, so the loss is +∞; Keras clips probabilities to [1e-7, 1 − 1e-7] and would report a finite value`);
+    warnings.push(
+      `sample ${values.infiniteAt}: the model gives probability 0 to the target class, so the loss is +∞` +
+        (frameworks ? `; PyTorch's NLLLoss on log p reports +∞ too, Keras clips probabilities to [1e-7, 1 − 1e-7] and would report ${short(frameworks.keras)}` : ''),
+    );
   }
   let twoClassBce: number | undefined;
   if (k === 2 && labels) {
@@ -236,6 +244,7 @@ function cce(targets: Vector | Matrix, predictions: Vector | Matrix, options: Pr
     probabilities,
     ...(labels ? { observedProbability: labels.reduce((out, label, i) => ((out[i] = probabilities[i * k + label]!), out), new Float64Array(n)) } : {}),
     ...(twoClassBce !== undefined ? { twoClassBce } : {}),
+    ...(frameworks ? { frameworks } : {}),
   };
 }
 
@@ -367,6 +376,10 @@ function scaledLoss(values: LossValues, scale: number): { value: number; perSamp
   };
 }
 
+
+function scaledFrameworks(values: { pytorch: number; keras: number }, scale: number): { pytorch: number; keras: number } {
+  return { pytorch: values.pytorch / scale, keras: values.keras / scale };
+}
 
 function short(x: number): string {
   return Number(x.toPrecision(6)).toString();

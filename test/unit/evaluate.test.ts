@@ -183,6 +183,15 @@ describe('evaluate: losses', () => {
     assert.ok(result.warnings.some((w) => /sample 1/.test(w) && /PyTorch/.test(w) && /Keras/.test(w)));
   });
 
+  it('an exact 0 at the target class gives +∞ for CCE, with what Keras reports', () => {
+    const result = loss('{"labels": [1, 0], "probs": [[0.5, 0.5], [0, 1]]}');
+    assert.equal(result.value, Infinity);
+    assert.equal(result.infiniteAt, 1);
+    assert.equal(result.frameworks!.pytorch, Infinity);
+    close(result.frameworks!.keras, (-Math.log(0.5) - Math.log(1e-7)) / 2, 1e-9);
+    assert.ok(result.warnings.some((w) => /sample 1/.test(w) && /Keras/.test(w)));
+  });
+
   it('a forced loss on a pair treats P as targets and Q as predictions', () => {
     const result = loss('[[1, 2, 3], [1.5, 2, 2]]', { loss: 'mse' });
     assert.equal(result.loss, 'mse');
