@@ -1,0 +1,36 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** The built bundles, as `npm run build:tests` leaves them (the unit run builds them first). */
+const root = path.resolve(__dirname, '../../..');
+const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
+
+/** Every module a CommonJS bundle still requires at run time. */
+function requires(bundle: string): string[] {
+  return [...new Set([...bundle.matchAll(/\brequire\((["'])([^"']+)\1\)/g)].map((m) => m[2]!))].sort();
+}
+
+describe('bundles', () => {
+  it('the web extension requires nothing but vscode: no Node module on its path', () => {
+    assert.deepEqual(requires(read('dist/web/extension.js')), ['vscode']);
+  });
+
+  it('the Node extension loads the formula renderer as a separate file, and nothing else of ours', () => {
+    const needed = requires(read('dist/extension.js'));
+    assert.deepEqual(needed.filter((name) => name.startsWith('.')), ['./formula-image.js']);
+    assert.ok(needed.includes('vscode'));
+  });
+
+  it('KaTeX never enters the extension host; MathJax only in the lazily loaded renderer', () => {
+    const host = read('dist/extension.js');
+    // The host names KaTeX's stylesheet for the webview page; KaTeX's code would bring these.
+    assert.doesNotMatch(host, /renderToString|KaTeX parse error|__defineFunction/);
+    assert.doesNotMatch(host, /MathJax|mathjax-full/);
+    assert.match(read('dist/formula-image.js'), /mathjax/i);
+  });
+
+  it('the webview bundle never touches the vscode module', () => {
+    assert.deepEqual(requires(read('dist/webview/visualizer.js')), []);
+  });
+});
