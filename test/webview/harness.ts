@@ -3,7 +3,7 @@
 // playwright-core, and stands in for VS Code with a stub acquireVsCodeApi (a nonce'd script file)
 // that records what the webview posts and lets a test post ToWebview messages.
 import { createServer, type Server } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { evaluateShaped, evaluateText, type EvaluateOptions, type Evaluation } from '../../src/core/evaluate';
@@ -19,7 +19,21 @@ export const CHROMIUM = process.env.ENTROPY_LENS_CHROMIUM ?? '/usr/bin/chromium'
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  // Chromium writes ~/.config/chromium/Crash Reports even without a crash; GTK's dconf writes ~/.cache/dconf.
+  '--disable-crash-reporter', '--disable-breakpad',
 ];
+
+/**
+ * A per-run home for Chromium under the git-ignored .vscode-test/, so a test run writes nothing to
+ * the user's $HOME: HOME and the XDG folders all point into it (Chromium's crash-report settings and
+ * GTK's dconf cache land there instead). Removed after the browser has exited.
+ */
+export function chromiumHome(): { dir: string; env: Record<string, string> } {
+  const dir = join(ROOT, '.vscode-test', 'webview-home', `run-${process.pid}-${Date.now()}`);
+  const env: Record<string, string> = { HOME: dir, XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache'), XDG_DATA_HOME: join(dir, 'data') };
+  for (const path of Object.values(env)) mkdirSync(path, { recursive: true });
+  return { dir, env };
+}
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.map': 'application/json', '.html': 'text/html',
@@ -94,8 +108,10 @@ export async function startHarness(): Promise<Harness> {
   if (!address || typeof address === 'string') throw new Error('no port');
   origin = `http://127.0.0.1:${address.port}`;
   // playwright-core gives every launch a fresh, temporary --user-data-dir of its own (and refuses one
-  // passed in args); it is removed when the browser closes.
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  // passed in args); it is removed when the browser closes. Everything else goes to `home`.
+  const home = chromiumHome();
+  const inherited = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env: { ...inherited, ...home.env } });
   const pages: Page[] = [];
   return {
     browser,
@@ -116,6 +132,7 @@ export async function startHarness(): Promise<Harness> {
       for (const page of pages) await page.close().catch(() => undefined);
       await browser.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(home.dir, { recursive: true, force: true });
     },
   };
 }
