@@ -18,6 +18,20 @@ async function open(content: string, language: string): Promise<vscode.TextEdito
   return vscode.window.showTextDocument(document);
 }
 
+/** Opens a file of the samples/ folder, which the runner opens as the workspace. */
+async function openSample(name: string): Promise<vscode.TextEditor> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the host runner opens samples/ as the workspace');
+  return vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, name));
+}
+
+/** The `{…}` object that follows `key` in a JSON document (no nested braces inside). */
+function objectAfter(editor: vscode.TextEditor, key: string): string {
+  const text = editor.document.getText();
+  const start = text.indexOf('{', text.indexOf(key));
+  return text.slice(start, text.indexOf('}', start) + 1);
+}
+
 /** Selects the first occurrence of `text` (or of each text, for multi-cursor) in the editor. */
 function select(editor: vscode.TextEditor, ...texts: string[]): vscode.Selection[] {
   const source = editor.document.getText();
@@ -241,6 +255,60 @@ describe('editor features', function () {
     const at = cell.getText().indexOf('0.75');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', cell.uri, cell.positionAt(at));
     assert.match(hoverText(hovers), /H\\?\(P\\?\) \| 0\.562335 nats/);
+  });
+
+  it('on samples/distributions.json: two coins as P and Q by multi-cursor', async () => {
+    const editor = await openSample('distributions.json');
+    select(editor, '[0.5, 0.5]', '[0.9, 0.1]');
+    const result = await vscode.commands.executeCommand<{ kind: string; klPQ: number; entropyQ: number }>('entropyLens.compareSelections');
+    assert.equal(result.kind, 'pair');
+    assert.ok(Math.abs(result.klPQ - 0.5108256237659907) < 1e-15);
+    assert.ok(Math.abs(result.entropyQ - -(0.9 * Math.log(0.9) + 0.1 * Math.log(0.1))) < 1e-15);
+  });
+
+  it('on samples/losses.json: Preview Loss on each case picks BCE, CCE and MSE', async () => {
+    const editor = await openSample('losses.json');
+    const expected: Record<string, [string, number]> = {
+      '"bce"': ['bce', -(Math.log(0.9) + Math.log(0.8) + Math.log(0.7) + Math.log(0.6)) / 4],
+      '"mse"': ['mse', (0.25 + 0.25 + 0.01 + 0.64) / 4],
+    };
+    for (const [key, [name, value]] of Object.entries(expected)) {
+      select(editor, objectAfter(editor, key));
+      const result = await vscode.commands.executeCommand<{ loss: { name: string; value: number } }>('entropyLens.previewLoss');
+      assert.equal(result.loss.name, name, key);
+      assert.ok(Math.abs(result.loss.value - value) < 1e-12, `${key}: ${result.loss.value} ≠ ${value}`);
+    }
+    select(editor, objectAfter(editor, '"cce"'));
+    const cce = await vscode.commands.executeCommand<{ loss: { name: string; perSample: number[] } }>('entropyLens.previewLoss');
+    assert.equal(cce.loss.name, 'cce');
+    assert.equal(cce.loss.perSample.length, 2);
+  });
+
+  it('on samples/train.py: the literal around the cursor, and a comment inserted then undone', async () => {
+    const editor = await openSample('train.py');
+    const original = editor.document.getText();
+    const at = editor.document.positionAt(original.indexOf('0.7, 0.6'));
+    editor.selection = new vscode.Selection(at, at);
+    const result = await vscode.commands.executeCommand<{ kind: string; interpretation: string }>('entropyLens.evaluateSelection');
+    assert.equal(result.kind, 'distribution');
+    assert.equal(result.interpretation, 'counts'); // 0.9 + 0.2 + 0.7 + 0.6 = 2.4
+    select(editor, '[0.9, 0.2, 0.7, 0.6]');
+    await vscode.commands.executeCommand('entropyLens.insertComment');
+    const lines = editor.document.getText().split('\n');
+    const line = lines.findIndex((l) => l.startsWith('probs = torch.tensor'));
+    assert.match(lines[line + 1]!, /^# Entropy Lens: H\(P\) = [\d.]+ nats$/);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), original);
+  });
+
+  it('Read Selection As… updates the setting from a quick pick', async () => {
+    const picked = vscode.commands.executeCommand<string | undefined>('entropyLens.setInterpretation');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const label = await picked;
+    assert.ok(['auto', 'probs', 'counts', 'logits', 'logprobs'].includes(String(label)), String(label));
+    assert.equal(vscode.workspace.getConfiguration('entropyLens').get('interpretation'), label);
   });
 
   it('a malformed literal names the element, and the cursor moves to it', async () => {
