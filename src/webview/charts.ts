@@ -114,11 +114,14 @@ export function barChart(chart: BarChart): HTMLElement {
     );
   });
 
-  const head = el('tr', {}, el('th', { attrs: { scope: 'col' } }, 'element'), ...chart.series.map((name) => el('th', { attrs: { scope: 'col' } }, name)));
-  const body = chart.rows.map((row) =>
-    el('tr', { class: row.other ? 'other' : '' }, el('th', { attrs: { scope: 'row' } }, row.label), ...row.displays.map((d) => el('td', {}, d))),
-  );
-  return chartFigure(chart.id, chart.title, chart.caption, root, legend(chart.series, 'series'), el('table', { class: 'data' }, el('caption', {}, chart.title), el('thead', {}, head), el('tbody', {}, ...body)));
+  const table = () => {
+    const head = el('tr', {}, el('th', { attrs: { scope: 'col' } }, 'element'), ...chart.series.map((name) => el('th', { attrs: { scope: 'col' } }, name)));
+    const body = chart.rows.map((row) =>
+      el('tr', { class: row.other ? 'other' : '' }, el('th', { attrs: { scope: 'row' } }, row.label), ...row.displays.map((d) => el('td', {}, d))),
+    );
+    return el('table', { class: 'data' }, el('caption', {}, chart.title), el('thead', {}, head), el('tbody', {}, ...body));
+  };
+  return chartFigure(chart.id, chart.title, chart.caption, root, legend(chart.series, 'series'), table, chart.rows.length);
 }
 
 export function curveChart(chart: CurveChart): HTMLElement {
@@ -167,28 +170,40 @@ export function curveChart(chart: CurveChart): HTMLElement {
       ),
     );
   }
-  const rows = chart.marks.map((mark) => {
-    const y = fromWire(mark.y);
-    return el('tr', {}, el('th', { attrs: { scope: 'row' } }, mark.label), el('td', {}, tick(mark.x)), el('td', {}, Number.isFinite(y) ? tick(y) : '∞'));
-  });
-  const table = el(
-    'table',
-    { class: 'data' },
-    el('caption', {}, chart.title),
-    el('thead', {}, el('tr', {}, el('th', { attrs: { scope: 'col' } }, 'point'), el('th', { attrs: { scope: 'col' } }, chart.xLabel), el('th', { attrs: { scope: 'col' } }, chart.yLabel))),
-    el('tbody', {}, ...rows),
-  );
+  const table = () => {
+    const rows = chart.marks.map((mark) => {
+      const y = fromWire(mark.y);
+      return el('tr', {}, el('th', { attrs: { scope: 'row' } }, mark.label), el('td', {}, tick(mark.x)), el('td', {}, Number.isFinite(y) ? tick(y) : '∞'));
+    });
+    return el(
+      'table',
+      { class: 'data' },
+      el('caption', {}, chart.title),
+      el('thead', {}, el('tr', {}, el('th', { attrs: { scope: 'col' } }, 'point'), el('th', { attrs: { scope: 'col' } }, chart.xLabel), el('th', { attrs: { scope: 'col' } }, chart.yLabel))),
+      el('tbody', {}, ...rows),
+    );
+  };
   const caption = chart.marksLeftOff > 0 ? `${chart.caption} ${chart.marksLeftOff.toLocaleString('en-US')} more samples are not marked.` : chart.caption;
-  return chartFigure(chart.id, chart.title, caption, root, legend(chart.lines.map((l) => l.name), 'line'), table);
+  return chartFigure(chart.id, chart.title, caption, root, legend(chart.lines.map((l) => l.name), 'line'), table, chart.marks.length);
 }
 
-function chartFigure(id: string, title: string, caption: string, graphic: SVGSVGElement, key: HTMLElement, table: HTMLTableElement): HTMLElement {
+/**
+ * The chart with its caption, legend and data table. The table is built when its `<details>` first
+ * opens (the `toggle` event): closed, it is only a summary — which keyboard and screen-reader users
+ * reach like any control, and which says how many rows the table has — so a page does not carry a
+ * few hundred hidden cells nobody opened.
+ */
+function chartFigure(id: string, title: string, caption: string, graphic: SVGSVGElement, key: HTMLElement, table: () => HTMLTableElement, rows: number): HTMLElement {
+  const details = el('details', { class: 'data-table' }, el('summary', {}, `Data table (${rows} ${rows === 1 ? 'row' : 'rows'})`));
+  details.addEventListener('toggle', () => {
+    if (details.open && !details.querySelector('table')) details.appendChild(table());
+  });
   return el(
     'figure',
     { class: 'chart-figure', attrs: { 'data-chart': id } },
     el('figcaption', {}, el('strong', {}, title), ' ', el('span', { class: 'caption' }, caption)),
     key,
     el('div', { class: 'chart-scroll' }, graphic),
-    el('details', { class: 'data-table' }, el('summary', {}, 'Data table'), table),
+    details,
   );
 }

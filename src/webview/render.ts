@@ -10,28 +10,71 @@ import {
 } from '../shared/protocol';
 import type { FigureView, FormulaView, LossView, ViewModel } from '../shared/view-model';
 import { barChart, curveChart } from './charts';
+import { Deferred } from './defer';
 import { button, el, type Child } from './dom';
 import { math } from './math';
+import { morphChildren } from './morph';
 
 /**
- * Builds the whole panel from one `update` message. Re-rendering from scratch keeps the page a pure
+ * Builds the panel from one `update` message. Re-rendering from scratch keeps the page a pure
  * function of the last message; focus is carried across by each control's `data-focus` key.
+ *
+ * Only what is likely on screen is built at once (toolbar, what was read, figures, the first
+ * formulas); the charts and the remaining formulas get sized placeholders filled just before they
+ * scroll into view or in idle time (defer.ts). A block that was on screen in the previous render is
+ * built at once again, with the previous heights as estimates, so a toggle pressed while scrolled down
+ * neither jumps nor flashes. KaTeX output is cached by TeX (math.ts), data tables are built when their
+ * `<details>` opens (charts.ts), and the page is assembled in a DocumentFragment and then morphed into
+ * the live one (morph.ts): unchanged nodes stay, so their style and layout are reused.
  */
 
 export type Post = (message: FromWebview) => void;
 type Update = Extract<ToWebview, { type: 'update' }>;
 
-export function render(root: HTMLElement, update: Update, post: Post): void {
+interface Context {
+  readonly post: Post;
+  readonly deferred: Deferred;
+  /** Blocks that intersected the viewport in the previous render. */
+  readonly visible: ReadonlySet<string>;
+  /** Body heights of the previous render's blocks, as placeholder estimates. */
+  readonly heights: ReadonlyMap<string, number>;
+}
+
+let current: Deferred | undefined;
+
+export function render(root: HTMLElement, update: Update, post: Post): Deferred {
+  current?.cancel();
+  // Every layout read comes first, before any write (the previous frame left layout clean).
   const focused = (document.activeElement as HTMLElement | null)?.dataset?.focus;
+  const visible = new Set<string>();
+  const heights = new Map<string, number>();
+  const viewport = window.innerHeight;
+  for (const block of root.querySelectorAll<HTMLElement>('[data-block]')) {
+    const rect = block.getBoundingClientRect();
+    const key = block.dataset.block!;
+    if (rect.bottom > 0 && rect.top < viewport) visible.add(key);
+    heights.set(key, rect.height - HEADING_HEIGHT);
+  }
+  const deferred = new Deferred();
+  current = deferred;
+  const ctx: Context = { post, deferred, visible, heights };
   const page = document.createDocumentFragment();
   page.appendChild(toolbar(update, post));
-  page.appendChild(content(update.content, update.state.view, post));
-  root.replaceChildren(page);
+  page.appendChild(content(update.content, ctx));
+  morphChildren(root, page);
   if (focused) {
     const again = root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focused)}"]`);
-    again?.focus();
+    // preventScroll: the control sits where it was; scrolling it into view would force a layout now.
+    if (again) again.focus({ preventScroll: true });
+    else deferred.focusKey = focused;
   }
+  deferred.start();
+  return deferred;
 }
+
+/** A section's heading and margins, subtracted from its height to size its placeholder. */
+const HEADING_HEIGHT = 40;
+const ESTIMATE = { barChart: 400, curveChart: 370, formula: 200, equivalence: 140 } as const;
 
 const VIEW_LABELS = { figures: 'Figures', loss: 'Loss' } as const;
 const INTERPRETATION_LABELS = { auto: 'auto', probs: 'probabilities', counts: 'counts', logits: 'logits', logprobs: 'log-probs' } as const;
@@ -82,7 +125,8 @@ function toolbar(update: Update, post: Post): HTMLElement {
   );
 }
 
-function content(c: Content, view: string, post: Post): HTMLElement {
+function content(c: Content, ctx: Context): HTMLElement {
+  const post = ctx.post;
   switch (c.kind) {
     case 'empty':
       return el('section', { class: 'empty' }, el('p', {}, c.message));
@@ -96,17 +140,18 @@ function content(c: Content, view: string, post: Post): HTMLElement {
         button(`Go to line ${c.error.line}, column ${c.error.column}`, 'reveal', () => post({ type: 'reveal' }), { class: 'action' }),
       );
     case 'model':
-      return modelView(c.model, view, post);
+      return modelView(c.model, ctx);
   }
 }
 
-function modelView(model: ViewModel, _view: string, post: Post): HTMLElement {
+function modelView(model: ViewModel, ctx: Context): HTMLElement {
+  const post = ctx.post;
   const main = el('div', { class: `model kind-${model.kind}` });
   main.appendChild(readSection(model, post));
   if (model.lossUnavailable) main.appendChild(el('p', { class: 'notice-box' }, model.lossUnavailable));
   main.appendChild(figuresSection(model.figures));
   if (model.loss) {
-    main.appendChild(lossSection(model.loss, post));
+    main.appendChild(lossSection(model.loss, ctx));
     return main;
   }
   const byId = new Map(model.formulas.map((f) => [f.id, f]));
@@ -125,16 +170,31 @@ function modelView(model: ViewModel, _view: string, post: Post): HTMLElement {
   const identity = byId.get('identity');
   if (identity) main.appendChild(section('KL divergence is cross-entropy minus entropy', 'identity', formulaCard(identity, post)));
   if (model.bars.length + model.curves.length > 0) {
-    main.appendChild(section('Charts', 'charts', ...model.bars.map(barChart), ...model.curves.map(curveChart)));
+    const estimate = model.bars.length * ESTIMATE.barChart + model.curves.length * ESTIMATE.curveChart;
+    main.appendChild(lazySection(ctx, 'Charts', 'charts', estimate, () => [...model.bars.map(barChart), ...model.curves.map(curveChart)]));
   }
   const shown = new Set(['klPQ', 'klQP', 'identity', 'asymmetry']);
   const rest = model.formulas.filter((f) => !shown.has(f.id));
-  if (rest.length > 0) main.appendChild(section('Formulas', 'formulas', ...rest.map((f) => formulaCard(f, post))));
+  if (rest.length > 0) main.appendChild(lazySection(ctx, 'Formulas', 'formulas', rest.length * ESTIMATE.formula, () => rest.map((f) => formulaCard(f, post))));
   return main;
 }
 
 function section(title: string, id: string, ...children: Child[]): HTMLElement {
-  return el('section', { class: `block ${id}`, attrs: { 'aria-label': title } }, el('h2', {}, title), ...children);
+  return el('section', { class: `block ${id}`, attrs: { 'aria-label': title, 'data-block': id } }, el('h2', {}, title), ...children);
+}
+
+/**
+ * A section whose heading is there at once and whose body is built later (defer.ts), unless the
+ * section was on screen in the previous render.
+ */
+function lazySection(ctx: Context, title: string, id: string, estimate: number, build: () => Child[]): HTMLElement {
+  if (ctx.visible.has(id)) return section(title, id, ...build());
+  const body = () => {
+    const fragment = document.createDocumentFragment();
+    for (const child of build()) if (child) fragment.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+    return fragment;
+  };
+  return section(title, id, ctx.deferred.slot(id, ctx.heights.get(id) ?? estimate, body));
 }
 
 function readSection(model: ViewModel, post: Post): HTMLElement {
@@ -195,7 +255,8 @@ function formulaCard(formula: FormulaView, post: Post, value?: string): HTMLElem
   );
 }
 
-function lossSection(loss: LossView, post: Post): HTMLElement {
+function lossSection(loss: LossView, ctx: Context): HTMLElement {
+  const post = ctx.post;
   const wrap = el('div', { class: 'loss' });
   wrap.appendChild(
     section(
@@ -215,11 +276,16 @@ function lossSection(loss: LossView, post: Post): HTMLElement {
   wrap.appendChild(section('The loss on these numbers', 'loss-formula', formulaCard(loss.formula, post)));
   if (loss.equivalences.length > 0) {
     wrap.appendChild(
-      section('Equivalences', 'equivalences', ...loss.equivalences.map((e) => el('article', { class: 'formula equivalence' }, el('h3', {}, e.title), el('p', {}, e.caption), math(e.tex, true)))),
+      lazySection(ctx, 'Equivalences', 'equivalences', loss.equivalences.length * ESTIMATE.equivalence, () =>
+        loss.equivalences.map((e) => el('article', { class: 'formula equivalence' }, el('h3', {}, e.title), el('p', {}, e.caption), math(e.tex, true))),
+      ),
     );
   }
   wrap.appendChild(
-    section('Charts', 'charts', barChart(loss.perSample), loss.curve ? curveChart(loss.curve) : el('p', { class: 'notice-box' }, loss.curveMissing ?? '')),
+    lazySection(ctx, 'Charts', 'charts', ESTIMATE.barChart + ESTIMATE.curveChart, () => [
+      barChart(loss.perSample),
+      loss.curve ? curveChart(loss.curve) : el('p', { class: 'notice-box' }, loss.curveMissing ?? ''),
+    ]),
   );
   return wrap;
 }

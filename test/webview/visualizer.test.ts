@@ -68,7 +68,22 @@ describe('visualizer webview (Chromium)', function () {
     assert.equal(await pq.locator('rect.bar.series-0').count(), 3);
     assert.equal(await pq.locator('rect.bar.series-1').count(), 3);
     assert.deepEqual(await pq.locator('text.x-label').allTextContents(), ['0', '1', '2']);
+    // The data table is built when its <details> opens: closed, only the summary is there, and the
+    // keyboard (and so a screen reader) reaches it; Enter opens it and the rows appear.
+    assert.equal(await pq.locator('table').count(), 0, 'no table before the details opens');
+    const summary = pq.locator('details.data-table summary');
+    assert.equal(await summary.textContent(), 'Data table (3 rows)');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await pq.locator('table.data').waitFor();
     assert.equal(await pq.locator('table.data tbody tr').count(), 3);
+    assert.deepEqual(await pq.locator('table.data tbody th').allTextContents(), ['0', '1', '2']);
+    assert.deepEqual(await pq.locator('table.data tbody tr').first().locator('td').allTextContents(), ['0.1', '0.3']);
+    // Closing and opening again does not build a second table.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-chart="pq"] details')!.hasAttribute('open'));
+    assert.equal(await pq.locator('table').count(), 1);
     const kl = page.locator('[data-chart="kl"]');
     assert.equal(await kl.locator('rect.bar').count(), 6);
     // p₀ log(p₀/q₀) < 0 here: its bar hangs below the zero line, the others stand on it.
@@ -97,6 +112,76 @@ describe('visualizer webview (Chromium)', function () {
     assert.equal(await page.locator('[data-chart="pq"] rect.bar').count(), MAX_BARS);
   });
 
+  it('keeps unchanged formulas as they were and redraws only the changed ones on a new literal', async () => {
+    await send(page, updateFor('{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}'));
+    // Tag the live nodes: a node that survives the next update keeps its tag, a new one has none.
+    await page.evaluate(() => {
+      for (const node of document.querySelectorAll('.math, .figure .value')) (node as any).__old = true;
+    });
+    await send(page, updateFor('{"p": [0.25, 0.25, 0.5], "q": [0.5, 0.25, 0.25]}'));
+    const kept = (selector: string) => page.locator(selector).evaluate((node) => (node as any).__old === true);
+    assert.equal(await kept('[data-formula="klPQ"] > .math-display'), true, 'the symbolic KL formula is the same node');
+    assert.equal(await kept('.figure[data-key="klPQ"] dt .math'), true, 'the figure label is the same node');
+    assert.equal(await kept('[data-formula="klPQ"] .substituted .math'), false, 'the substituted formula is new');
+    // ...and shows the new numbers, as does the kept figure cell: D_KL = ¼ ln 2 here.
+    assert.match((await page.locator('[data-formula="identity"] .substituted annotation').textContent()) ?? '', /= 0\.173287$/);
+    assert.equal(await page.locator('.figure[data-key="klPQ"] .value').textContent(), '0.173287');
+    assert.equal(await page.locator('.katex-error').count(), 0);
+    assert.equal(await page.locator('.figure').count(), 6);
+    // A different kind of literal replaces what no longer fits: one distribution has two figures.
+    await send(page, updateFor('[0.3, 0.7]'));
+    assert.equal(await page.locator('.figure').count(), 2);
+    assert.equal(await page.locator('.kl-directions').count(), 0);
+    assert.equal(await page.locator('[data-chart="kl"]').count(), 0);
+  });
+
+  it('paints what is on screen first and builds the blocks below the fold right after', async () => {
+    await page.setViewportSize({ width: 900, height: 500 });
+    const literal = '{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}';
+    // At the "painted" signal: which blocks are still placeholders, and whether any is on screen.
+    const atPaint = await page.evaluate(
+      (m) =>
+        new Promise<{ deferred: string[]; onScreen: number; tables: number }>((resolve) => {
+          document.addEventListener(
+            'entropylens:painted',
+            () => {
+              const placeholders = [...document.querySelectorAll<HTMLElement>('[data-deferred]')];
+              const onScreen = placeholders.filter((p) => {
+                const r = p.getBoundingClientRect();
+                return r.bottom > 0 && r.top < innerHeight;
+              }).length;
+              resolve({ deferred: placeholders.map((p) => p.dataset.deferred!), onScreen, tables: document.querySelectorAll('table').length });
+            },
+            { once: true },
+          );
+          (window as any).__lens.send(m);
+        }),
+      updateFor(literal) as unknown,
+    );
+    assert.deepEqual(atPaint.deferred, ['charts', 'formulas'], 'the charts and the other formulas wait');
+    assert.equal(atPaint.onScreen, 0, 'no placeholder inside the viewport when "painted" is signalled');
+    assert.equal(atPaint.tables, 0);
+    // Then the page completes by itself, without scrolling.
+    await page.waitForFunction(() => document.body.dataset.rendered === document.body.dataset.updates);
+    assert.equal(await page.locator('[data-deferred]').count(), 0);
+    assert.equal(await page.locator('[data-chart="pq"] rect.bar').count(), 6);
+    assert.equal(await page.locator('.formulas [data-formula="entropy"] .katex').count() > 0, true);
+    // Scrolled down to the charts, a new update (say, a toggle) draws them at once and keeps the place.
+    await page.locator('[data-chart="kl"]').scrollIntoViewIfNeeded();
+    const scrolled = await page.evaluate(() => scrollY);
+    assert.ok(scrolled > 0);
+    const again = await page.evaluate(
+      (m) =>
+        new Promise<{ chartsDeferred: number; y: number }>((resolve) => {
+          document.addEventListener('entropylens:painted', () => resolve({ chartsDeferred: document.querySelectorAll('.charts [data-deferred]').length, y: scrollY }), { once: true });
+          (window as any).__lens.send(m);
+        }),
+      updateFor(literal, { unit: 'bits' }) as unknown,
+    );
+    assert.equal(again.chartsDeferred, 0, 'the charts on screen are not replaced by a placeholder');
+    assert.equal(again.y, scrolled, 'the page did not jump');
+  });
+
   it('shows infinite KL as ∞ with its element, and an infinite bar', async () => {
     await send(page, updateFor('[[0.5, 0.5], [1, 0]]'));
     assert.equal(await page.locator('.figure[data-key="klPQ"] .value').textContent(), '∞');
@@ -115,6 +200,7 @@ describe('visualizer webview (Chromium)', function () {
     assert.equal(await page.locator('a[href^="javascript"]').count(), 0);
     assert.equal(await page.evaluate(() => (window as any).__lens.dialogs ?? 0), 0, 'no alert');
     assert.equal(await page.locator('.file-name').textContent(), `${img}.py`);
+    await page.locator('[data-chart="pq"] details summary').click();
     const rows = await page.locator('[data-chart="pq"] table.data tbody th').allTextContents();
     assert.deepEqual(rows, [img, tex, '$\\alert$']);
     const body = await page.locator('body').innerText();
