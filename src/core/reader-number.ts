@@ -60,19 +60,25 @@ export function decimalToDouble(hi: number, lo: number, loDigits: number, exp10:
   const s = p + lo;
   const bb = s - p;
   const se = (p - (s - bb)) + (lo - bb);
-  const mh = s;
-  const ml = se + pe;
+  return scaleDoubleDouble(s, se + pe, exp10);
+}
+
+/**
+ * (mh + ml) · 10^e correctly rounded, for a positive double-double mantissa and |e| ≤ 22, or -1
+ * when the value is too close to a rounding boundary to decide cheaply.
+ */
+export function scaleDoubleDouble(mh: number, ml: number, e: number): number {
   let q1: number;
   let q2: number;
-  if (exp10 === 0) {
+  if (e === 0) {
     q1 = mh;
     q2 = ml;
-  } else if (exp10 > 0) {
-    const d = POW10[exp10]!;
+  } else if (e > 0) {
+    const d = POW10[e]!;
     q1 = mh * d;
     q2 = productError(mh, d, q1) + ml * d;
   } else {
-    const d = POW10[-exp10]!;
+    const d = POW10[-e]!;
     q1 = mh / d;
     const ph = q1 * d;
     const pl = productError(q1, d, ph);
