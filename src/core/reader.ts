@@ -3,9 +3,14 @@
  * with the source range of every element.
  *
  * Decisions (the behaviour tests pin down):
- * - One pass over `charCodeAt`. Numbers of a list go straight into shared growable typed arrays
- *   (a stack: a nested list uses the part above its parent's), and a finished all-number list
- *   copies its slice out. No per-element object or substring on the fast path.
+ * - One pass over `charCodeAt`, except runs of plain numbers (reader-scan.ts), which a text of
+ *   BYTES_MIN+ characters that is pure ASCII has scanned over its bytes (encoded once with
+ *   TextEncoder; offsets are then the same). Numbers of a list go straight into shared growable
+ *   typed arrays (a stack: a nested list uses the part above its parent's); a finished all-number
+ *   list copies its slice out, except an outermost list filling ≥ 3/4 of the arrays, which takes
+ *   them as views (no copy; at most 1/4 unused capacity stays allocated behind its arrays). The
+ *   arrays grow to the text's remaining length at the density read so far, so a big literal grows
+ *   about once. No per-element object or substring on the fast path.
  * - Number conversion is correctly rounded (see reader-number.ts); rare tokens fall back to
  *   `Number(token)` with the `_` separators removed.
  * - Separators: a list's first separator fixes its style. Comma lists need a comma between every
@@ -31,7 +36,8 @@
  */
 import { LiteralError, type LiteralErrorCode, lineColumnAt, type SourceRange } from './errors';
 import type { ListNode, LiteralNode, NullNode, NumbersNode, ObjectEntry, ObjectNode, StringNode } from './literal';
-import { decimalToDouble, POW10 } from './reader-number';
+import { decimalToDouble } from './reader-number';
+import { encodeAscii, scanBytes, scanAfter, scanN, scanText } from './reader-scan';
 
 export { decimalToDouble } from './reader-number';
 
@@ -105,8 +111,10 @@ function quote(s: string): string {
 }
 
 const INITIAL_CAPACITY = 256;
-/** Elements per fastNumbers call. */
-const FAST_CHUNK = 2048;
+/** Capacity before the first density-based `grow`. */
+const FIRST_CAPACITY = 1 << 16;
+/** Texts at least this long are encoded to bytes for the number scanner (when ASCII). */
+const BYTES_MIN = 256;
 
 class Reader {
   private readonly text: string;
@@ -125,13 +133,16 @@ class Reader {
   // Details of the last list read, for `(a)` vs `(a,)`.
   private lastCount = 0;
   private lastSawComma = false;
+  // The text as sentinel-terminated bytes when it is ASCII (null: not ASCII or short; undefined:
+  // not looked at yet — encoded on the first run of numbers).
+  private bytes: Uint8Array | null | undefined = undefined;
 
   constructor(text: string) {
     this.text = text;
     this.len = text.length;
-    // A number takes at least two characters with its separator and usually many more: size for
-    // one per eight characters (capped) so a big literal grows once or twice, not twenty times.
-    const capacity = Math.min(Math.max(INITIAL_CAPACITY, text.length >>> 3), 1 << 20);
+    // One number per eight characters up to FIRST_CAPACITY; past that, `grow` sizes the arrays
+    // from the density seen so far, so a big literal grows about once and fills its arrays.
+    const capacity = Math.min(Math.max(INITIAL_CAPACITY, text.length >>> 3), FIRST_CAPACITY);
     this.vals = new Float64Array(capacity);
     this.starts = new Uint32Array(capacity);
     this.ends = new Uint32Array(capacity);
@@ -443,126 +454,46 @@ class Reader {
       this.pos++;
     }
     if (items !== null) return { kind: 'list', items, range } satisfies ListNode;
-    const node: NumbersNode = {
+    const n = this.n;
+    this.n = base;
+    if (base === 0 && n >= FIRST_CAPACITY && n >= this.vals.length - (this.vals.length >>> 2)) {
+      // A big list that fills at least 3/4 of the arrays takes them (as views, no copy); the
+      // reader continues with new ones.
+      const node: NumbersNode = {
+        kind: 'numbers',
+        values: this.vals.subarray(0, n),
+        starts: this.starts.subarray(0, n),
+        ends: this.ends.subarray(0, n),
+        range,
+      };
+      this.vals = new Float64Array(INITIAL_CAPACITY);
+      this.starts = new Uint32Array(INITIAL_CAPACITY);
+      this.ends = new Uint32Array(INITIAL_CAPACITY);
+      return node;
+    }
+    return {
       kind: 'numbers',
-      values: this.vals.slice(base, this.n),
-      starts: this.starts.slice(base, this.n),
-      ends: this.ends.slice(base, this.n),
+      values: this.vals.slice(base, n),
+      starts: this.starts.slice(base, n),
+      ends: this.ends.slice(base, n),
       range,
     };
-    this.n = base;
-    return node;
   }
 
   /**
-   * The hot path: plain numbers (`-`, digits, `.`, exponent) separated by `,` and spaces/newlines
-   * (or, in a whitespace list, by spaces/newlines only), pushed straight into the packed arrays.
-   * Stops before anything else — a comment, `_`, a name, `...`, a bad token — leaving `pos` after
-   * the last element it took (its separator not consumed), so the general loop handles the rest
-   * with full checking and messages. Returns how many elements it took.
+   * The hot path (reader-scan.ts): a run of plain numbers pushed straight into the packed arrays,
+   * over the text's bytes when it is ASCII. Leaves `pos` after the last element taken (its
+   * separator not consumed). Returns how many elements it took.
    */
   private fastNumbers(close: number, spaces: boolean): number {
-    const t = this.text;
-    let vals = this.vals;
-    let starts = this.starts;
-    let ends = this.ends;
-    let n = this.n;
-    let p = this.pos;
-    let taken = 0;
-    let after = p; // just after the last element taken
-    for (;;) {
-      // One number at p. Digits are accumulated without branches; their count comes from offsets.
-      const start = p;
-      let c = t.charCodeAt(p);
-      let neg = false;
-      if (c === 45) {
-        neg = true;
-        c = t.charCodeAt(++p);
-      }
-      // The first 15 digits (leading zeros included) go to `hi`, exact; the rest to `lo`.
-      const intStart = p;
-      let hi = 0;
-      let lo = 0;
-      let limit = p + 15;
-      while (c >= 48 && c <= 57 && p < limit) {
-        hi = hi * 10 + (c - 48);
-        c = t.charCodeAt(++p);
-      }
-      while (c >= 48 && c <= 57) {
-        lo = lo * 10 + (c - 48);
-        c = t.charCodeAt(++p);
-      }
-      const intEnd = p;
-      let fracStart = p;
-      if (c === 46) {
-        if (t.charCodeAt(p + 1) === 46) break;
-        fracStart = ++p;
-        c = t.charCodeAt(p);
-        limit = fracStart + 15 - (intEnd - intStart);
-        while (c >= 48 && c <= 57 && p < limit) {
-          hi = hi * 10 + (c - 48);
-          c = t.charCodeAt(++p);
-        }
-        while (c >= 48 && c <= 57) {
-          lo = lo * 10 + (c - 48);
-          c = t.charCodeAt(++p);
-        }
-      }
-      const fracEnd = p;
-      const digits = intEnd - intStart + (fracEnd - fracStart);
-      if (digits === 0) break;
-      let exp = 0;
-      if (c === 101 || c === 69) {
-        c = t.charCodeAt(++p);
-        let expNeg = false;
-        if (c === 45 || c === 43) {
-          expNeg = c === 45;
-          c = t.charCodeAt(++p);
-        }
-        if (c < 48 || c > 57) break;
-        while (c >= 48 && c <= 57) {
-          if (exp < 100000) exp = exp * 10 + (c - 48);
-          c = t.charCodeAt(++p);
-        }
-        if (expNeg) exp = -exp;
-      }
-      // The number must end at a separator or the closing bracket.
-      if (!(c === 44 || c === 32 || c === 10 || c === 13 || c === 9 || c === close)) break;
-      exp -= fracEnd - fracStart;
-      let v: number;
-      if (digits <= 15 && exp >= -22 && exp <= 22) v = exp < 0 ? hi / POW10[-exp]! : hi * POW10[exp]!;
-      else {
-        v = digits <= 19 ? decimalToDouble(hi, lo, digits - 15, exp) : -1;
-        if (v < 0) v = Math.abs(Number(t.slice(intStart, p)));
-      }
-      if (n === vals.length) {
-        this.n = n;
-        this.grow();
-        vals = this.vals;
-        starts = this.starts;
-        ends = this.ends;
-      }
-      vals[n] = neg ? -v : v;
-      starts[n] = start;
-      ends[n] = p;
-      n++;
-      after = p;
-      // Return now and then, so the engine optimises this function as a whole (with feedback for
-      // every exit) instead of compiling one long-running call on the stack.
-      if (++taken === FAST_CHUNK) break;
-      // The separator, then the next element's first character.
-      while (c === 32 || c === 10 || c === 13 || c === 9) c = t.charCodeAt(++p);
-      if (spaces) {
-        if (p === after) break;
-      } else {
-        if (c !== 44) break;
-        c = t.charCodeAt(++p);
-        while (c === 32 || c === 10 || c === 13 || c === 9) c = t.charCodeAt(++p);
-      }
-      if (!((c >= 48 && c <= 57) || c === 45)) break;
-    }
-    this.n = n;
-    this.pos = after;
+    if (this.n === this.vals.length) this.grow();
+    let bytes = this.bytes;
+    if (bytes === undefined) bytes = this.bytes = this.len >= BYTES_MIN ? encodeAscii(this.text) : null;
+    const taken = bytes !== null
+      ? scanBytes(bytes, this.text, this.pos, close, spaces, this.vals, this.starts, this.ends, this.n)
+      : scanText(this.text, this.pos, close, spaces, this.vals, this.starts, this.ends, this.n);
+    this.n = scanN;
+    this.pos = scanAfter;
     return taken;
   }
 
@@ -576,7 +507,11 @@ class Reader {
   }
 
   private grow(): void {
-    const size = this.vals.length * 2;
+    const n = this.n;
+    const cap = this.vals.length;
+    // The rest of the text at the density read so far, plus 1/16, and at least 1.25× the old size.
+    const rest = this.pos > 0 ? ((this.len - this.pos) * n) / this.pos : cap;
+    const size = Math.max(cap + (cap >>> 2), Math.ceil(n + rest * 1.0625) + INITIAL_CAPACITY);
     const vals = new Float64Array(size);
     vals.set(this.vals);
     const starts = new Uint32Array(size);

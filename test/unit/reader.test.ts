@@ -363,6 +363,11 @@ describe('readLiteral: errors', () => {
   });
 });
 
+/** Trailing whitespace that makes a text long enough for the byte scanner (ASCII) or keeps it on
+ * the charCodeAt scanner (the same length, ending in a no-break space). */
+const ASCII_PAD = ' '.repeat(300);
+const UNICODE_PAD = `${' '.repeat(299)}\u00a0`;
+
 describe('readLiteral: correctly rounded conversion', () => {
   /** Read one token inside a list, both through the fast path and as a lone value. */
   function check(token: string): void {
@@ -373,6 +378,11 @@ describe('readLiteral: correctly rounded conversion', () => {
     assert.ok(Object.is(alone.value, expected), `${token}: read ${alone.value}, Number() ${expected}`);
     const spaced = numbers(readLiteral(`[${token} ${token}]`));
     assert.ok(Object.is(spaced[1], expected), `${token}: spaced read ${spaced[1]}`);
+    // Long texts: ASCII ones are scanned as bytes, others (a no-break space) with charCodeAt.
+    for (const pad of [ASCII_PAD, UNICODE_PAD]) {
+      const long = numbers(readLiteral(`[${token}, ${token}]${pad}`));
+      assert.ok(Object.is(long[1], expected), `${token}: long read ${long[1]}, Number() ${expected}`);
+    }
   }
 
   const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
@@ -409,9 +419,61 @@ describe('readLiteral: correctly rounded conversion', () => {
       '4.9e-324', '1.7976931348623157e308', '1.7976931348623159e308', '123456789012345678', '1234567890123456789',
       '12345678901234567890', '0.000001234567890123456789', '5e-324', '1e23', '8.98846567431158e307',
       '1_000.000_1', '0.5000000000000000277555756156289135105907917022705078125',
+      '0.00012345678901234567', '-0', '-0.0', '000', '007.5', '0.0000', '1.', '-.5', '1.e5', '1E+05',
+      '999999999', '1000000000', '999999999999999', '1000000000000000', '123456789012345678e-22',
+      '123456789012345678e22', '123456789012345678e23', '1e22', '1e-22', '1e-23', '123e25',
     ]) {
       check(token);
     }
+  });
+});
+
+describe('readLiteral: the byte and charCodeAt scanners agree', () => {
+  /** The outcome of reading: the tree, or the error's code and range. */
+  function outcome(text: string): unknown {
+    try {
+      return JSON.parse(JSON.stringify(readLiteral(text), (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array, String) : v)));
+    } catch (error) {
+      assert.ok(isLiteralError(error), String(error));
+      return { code: error.code, range: error.range };
+    }
+  }
+
+  it('gives the same values, ranges and errors for number-heavy texts', () => {
+    const token = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+      fc.stringMatching(/^-?\d{0,22}(\.\d{0,22})?([eE][+-]?\d{1,3})?$/),
+      fc.constantFrom('1..', '-', '.', 'x', '1_0', '#c', '// c', '\n', 'nan', '[', ']', ',', '  '),
+    );
+    const sep = fc.constantFrom(', ', ',', ' ', '\n', ',\n  ', '');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(token, sep), { maxLength: 12 }), fc.constantFrom('[', '(', ''), (parts, open) => {
+        const body = parts.map(([t, s]) => t + s).join('');
+        const close = open === '[' ? ']' : open === '(' ? ')' : '';
+        const text = `${open}${body}${close}`;
+        assert.deepEqual(outcome(text + ASCII_PAD), outcome(text + UNICODE_PAD), JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('hands a big list its arrays and keeps reading into new ones', () => {
+    const values = Array.from({ length: 100_000 }, (_, i) => (i * 0.37) % 1);
+    const big = `[${values.join(', ')}]`;
+    const text = `[${big}, [1, 2], ${big}]`;
+    const node = readLiteral(text) as ListNode;
+    const [a, b, c] = node.items as NumbersNode[];
+    assert.deepEqual(Array.from(b!.values), [1, 2]);
+    for (const list of [a!, c!]) {
+      assert.equal(list.values.length, values.length);
+      for (let i = 0; i < values.length; i += 997) assert.ok(Object.is(list.values[i], values[i]));
+      assert.equal(text.slice(list.starts[99_999], list.ends[99_999]), String(values[99_999]));
+    }
+    const mixed = readLiteral(`[1, 2, ${big}]`) as ListNode;
+    assert.equal((mixed.items[2] as NumbersNode).values.length, values.length);
+    const bare = readLiteral(values.join(' ')) as NumbersNode;
+    assert.equal(bare.values.length, values.length);
+    assert.equal(bare.ends[99_999], values.join(' ').length);
   });
 });
 
