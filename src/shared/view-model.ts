@@ -178,7 +178,7 @@ export function buildViewModel(evaluation: Evaluation, options: ViewModelOptions
         barChart({
           id: 'pq',
           title: 'P, element by element',
-          caption: `The distribution P over its ${p.length} elements.`,
+          caption: `The distribution P over its ${p.length.toLocaleString('en-US')} elements.`,
           series: ['P'],
           n: p.length,
           label,
@@ -200,7 +200,7 @@ export function buildViewModel(evaluation: Evaluation, options: ViewModelOptions
         barChart({
           id: 'rows',
           title: 'Entropy of each row',
-          caption: `H of each of the ${rows.length} rows, against log n = ${fmt(evaluation.maxEntropy)} ${evaluation.unit} (the uniform distribution’s).`,
+          caption: `H of each of the ${rows.length.toLocaleString('en-US')} rows, against log n = ${fmt(evaluation.maxEntropy)} ${evaluation.unit} (the uniform distribution’s).`,
           series: [`H (${evaluation.unit})`],
           n: rows.length,
           label: (i) => `row ${i}`,

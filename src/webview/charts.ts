@@ -16,8 +16,16 @@ const LABEL_CHARS = 14;
 function tick(value: number): string {
   if (value === 0) return '0';
   const abs = Math.abs(value);
-  if (abs >= 1e4 || abs < 1e-3) return value.toExponential(1).replace('-', '−');
-  return Number(value.toPrecision(3)).toString().replace('-', '−');
+  if (abs >= 1e4 || abs < 1e-3) return value.toExponential(1).replace(/-/g, '−');
+  return Number(value.toPrecision(3)).toString().replace(/-/g, '−');
+}
+
+/** Ticks at least `gap` px apart, in order of preference (zero first): a tiny negative range no
+ * longer prints "−4.0e−6" on top of "0". */
+function spaced(ticks: readonly number[], y: (v: number) => number, gap = 14): number[] {
+  const kept: number[] = [];
+  for (const t of ticks) if (!kept.some((k) => k === t || Math.abs(y(k) - y(t)) < gap)) kept.push(t);
+  return kept;
 }
 
 function clip(label: string): string {
@@ -35,23 +43,32 @@ function legend(series: readonly string[], prefix: string): HTMLElement {
 export function barChart(chart: BarChart): HTMLElement {
   const groups = chart.rows.length;
   const seriesCount = chart.series.length;
-  const barWidth = seriesCount > 1 ? 12 : 18;
-  // Few elements get wider groups, so a short vector does not draw a thumbnail.
-  const groupWidth = Math.max(30, barWidth * seriesCount + 12, Math.min(72, Math.floor(360 / Math.max(1, groups))));
+  // A summarised vector (32 groups) fits a panel about 850 px wide without scrolling; few elements
+  // get wider groups, so a short vector does not draw a thumbnail.
+  const dense = groups > 16;
+  const barWidth = seriesCount > 1 ? (dense ? 8 : 12) : dense ? 12 : 18;
+  const groupWidth = Math.max(dense ? 22 : 30, barWidth * seriesCount + (dense ? 6 : 12), Math.min(72, Math.floor(360 / Math.max(1, groups))));
   const width = MARGIN.left + MARGIN.right + groupWidth * groups;
   const height = MARGIN.top + BAR_HEIGHT + MARGIN.bottom;
 
   let lo = 0;
   let hi = 0;
+  let otherHi = 0;
   for (const row of chart.rows) {
     for (const wire of row.values) {
       const v = fromWire(wire);
-      if (Number.isFinite(v)) {
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-      }
+      if (!Number.isFinite(v)) continue;
+      if (row.other) otherHi = Math.max(otherHi, v);
+      else hi = Math.max(hi, v);
+      lo = Math.min(lo, v);
     }
   }
+  // "The other 9,969" summed can dwarf every kept bar (0.97 against 0.001): scaled to it, the kept
+  // bars would be invisible. Then the axis fits the kept bars and the folded bar is drawn broken,
+  // its value written above it.
+  const breakOther = hi > 0 && otherHi > 3 * hi;
+  if (!breakOther) hi = Math.max(hi, otherHi);
+  else hi *= 1.1;
   if (chart.reference && Number.isFinite(chart.reference.value)) hi = Math.max(hi, chart.reference.value);
   if (!chart.signed) lo = 0;
   if (hi === lo) hi = lo + 1;
@@ -67,7 +84,7 @@ export function barChart(chart: BarChart): HTMLElement {
     'aria-label': `${chart.title}. ${chart.caption} The data is in the table below.`,
   });
   // Axis and ticks.
-  const ticks = chart.signed && lo < 0 ? [lo, 0, hi] : [0, hi / 2, hi];
+  const ticks = spaced(chart.signed && lo < 0 ? [0, hi, lo] : [0, hi, hi / 2], y);
   for (const t of ticks) {
     root.appendChild(svg('line', { class: t === 0 ? 'axis' : 'grid', x1: MARGIN.left, x2: width - MARGIN.right, y1: y(t), y2: y(t) }));
     root.appendChild(svg('text', { class: 'tick', x: MARGIN.left - 6, y: y(t) + 4, 'text-anchor': 'end' }, tick(t)));
@@ -83,7 +100,8 @@ export function barChart(chart: BarChart): HTMLElement {
       const v = fromWire(wire);
       const x = gx + s * barWidth;
       const infinite = !Number.isFinite(v);
-      const top = infinite ? (v < 0 ? zero : MARGIN.top) : Math.min(y(v), zero);
+      const broken = breakOther && row.other === true && v > hi;
+      const top = infinite || broken ? (v < 0 ? zero : MARGIN.top) : Math.min(y(v), zero);
       const bottom = infinite ? (v < 0 ? MARGIN.top + BAR_HEIGHT : zero) : Math.max(y(v), zero);
       const rect = svg(
         'rect',
@@ -98,6 +116,11 @@ export function barChart(chart: BarChart): HTMLElement {
         svg('title', {}, `${row.label}: ${chart.series[s]} = ${row.displays[s]}`),
       );
       root.appendChild(rect);
+      if (broken) {
+        // Two slanted cuts across the bar, in the page colour: the bar goes on beyond the axis.
+        for (const dy of [10, 16]) root.appendChild(svg('line', { class: 'bar-break', x1: x - 1, x2: x + barWidth + 1, y1: MARGIN.top + dy + 3, y2: MARGIN.top + dy - 3 }));
+        root.appendChild(svg('text', { class: 'tick broken-label', x: x + barWidth / 2, y: MARGIN.top - 6, 'text-anchor': 'end' }, row.displays[s] ?? ''));
+      }
       if (infinite) {
         root.appendChild(svg('text', { class: 'tick infinite-label', x: x + barWidth / 2, y: MARGIN.top - 6, 'text-anchor': 'middle' }, v > 0 ? '∞' : v < 0 ? '−∞' : 'NaN'));
       }

@@ -110,6 +110,15 @@ describe('visualizer webview (Chromium)', function () {
     assert.ok(labels.includes('5'), `the dominant element is kept: ${labels.join(' ')}`);
     assert.equal(await page.locator('[data-chart="pq"] text.x-label.other').textContent(), 'the other 9,969');
     assert.equal(await page.locator('[data-chart="pq"] rect.bar').count(), MAX_BARS);
+    // The folded bar holds ~97 % of the mass: the axis fits the kept bars and the folded one is drawn
+    // broken with its value, so the kept bars stay visible (the tallest reaches most of the plot).
+    const pq = page.locator('[data-chart="pq"]');
+    assert.equal(await pq.locator('line.bar-break').count(), 2);
+    assert.equal(await pq.locator('text.broken-label').textContent(), await page.locator('[data-chart="pq"] rect.bar.other title').evaluate((t) => t.textContent!.split(' = ')[1]));
+    const tallest = await pq.locator('rect.bar:not(.other)').evaluateAll((rects) => Math.max(...rects.map((r) => Number(r.getAttribute('height')))));
+    assert.ok(tallest > 150, `the largest kept bar is ${tallest} px tall`);
+    // 32 groups fit a 900 px page without scrolling the chart.
+    assert.ok(Number(await pq.locator('svg').getAttribute('width')) <= 868);
   });
 
   it('keeps unchanged formulas as they were and redraws only the changed ones on a new literal', async () => {
@@ -279,25 +288,36 @@ describe('visualizer webview (Chromium)', function () {
     assert.equal(await page.locator('img, b').count(), 0);
   });
 
-  it('looks right in dark, light and high-contrast themes (screenshots in test-results/webview)', async () => {
-    const shots: [string, string, 'dark' | 'light' | 'high-contrast'][] = [
-      ['pair-dark', '{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}', 'dark'],
-      ['pair-light', '{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}', 'light'],
-      ['pair-hc', '{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}', 'high-contrast'],
-      ['bce-dark', '{"y": [1, 0, 1, 1], "y_pred": [0.9, 0.2, 0.6, 0.99]}', 'dark'],
-      ['mse-light', '{"y": [1.5, 2, -1], "yhat": [1.2, 2.4, 0]}', 'light'],
+  it('looks right in dark, light and high-contrast themes (screenshots in test-results/webview)', async function () {
+    this.timeout(240_000);
+    const long = `[${Array.from({ length: 10_000 }, (_, i) => (i === 5 ? 1000 : (i % 7) + 1)).join(', ')}]`;
+    const literals: [string, string][] = [
+      ['pair', '{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}'],
+      ['bce', '{"y": [1, 0, 1, 1], "y_pred": [0.9, 0.2, 0.6, 0.99]}'],
+      ['cce', '{"y": [0, 2, 1], "logits": [[2, 1, 0.1], [0.5, 0.2, 1.5], [0.3, 2.2, 0.1]]}'],
+      ['mse', '{"y": [1.5, 2, -1], "yhat": [1.2, 2.4, 0]}'],
+      ['long', long],
     ];
-    for (const [name, literal, theme] of shots) {
-      const themed = await harness.open(theme);
-      await send(themed, updateFor(literal));
-      // The page background comes from the theme variable, not a default.
-      const background = await themed.evaluate(() => getComputedStyle(document.body).backgroundColor);
-      assert.equal(background, theme === 'light' ? 'rgb(255, 255, 255)' : theme === 'dark' ? 'rgb(31, 31, 31)' : 'rgb(0, 0, 0)');
-      const path = screenshotPath(name);
-      mkdirSync(dirname(path), { recursive: true });
-      await themed.screenshot({ path, fullPage: true });
-      assert.deepEqual(await violations(themed), []);
-      await themed.close();
+    for (const theme of ['dark', 'light', 'high-contrast'] as const) {
+      for (const [name, literal] of literals) {
+        const themed = await harness.open(theme);
+        await send(themed, updateFor(literal));
+        // The page background comes from the theme variable, not a default.
+        const background = await themed.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        assert.equal(background, theme === 'light' ? 'rgb(255, 255, 255)' : theme === 'dark' ? 'rgb(31, 31, 31)' : 'rgb(0, 0, 0)');
+        // Nothing sticks out of the page sideways: wide formulas and charts scroll inside their box.
+        const overflow = await themed.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.equal(overflow, 0, `${name} (${theme}) is wider than the panel`);
+        // The whole page in one viewport, so off-screen sections (content-visibility: auto) are painted.
+        const height = await themed.evaluate(() => document.documentElement.scrollHeight);
+        await themed.setViewportSize({ width: 900, height: Math.min(height, 6000) });
+        await themed.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+        const path = screenshotPath(`${name}-${theme === 'high-contrast' ? 'hc' : theme}`);
+        mkdirSync(dirname(path), { recursive: true });
+        await themed.screenshot({ path, fullPage: true });
+        assert.deepEqual(await violations(themed), []);
+        await themed.close();
+      }
     }
   });
 });
