@@ -1,7 +1,7 @@
 import { LiteralError, spanning, type SourceRange } from './errors';
 import { interpret, type VectorContext } from './interpret';
 import { readLiteral } from './reader';
-import { crossEntropy, entropy, entropyTerms, jsDivergence, klDivergence, klTerms } from './quantities';
+import { crossEntropy, entropy, entropyAndTerms, jsDivergence, klDivergence, klTerms } from './quantities';
 import { shapeOf, type Matrix, type Shaped, type Vector } from './shape';
 import { selectLoss, type LossEvaluation } from './loss-select';
 import { natsPerUnit, type Interpretation, type InterpretationMode, type Interpreted, type LossMode, type MaybeInfinite, type Unit } from './types';
@@ -99,6 +99,7 @@ function isLossMode(mode: LossMode): boolean {
 export function evaluateDistribution(vector: Vector, as: InterpretationMode, unit: Unit): DistributionEvaluation {
   const p = interpret(vector.values, as, contextOf(vector, 'P'));
   const scale = natsPerUnit(unit);
+  const h = entropyAndTerms(p);
   return {
     kind: 'distribution',
     unit,
@@ -108,8 +109,8 @@ export function evaluateDistribution(vector: Vector, as: InterpretationMode, uni
     warnings: p.warnings,
     p,
     ...(vector.labels ? { labels: vector.labels } : {}),
-    entropy: entropy(p) / scale,
-    entropyTerms: scaled(entropyTerms(p), scale),
+    entropy: h.value / scale,
+    entropyTerms: scaled(h.terms, scale),
     maxEntropy: Math.log(p.p.length) / scale,
   };
 }

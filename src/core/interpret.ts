@@ -112,7 +112,7 @@ export function interpret(values: Float64Array, mode: InterpretationMode, ctx: V
 }
 
 function interpretAuto(values: Float64Array, ctx: VectorContext): Interpreted {
-  const negative = firstIndex(values, (x) => x < 0);
+  const negative = firstNegative(values);
   if (negative < 0) {
     const total = nonNegativeSum(values, ctx);
     if (Math.abs(total - 1) <= NORMALISATION_TOLERANCE) {
@@ -120,7 +120,7 @@ function interpretAuto(values: Float64Array, ctx: VectorContext): Interpreted {
     }
     return fromNonNegative(values, total, 'counts', `All values are non-negative but sum to ${messageNumber(total)}, not 1, so they were read as counts and normalised.`);
   }
-  if (firstIndex(values, (x) => x > 0) < 0 && Math.abs(logSumExp(values)) <= NORMALISATION_TOLERANCE) {
+  if (firstPositive(values) < 0 && Math.abs(logSumExp(values)) <= NORMALISATION_TOLERANCE) {
     return fromLogits(values, 'logprobs', 'All values are at most 0 and their exponentials sum to 1, so they were read as log-probabilities.', []);
   }
   const shown = `element ${negative} is negative (${messageNumber(values[negative])})`;
@@ -133,7 +133,7 @@ function interpretAuto(values: Float64Array, ctx: VectorContext): Interpreted {
 }
 
 function fromForcedLogProbs(values: Float64Array, ctx: VectorContext): Interpreted {
-  const positive = firstIndex(values, (x) => x > 0);
+  const positive = firstPositive(values);
   if (positive >= 0) {
     throw new LiteralError(
       'invalid-probability',
@@ -164,7 +164,8 @@ function fromNonNegative(values: Float64Array, sumOfValues: number, interpretati
     const x = values[i] / scale;
     const pi = x / total;
     p[i] = pi;
-    logP[i] = logOfRatio(x, pi, logTotal);
+    // The common case inline (a normal quotient below 1); logOfRatio handles the rest.
+    logP[i] = pi >= MIN_NORMAL && pi < 1 ? Math.log(pi) : logOfRatio(x, pi, logTotal);
   }
   const sumShown = total * scale;
   const warnings = Math.abs(sumShown - 1) > NORMALISATION_TOLERANCE ? [`normalised: the values summed to ${messageNumber(sumShown)}`] : [];
@@ -213,14 +214,14 @@ function fromLogits(values: Float64Array, interpretation: Interpretation, reason
 
 function checkFinite(values: Float64Array, ctx: VectorContext): void {
   if (values.length === 0) throw new LiteralError('empty', `${ctx.name} is empty`, ctx.range);
-  const bad = firstIndex(values, (x) => !Number.isFinite(x));
+  const bad = firstNonFinite(values);
   if (bad >= 0) {
     throw new LiteralError('non-finite', `element ${bad} of ${ctx.name} is ${String(values[bad])}`, ctx.elementRange(bad));
   }
 }
 
 function checkNonNegative(values: Float64Array, mode: 'probs' | 'counts', ctx: VectorContext): void {
-  const negative = firstIndex(values, (x) => x < 0);
+  const negative = firstNegative(values);
   if (negative >= 0) {
     const what = mode === 'probs' ? 'probabilities' : 'counts';
     throw new LiteralError(
@@ -240,8 +241,22 @@ function nonNegativeSum(values: Float64Array, ctx: VectorContext): number {
   return total;
 }
 
-function firstIndex(values: Float64Array, predicate: (x: number) => boolean): number {
-  for (let i = 0; i < values.length; i++) if (predicate(values[i])) return i;
+// One loop per question rather than one loop with a predicate: a shared loop calling three
+// different closures goes megamorphic in V8 and costs several times the scan on 1e6 elements.
+
+function firstNegative(values: Float64Array): number {
+  for (let i = 0; i < values.length; i++) if (values[i] < 0) return i;
+  return -1;
+}
+
+function firstPositive(values: Float64Array): number {
+  for (let i = 0; i < values.length; i++) if (values[i] > 0) return i;
+  return -1;
+}
+
+function firstNonFinite(values: Float64Array): number {
+  // x − x is 0 for finite x and NaN for ±Infinity and NaN.
+  for (let i = 0; i < values.length; i++) if (values[i] - values[i] !== 0) return i;
   return -1;
 }
 

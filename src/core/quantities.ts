@@ -28,9 +28,19 @@ export function entropy(d: Distribution): number {
 
 /** The terms of H(P): −pᵢ ln pᵢ, 0 where pᵢ = 0. */
 export function entropyTerms(d: Distribution): Float64Array {
-  const out = new Float64Array(d.p.length);
-  for (let i = 0; i < d.p.length; i++) out[i] = entropyTerm(d, i);
-  return out;
+  return entropyAndTerms(d).terms;
+}
+
+/** H(P) and its terms in one pass: what the charts and the figure need together. */
+export function entropyAndTerms(d: Distribution): { value: number; terms: Float64Array } {
+  const terms = new Float64Array(d.p.length);
+  const acc = new CompensatedSum();
+  for (let i = 0; i < d.p.length; i++) {
+    const term = entropyTerm(d, i);
+    terms[i] = term;
+    acc.add(term);
+  }
+  return { value: Math.max(0, acc.value()), terms };
 }
 
 /** −pᵢ ln qᵢ: 0 where pᵢ = 0 (even if qᵢ = 0), +∞ where qᵢ = 0 < pᵢ. */
