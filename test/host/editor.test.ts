@@ -15,14 +15,28 @@ let api: Api;
 
 async function open(content: string, language: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument({ content, language });
-  return vscode.window.showTextDocument(document);
+  return shown(document);
+}
+
+/**
+ * Shows `document` and waits until it is the active editor: the commands act on the active editor,
+ * and on a busy machine the previous test's editors may still be closing.
+ */
+async function shown(document: vscode.TextDocument): Promise<vscode.TextEditor> {
+  await vscode.window.showTextDocument(document);
+  for (let i = 0; i < 50 && vscode.window.activeTextEditor?.document !== document; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (i % 10 === 9) await vscode.window.showTextDocument(document);
+  }
+  assert.equal(vscode.window.activeTextEditor?.document, document, 'the test document did not become the active editor');
+  return vscode.window.activeTextEditor!;
 }
 
 /** Opens a file of the samples/ folder, which the runner opens as the workspace. */
 async function openSample(name: string): Promise<vscode.TextEditor> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the host runner opens samples/ as the workspace');
-  return vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, name));
+  return shown(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, name)));
 }
 
 /** The `{…}` object that follows `key` in a JSON document (no nested braces inside). */
