@@ -1,6 +1,6 @@
 import type { Evaluation } from './evaluate';
 import { formatNumber } from './number-format';
-import type { LossName, Unit } from './types';
+import type { LossName, OutputDistribution, Unit } from './types';
 
 export { formatNumber };
 
@@ -25,6 +25,12 @@ export const LOSS_LABELS: Record<LossName, string> = {
   bce: 'binary cross-entropy',
   cce: 'categorical cross-entropy',
   mse: 'mean squared error',
+};
+
+export const DISTRIBUTION_LABELS: Record<OutputDistribution, string> = {
+  bernoulli: 'Bernoulli',
+  multinoulli: 'Multinoulli (categorical)',
+  normal: 'unit-variance Normal',
 };
 
 export function figuresOf(evaluation: Evaluation): Figure[] {
@@ -89,6 +95,6 @@ export function describe(evaluation: Evaluation): string {
     case 'batch':
       return `batch of ${evaluation.rows.length} rows of ${evaluation.columns}, read as ${evaluation.interpretation}`;
     case 'loss':
-      return `${LOSS_LABELS[evaluation.loss]} over ${evaluation.samples} samples (${evaluation.distribution} output, predictions read as ${evaluation.interpretation})`;
+      return `${LOSS_LABELS[evaluation.loss]} over ${evaluation.samples} samples (${DISTRIBUTION_LABELS[evaluation.distribution]} output, predictions read as ${evaluation.interpretation})`;
   }
 }

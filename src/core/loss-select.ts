@@ -135,11 +135,11 @@ function bce(targets: Vector | Matrix, predictions: Vector | Matrix, options: Pr
   const outside = firstOutside01(preds.values);
   const fromLogits = options.asLogits || (!options.forcedProbs && outside >= 0);
   if (!fromLogits) validateProbabilities(preds.values, preds.elementRange);
-  const notes = [options.reason];
+  const notes = [sentence(options.reason)];
   if (fromLogits) {
-    notes.push(options.asLogits ? 'predictions read as logits (sigmoid), as BCEWithLogitsLoss does' : `prediction ${outside} (${preds.values[outside]}) lies outside [0, 1], so the predictions are read as logits (sigmoid), as BCEWithLogitsLoss does`);
+    notes.push(sentence(options.asLogits ? 'predictions read as logits (sigmoid), as BCEWithLogitsLoss does' : `prediction ${outside} (${preds.values[outside]}) lies outside [0, 1], so the predictions are read as logits (sigmoid), as BCEWithLogitsLoss does`));
   } else {
-    notes.push('predictions read as probabilities (every one lies in [0, 1]), as BCELoss does');
+    notes.push(sentence('predictions read as probabilities (every one lies in [0, 1]), as BCELoss does'));
   }
   const values = binaryCrossEntropy(y.values, preds.values, fromLogits);
   const probabilities = fromLogits ? preds.values.map(sigmoid) : preds.values;
@@ -180,7 +180,7 @@ function cce(targets: Vector | Matrix, predictions: Vector | Matrix, options: Pr
   const preds = twoColumns(squeeze(predictions), options.asLogits);
   const n = preds.rows;
   const k = preds.columns;
-  const notes = [options.reason];
+  const notes = [sentence(options.reason)];
   let categorical: CategoricalTargets;
   let labels: Int32Array | undefined;
   if (isMatrix(targets)) {
@@ -194,21 +194,21 @@ function cce(targets: Vector | Matrix, predictions: Vector | Matrix, options: Pr
     }
     categorical = { kind: 'rows', rows: targets.values };
     labels = oneHotLabels(targets);
-    notes.push(labels ? 'targets are one-hot rows' : 'targets are soft-label rows');
+    notes.push(sentence(labels ? 'targets are one-hot rows' : 'targets are soft-label rows'));
   } else {
     if (targets.values.length !== n) {
       throw new LiteralError('length-mismatch', `${targets.values.length} targets but ${n} prediction rows`, targets.range);
     }
     labels = validateClassIndices(targets.values, k, targets.elementRange);
     categorical = { kind: 'indices', indices: labels };
-    notes.push('targets are class indices');
+    notes.push(sentence('targets are class indices'));
   }
   const probabilityRows = isProbabilityRows(preds);
   const fromLogits = options.asLogits || (!options.forcedProbs && !probabilityRows);
   if (!fromLogits && !probabilityRows) {
     throw new LiteralError('invalid-probability', 'with "probs", every prediction row must be non-negative and sum to 1', preds.range);
   }
-  notes.push(fromLogits ? 'predictions read as logits (log-softmax per row), as CrossEntropyLoss does' : 'predictions read as probability rows, as NLLLoss on their log does');
+  notes.push(sentence(fromLogits ? 'predictions read as logits (log-softmax per row), as CrossEntropyLoss does' : 'predictions read as probability rows, as NLLLoss on their log does'));
   const values = categoricalCrossEntropy(categorical, preds.values, k, fromLogits);
   const probabilities = fromLogits ? softmaxRows(preds) : preds.values;
   const warnings: string[] = [];
@@ -224,7 +224,7 @@ function cce(targets: Vector | Matrix, predictions: Vector | Matrix, options: Pr
     const p1 = new Float64Array(n);
     for (let i = 0; i < n; i++) p1[i] = probabilities[i * 2 + 1]!;
     twoClassBce = binaryCrossEntropy(Float64Array.from(labels), fromLogits ? logitDifference(preds) : p1, fromLogits).value / options.scale;
-    notes.push('with two classes, categorical cross-entropy equals binary cross-entropy on the second class’s probability');
+    notes.push(sentence('with two classes, categorical cross-entropy equals binary cross-entropy on the second class’s probability'));
   }
   return {
     kind: 'loss',
@@ -257,7 +257,7 @@ function mse(targets: Vector | Matrix, predictions: Vector | Matrix, options: { 
     kind: 'loss',
     unit: options.unit,
     range: spanning(targets.range, predictions.range),
-    notes: [options.reason, 'minimising the Normal negative log-likelihood ½ log 2π + ½ (y − f)² is minimising MSE: the constant and the factor ½ do not move the minimum'],
+    notes: [sentence(options.reason), sentence('minimising the Normal negative log-likelihood ½ log 2π + ½ (y − f)² is minimising MSE: the constant and the factor ½ do not move the minimum')],
     warnings: [],
     loss: 'mse',
     distribution: 'normal',
@@ -379,6 +379,11 @@ function scaledLoss(values: LossValues, scale: number): { value: number; perSamp
 
 function scaledFrameworks(values: { pytorch: number; keras: number }, scale: number): { pytorch: number; keras: number } {
   return { pytorch: values.pytorch / scale, keras: values.keras / scale };
+}
+
+/** A note as the other notes read: a sentence with a capital and a full stop. */
+function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${text.endsWith('.') ? '' : '.'}`;
 }
 
 function short(x: number): string {
