@@ -135,7 +135,8 @@ async function withEvaluation<T>(purpose: Purpose, then: (evaluated: Evaluated) 
   if (targets.length > 2) void vscode.window.showWarningMessage(`Entropy Lens: ${targets.length} selections — using the first two as P and Q.`);
   try {
     const settings = readSettings(targets[0]!.document);
-    return await then(evaluateTargets(targets.slice(0, 2), evaluateOptions(settings)));
+    const chosen = targets.slice(0, 2);
+    return await then(await withProgressIfLarge(chosen, () => evaluateTargets(chosen, evaluateOptions(settings))));
   } catch (error) {
     if (error instanceof TargetError) {
       reportTargetError(error);
@@ -143,6 +144,25 @@ async function withEvaluation<T>(purpose: Purpose, then: (evaluated: Evaluated) 
     }
     throw error;
   }
+}
+
+/** Literals above this many characters (about 10⁴ numbers) show progress while they are read. */
+const PROGRESS_THRESHOLD = 200_000;
+
+/**
+ * Evaluation is synchronous and fast, but a literal of millions of numbers takes a second or more:
+ * long enough to show the user something is happening. The yield lets the notification paint.
+ */
+async function withProgressIfLarge<T>(targets: readonly Target[], run: () => T): Promise<T> {
+  const length = targets.reduce((total, target) => total + target.text.length, 0);
+  if (length < PROGRESS_THRESHOLD) return run();
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Entropy Lens: reading ${length.toLocaleString('en-US')} characters…` },
+    async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return run();
+    },
+  );
 }
 
 async function targetsFor(arg: unknown): Promise<Target[]> {

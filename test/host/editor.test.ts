@@ -118,6 +118,15 @@ describe('editor features', function () {
     assert.equal(result.interpretation, 'logits');
   });
 
+  it('a literal of 100,000 numbers is evaluated with progress shown, and right', async () => {
+    const editor = await open(`counts = [${Array(100_000).fill('1').join(', ')}]\n`, 'python');
+    const text = editor.document.getText();
+    select(editor, text.slice(text.indexOf('['), text.indexOf(']') + 1));
+    const result = await vscode.commands.executeCommand<{ entropy: number; interpretation: string }>('entropyLens.evaluateSelection');
+    assert.equal(result.interpretation, 'counts');
+    assert.ok(Math.abs(result.entropy - Math.log(100_000)) < 1e-12 * Math.log(100_000));
+  });
+
   it('two selections are P and Q, in the order made (multi-cursor)', async () => {
     const editor = await open('p = [0.5, 0.5]\nq = [0.9, 0.1]\n', 'python');
     select(editor, '[0.5, 0.5]', '[0.9, 0.1]');
