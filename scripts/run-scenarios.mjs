@@ -4,7 +4,7 @@
 // test/scenarios/*.mjs against the workbench through playwright-core.
 // Usage: node scripts/run-scenarios.mjs [name-substring ...]
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -17,6 +17,8 @@ import { createWorkbench, SCREENSHOTS, waitForWorkbench } from './lib/workbench.
 const NAME = 'test:scenarios';
 const VSIX = join(CACHE, 'entropy-lens.vsix');
 const started = Date.now();
+/** One stuck scenario must fail alone, not eat the whole run's time. */
+const SCENARIO_TIMEOUT_MS = 150_000;
 
 /** @param {string} message */
 function log(message) {
@@ -61,9 +63,14 @@ async function main() {
   log(installExtension(run, VSIX).split('\n').pop());
   const server = await startCodeServer(run, { smokeTestDriver: false });
   log(`code-server at ${server.url}`);
-  const browser = await startChromium(run);
-  const { page } = await connectPage(browser.wsUrl);
+  const chromium = await startChromium(run);
+  const { browser, page: firstPage } = await connectPage(chromium.wsUrl);
+  await firstPage.close();
   const url = workbenchUrl(server.url, join(ROOT, 'samples'));
+  // Scenarios change user settings (the colour theme picker writes one): each starts from the defaults.
+  const userSettingsFile = join(run.userData, 'User', 'settings.json');
+  const defaultSettings = readFileSync(userSettingsFile, 'utf8');
+  mkdirSync(SCREENSHOTS, { recursive: true });
 
   let passed = 0;
   let failed = 0;
@@ -71,14 +78,27 @@ async function main() {
     const name = basename(file, '.mjs');
     const scenario = await import(pathToFileURL(file).href);
     const title = scenario.title ?? name;
-    // A fresh workbench per scenario: no editors, toasts or selections carried over.
-    const response = await page.goto(url, { timeout: 60_000 });
-    if (response?.status() !== 200) throw new Error(`workbench page answered HTTP ${response?.status()}`);
-    await waitForWorkbench(page);
+    writeFileSync(userSettingsFile, defaultSettings);
+    // The folder shows the last run of each scenario, not a stale failure from an earlier one.
+    for (const shot of readdirSync(SCREENSHOTS, { withFileTypes: true })) {
+      if (shot.isFile() && shot.name.startsWith(`${name}-`) && shot.name.endsWith('.png')) rmSync(join(SCREENSHOTS, shot.name));
+    }
+    // A fresh browser context per scenario: the web workbench keeps its editors, panels (the
+    // visualizer's serializer would bring the panel back) and view state in the browser's
+    // storage, so a new context is a new workbench with nothing carried over.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
     const ui = createWorkbench(page, name);
     const t0 = Date.now();
+    let timer;
     try {
-      await scenario.default(ui);
+      const response = await page.goto(url, { timeout: 60_000 });
+      if (response?.status() !== 200) throw new Error(`workbench page answered HTTP ${response?.status()}`);
+      await waitForWorkbench(page);
+      const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`scenario timed out after ${SCENARIO_TIMEOUT_MS / 1000}s`)), SCENARIO_TIMEOUT_MS);
+      });
+      await Promise.race([scenario.default(ui), timeout]);
       passed += 1;
       console.log(`  ✔ ${title} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
     } catch (error) {
@@ -87,6 +107,10 @@ async function main() {
       // Playwright colours its call logs; the runner's output may be a file.
       const message = String(error instanceof Error ? error.message : error).replace(/\x1b\[[0-9;]*m/g, '');
       console.log(`  ✘ ${title} (${((Date.now() - t0) / 1000).toFixed(1)}s)\n      ${message}\n      screenshot: ${shot}`);
+    } finally {
+      clearTimeout(timer);
+      // Ends whatever a timed-out scenario was still waiting for.
+      await context.close().catch(() => {});
     }
   }
   log(`screenshots in ${SCREENSHOTS}`);
@@ -96,6 +120,6 @@ async function main() {
   return failed === 0 ? 0 : 1;
 }
 
-const code = await runGuarded(NAME, overallTimeoutMs(420), main);
+const code = await runGuarded(NAME, overallTimeoutMs(900), main);
 console.log(`[${NAME}] finished in ${((Date.now() - started) / 1000).toFixed(1)}s with exit code ${code}`);
 process.exit(code);

@@ -28,6 +28,11 @@ export async function waitForWorkbench(page) {
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
 }
 
+/** The webview's page (`iframe.webview` → `#active-frame`) as a frame locator. @param {import('playwright-core').Page} page */
+function webviewFrame(page) {
+  return page.frameLocator('iframe.webview').first().frameLocator('#active-frame');
+}
+
 /**
  * The helper API for one scenario.
  * @param {import('playwright-core').Page} page @param {string} scenarioName used in screenshot names
@@ -35,6 +40,7 @@ export async function waitForWorkbench(page) {
 export function createWorkbench(page, scenarioName) {
   const api = {
     page,
+    UI_TIMEOUT_MS,
 
     /** Opens a workspace file by Quick Open (Ctrl+P) and waits for its editor tab. @param {string} path */
     async openFile(path) {
@@ -50,12 +56,29 @@ export function createWorkbench(page, scenarioName) {
     },
 
     /**
+     * Clicks into the active editor's text, near its top-left corner (scrollbars and minimap sit
+     * on the right). With the mouse, not `locator.click`: Playwright would first scroll the
+     * text's element "into view", and in an editor narrowed by the visualizer, whose text layer is
+     * wider than its box, that scrolls Monaco's clipping container natively and leaves the editor
+     * drawn off to one side for good.
+     */
+    async focusEditor() {
+      const guard = page.locator('.editor-group-container.active .monaco-editor .overflow-guard').first();
+      await guard.waitFor({ timeout: UI_TIMEOUT_MS });
+      const lines = await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().boundingBox();
+      const box = await guard.boundingBox();
+      if (!box || !lines) throw new Error('the active editor has no layout');
+      await page.mouse.click(Math.max(lines.x, box.x) + 8, box.y + 8);
+    },
+
+    /**
      * Selects the first occurrence of `text` in the active editor through the Find widget
      * (closing it with Escape leaves the match selected) and checks the status bar's count.
+     * `text` may span lines (the Find widget searches multi-line text as typed).
      * @param {string} text
      */
     async selectText(text) {
-      await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+      await api.focusEditor();
       await page.keyboard.press('Control+Home');
       await page.keyboard.press('Control+F');
       const find = page.locator('.editor-group-container.active .find-widget textarea, .editor-group-container.active .find-widget input').first();
@@ -63,25 +86,63 @@ export function createWorkbench(page, scenarioName) {
       await find.fill(text);
       await page.locator('.editor-group-container.active .find-widget .matchesCount', { hasNotText: 'No results' }).waitFor({ timeout: UI_TIMEOUT_MS });
       // Find-as-you-type already selected the first match after the cursor; Enter would move on.
-      await page.keyboard.press('Escape');
-      const selected = page.locator('.statusbar-item', { hasText: `(${text.length} selected)` });
-      await selected.waitFor({ timeout: UI_TIMEOUT_MS });
+      // Escape closes the widget and keeps the selection (a second one if the first was eaten).
+      const widget = page.locator('.editor-group-container.active .find-widget.visible');
+      for (let i = 0; i < 3 && (await widget.count()) > 0; i += 1) {
+        await page.keyboard.press('Escape');
+        await widget.waitFor({ state: 'detached', timeout: 2_000 }).catch(() => {});
+      }
+      // The status bar counts characters, a line break as one (the samples use LF).
+      await api.waitForStatusBar(`(${text.length} selected)`);
+    },
+
+    /**
+     * Waits for a status bar item containing `text` (e.g. "Ln 7, Col 19 (5 selected)"); returns its text.
+     * @param {string} text @param {number} [timeoutMs]
+     */
+    async waitForStatusBar(text, timeoutMs = UI_TIMEOUT_MS) {
+      const item = page.locator('.statusbar-item', { hasText: text }).first();
+      try {
+        await item.waitFor({ timeout: timeoutMs });
+      } catch {
+        const items = (await page.locator('.statusbar-item').allInnerTexts()).map((t) => plain(t).trim()).filter(Boolean);
+        throw new Error(`no status bar item contains "${text}" after ${timeoutMs / 1000}s; status bar: ${JSON.stringify(items)}`);
+      }
+      return plain(await item.innerText()).trim();
     },
 
     /** Runs a command from the palette (F1) by its title, e.g. "Entropy Lens: Evaluate Selection". @param {string} title */
     async runCommand(title) {
       await page.keyboard.press('F1');
+      await api.pick(`>${title}`, title, `the command palette has no command titled "${title}"`);
+    },
+
+    /**
+     * Types `query` into the open quick input and clicks the row labelled exactly `label` (the
+     * first row is often a longer, fuzzier match: "Preferences: Browse Color Themes…" before
+     * "Preferences: Color Theme").
+     * @param {string} query @param {string} label @param {string} [failure]
+     */
+    async pick(query, label, failure) {
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-      await input.fill(`>${title}`);
-      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+      await input.fill(query);
+      // A row's aria-label is its label, then ", " and its keybinding or description if any.
+      const quoted = JSON.stringify(label);
+      const row = page.locator(`.quick-input-list .monaco-list-row[aria-label=${quoted}], .quick-input-list .monaco-list-row[aria-label^=${JSON.stringify(`${label},`)}]`).first();
       try {
         await row.waitFor({ timeout: UI_TIMEOUT_MS });
       } catch {
+        const rows = await page.locator('.quick-input-list .monaco-list-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
         await page.keyboard.press('Escape');
-        throw new Error(`the command palette has no command titled "${title}"`);
+        throw new Error(`${failure ?? `no row labelled "${label}" for "${query}"`}; rows: ${JSON.stringify(rows)}`);
       }
-      await page.keyboard.press('Enter');
+      await row.click({ timeout: UI_TIMEOUT_MS });
+      // Accepted: the quick input closes, or a follow-up picker (the theme list) replaces the query.
+      await page.waitForFunction((typed) => {
+        const box = document.querySelector('.quick-input-widget input');
+        return !box || box.offsetParent === null || box.value !== typed;
+      }, query, { timeout: UI_TIMEOUT_MS });
     },
 
     /** Text of a modal dialog on screen (e.g. "command ... not found"), or '' if none. */
@@ -116,21 +177,121 @@ export function createWorkbench(page, scenarioName) {
     },
 
     /**
-     * Hovers the first rendered occurrence of `text` in the active editor; resolves the hover's text.
-     * @param {string} text
+     * Hovers the first rendered occurrence of `text` in the active editor and resolves the hover's
+     * text once it contains `until` (a hover first says "Loading…" while providers work).
+     * The pointer goes to the middle of the text as laid out (a DOM range over Monaco's token
+     * spans), so proportional widths and tabs cannot throw it off.
+     * @param {string} text @param {string} [until]
      */
-    async hover(text) {
-      const line = page.locator('.editor-group-container.active .view-lines .view-line', { hasText: text.replace(/ /g, '\u00a0') }).first();
+    async hover(text, until = '') {
+      // hasText with a string ignores case ("Softmax" would match "softmax"): a regex does not.
+      const pattern = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \u00a0]'));
+      const line = page.locator('.editor-group-container.active .view-lines .view-line', { hasText: pattern }).first();
       await line.waitFor({ timeout: UI_TIMEOUT_MS });
-      const box = await line.boundingBox();
-      const lineText = plain(await line.innerText());
-      const column = lineText.indexOf(text);
-      if (!box || column < 0) throw new Error(`"${text}" is not visible in the editor`);
-      const charWidth = box.width / Math.max(lineText.length, 1);
-      await page.mouse.move(box.x + (column + text.length / 2) * charWidth, box.y + box.height / 2);
-      const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
-      await hover.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-      return plain(await hover.innerText());
+      const point = await line.evaluate((element, wanted) => {
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        let joined = '';
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          nodes.push({ node, start: joined.length });
+          joined += node.data.replace(/\u00a0/g, ' ');
+        }
+        const column = joined.indexOf(wanted);
+        if (column < 0) return undefined;
+        const at = (offset) => {
+          const hit = nodes.filter((n) => n.start <= offset).pop();
+          return [hit.node, offset - hit.start];
+        };
+        const middle = column + Math.floor(wanted.length / 2);
+        const range = document.createRange();
+        range.setStart(...at(middle));
+        range.setEnd(...at(middle + 1));
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }, text);
+      if (!point) throw new Error(`"${text}" is not visible in the editor`);
+      const gutter = await page.locator('.editor-group-container.active .monaco-editor .margin').first().boundingBox();
+      const hover = api.hoverWidget();
+      // A hover asked for before the extension registered its provider never gets its part:
+      // as a person would, move away and rest on the text again until it shows what we wait for.
+      const deadline = Date.now() + 2 * UI_TIMEOUT_MS;
+      let seen = '';
+      let attempts = 0;
+      while (Date.now() < deadline) {
+        attempts += 1;
+        await page.mouse.move(gutter ? gutter.x + 4 : point.x - 40, point.y);
+        await page.mouse.move(point.x, point.y, { steps: 4 });
+        const attemptEnd = Math.min(deadline, Date.now() + 8_000);
+        while (Date.now() < attemptEnd) {
+          seen = (await hover.isVisible()) ? plain(await hover.innerText().catch(() => '')) : '';
+          if (seen && seen.includes(until)) return seen;
+          await page.waitForTimeout(250);
+        }
+      }
+      throw new Error(seen
+        ? `the hover over "${text}" never showed "${until}" (${attempts} tries in ${2 * UI_TIMEOUT_MS / 1000}s); it reads: ${JSON.stringify(seen)}`
+        : `no hover appeared over "${text}" (${attempts} tries in ${2 * UI_TIMEOUT_MS / 1000}s)`);
+    },
+
+    /** The editor hover on screen (its content element). */
+    hoverWidget() {
+      return page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
+    },
+
+    /** The visualizer webview's document, through both iframes. */
+    visualizer() {
+      return webviewFrame(page);
+    },
+
+    /**
+     * Waits until the visualizer has drawn at least one update (its body gets `data-rendered`)
+     * and `selector` is in it; returns the frame locator. The first panel loads KaTeX: slower.
+     * @param {string} [selector] @param {number} [timeoutMs]
+     */
+    async waitForVisualizer(selector = '#root > *', timeoutMs = 2 * UI_TIMEOUT_MS) {
+      const frame = webviewFrame(page);
+      try {
+        await frame.locator('body[data-rendered]').waitFor({ state: 'attached', timeout: timeoutMs });
+        await frame.locator(selector).first().waitFor({ state: 'visible', timeout: timeoutMs });
+      } catch (error) {
+        const tabs = (await page.locator('.tabs-container .tab').allInnerTexts()).map((t) => t.trim());
+        throw new Error(`the visualizer did not show "${selector}" within ${timeoutMs / 1000}s (editor tabs: ${JSON.stringify(tabs)}): ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+      }
+      return frame;
+    },
+
+    /**
+     * Switches the colour theme as a person does (palette "Preferences: Color Theme", pick the theme)
+     * and waits until the workbench and any open webview have taken it: VS Code puts `vs`/`vs-dark`
+     * on the workbench and `vscode-light`/`vscode-dark` on webview bodies. (Editing the run's
+     * settings.json from outside was not picked up by code-server here.)
+     * @param {string} theme as the picker labels it: 'Dark Modern', 'Light Modern' (the settings
+     *   call them "Default Dark Modern", "Default Light Modern")
+     */
+    async setColorTheme(theme) {
+      const dark = /dark/i.test(theme);
+      await api.runCommand('Preferences: Color Theme');
+      // The theme picker replaces the palette: type only once it is there.
+      await page.locator('.quick-input-widget input[placeholder^="Select Color Theme"]').waitFor({ timeout: UI_TIMEOUT_MS });
+      await api.pick(theme, theme);
+      await page.locator(`.monaco-workbench.${dark ? 'vs-dark' : 'vs'}`).waitFor({ timeout: UI_TIMEOUT_MS });
+      if ((await page.locator('iframe.webview').count()) > 0) {
+        await webviewFrame(page).locator(`body.${dark ? 'vscode-dark' : 'vscode-light'}`).waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
+      }
+    },
+
+    /**
+     * Scrolls the visualizer's own document (never the workbench around it) so that `selector`
+     * starts just under the panel's sticky toolbar; resolves once the page has painted.
+     * @param {string} selector
+     */
+    async scrollVisualizerTo(selector) {
+      await webviewFrame(page).locator(selector).first().evaluate((element) => new Promise((resolve) => {
+        const toolbar = element.ownerDocument.querySelector('.toolbar');
+        const top = element.getBoundingClientRect().top + window.scrollY - (toolbar ? toolbar.getBoundingClientRect().height : 0) - 8;
+        window.scrollTo(0, Math.max(0, top));
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(undefined)));
+      }));
     },
 
     /** Joined text of the active editor's rendered lines. */
@@ -139,11 +300,27 @@ export function createWorkbench(page, scenarioName) {
       return lines.map(plain).join('\n');
     },
 
-    /** Saves a PNG into test-results/screenshots/<scenario>-<name>.png; returns its path. @param {string} name */
-    async screenshot(name) {
+    /**
+     * Saves a PNG into test-results/screenshots/<scenario>-<name>.png; returns its path. With
+     * `clip`, only the part of the window that element covers (e.g. the hover, or the webview
+     * panel). Never an element screenshot: capturing beyond the window resizes the page, and the
+     * workbench re-lays itself out under the next step.
+     * @param {string} name @param {import('playwright-core').Locator} [clip]
+     */
+    async screenshot(name, clip) {
       mkdirSync(SCREENSHOTS, { recursive: true });
       const path = join(SCREENSHOTS, `${scenarioName}-${name}.png`);
-      await page.screenshot({ path });
+      const box = clip ? await clip.boundingBox({ timeout: UI_TIMEOUT_MS }) : null;
+      const view = page.viewportSize();
+      if (box && view) {
+        const x = Math.max(0, box.x);
+        const y = Math.max(0, box.y);
+        const width = Math.min(view.width, box.x + box.width) - x;
+        const height = Math.min(view.height, box.y + box.height) - y;
+        await page.screenshot({ path, clip: { x, y, width, height } });
+      } else {
+        await page.screenshot({ path });
+      }
       return path;
     },
   };
