@@ -33,12 +33,14 @@ const ACTIVATION_CLOCK = 'var ENTROPY_LENS_LOAD_START = typeof performance === "
 
 const builds = [
   // Extension host (desktop VS Code and code-server's Node host).
-  // The formula renderer (MathJax, ~1.5 MB) is its own bundle, required on the first hover only.
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode', './formula-image.js'], define: { FORMULA_BUNDLE_SEPARATE: 'true' }, banner: { js: ACTIVATION_CLOCK } },
+  // Activation loads only extension.js; the features (the core, commands, visualizer host) are
+  // dist/features.js, required on first use, and the formula renderer its own file after that.
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode', './features.js'], define: { FEATURES_BUNDLE_SEPARATE: 'true' }, banner: { js: ACTIVATION_CLOCK } },
+  { ...common, entryPoints: ['src/extension/features.ts'], outfile: 'dist/features.js', platform: 'node', format: 'cjs', external: ['vscode', './formula-image.js'], define: { FORMULA_BUNDLE_SEPARATE: 'true' } },
   { ...common, entryPoints: ['src/extension/formula-image.ts'], outfile: 'dist/formula-image.js', platform: 'node', format: 'cjs' },
   // Web extension (vscode.dev, the browser host): same entry, nothing Node-only may be on its path.
   // A web extension is one file, so the formula renderer is bundled in.
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { FORMULA_BUNDLE_SEPARATE: 'false' }, banner: { js: ACTIVATION_CLOCK } },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { FORMULA_BUNDLE_SEPARATE: 'false', FEATURES_BUNDLE_SEPARATE: 'false' }, banner: { js: ACTIVATION_CLOCK } },
   // CLI.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, define: { ENTROPY_LENS_VERSION: JSON.stringify(version) } },
 ];

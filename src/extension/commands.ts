@@ -4,7 +4,7 @@ import { toJson, toMarkdown } from '../core/format';
 import { toLatex } from '../core/tex';
 import { INTERPRETATION_MODES, UNITS, type InterpretationMode, type Unit } from '../core/types';
 import { asComment } from './comment-syntax';
-import { COMMANDS } from './command-ids';
+import { COMMANDS, type RegisterCommand } from './command-ids';
 import { evaluateTargets, reportTargetError, TargetError, type Evaluated } from './evaluation';
 import { evaluateOptions, readSettings, SECTION } from './settings';
 import { targetsOf, type Target } from './target';
@@ -20,8 +20,7 @@ interface LiteralArgument {
   readonly range: readonly [number, number, number, number];
 }
 
-export function registerCommands(context: vscode.ExtensionContext, visualizer: () => VisualizerHandle): void {
-  const register = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+export function registerCommands(register: RegisterCommand, visualizer: () => VisualizerHandle): void {
 
   register(COMMANDS.evaluateSelection, () =>
     withEvaluation('evaluate', (evaluated) => {

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { registerCommands } from './commands';
-import { EntropyHoverProvider } from './hover';
-import { EntropyStatusBar } from './status-bar';
-import { registerVisualizer } from './visualizer';
+import { ALL_COMMAND_IDS } from './command-ids';
+import { VIEW_TYPE } from '../shared/protocol';
+import type { Features } from './features';
 
 /** What tests (and only tests) read back from the running extension. */
 export interface EntropyLensApi {
@@ -17,25 +16,62 @@ export interface EntropyLensApi {
 
 /** Set by the bundle's banner (esbuild.config.mjs). */
 declare const ENTROPY_LENS_LOAD_START: number | undefined;
+/** Defined by the build: true where the features are a separate file (the Node host). */
+declare const FEATURES_BUNDLE_SEPARATE: boolean;
 
-/**
- * Activation registers cheap objects only: the core is small, and the formula renderer (MathJax)
- * and the visualizer's webview load on first use.
- */
 /** When the entry module finished evaluating: everything the bundle loads is loaded by then. */
 const loadedAt = performance.now();
 
+
+/**
+ * Activation only registers: every command, the hover provider, the panel serializer and one
+ * selection listener, each of which loads the features (the core, the commands, the visualizer host)
+ * on first use. So start-up loads a few kilobytes, and the formula renderer (MathJax) loads later
+ * still, on the first hover.
+ */
 export function activate(context: vscode.ExtensionContext): EntropyLensApi {
   const activateStart = performance.now();
-  const visualizer = registerVisualizer(context);
-  registerCommands(context, () => visualizer);
+  let loaded: Features | undefined;
+  const features = (): Features => (loaded ??= loadFeatures().createFeatures(context));
+
+  for (const id of ALL_COMMAND_IDS) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => features().execute(id, args)));
+  }
   // Every language, notebook cells included: a literal of numbers can stand anywhere.
-  context.subscriptions.push(vscode.languages.registerHoverProvider('*', new EntropyHoverProvider()));
-  const statusBar = new EntropyStatusBar();
-  context.subscriptions.push(statusBar);
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider('*', { provideHover: (document, position, token) => features().hover.provideHover(document, position, token) }),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, { deserializeWebviewPanel: (panel, state: unknown) => features().restorePanel(panel, state) }),
+  );
+  // The status bar needs the features once something is selected; until then nothing loads.
+  const hasSelection = (editor: vscode.TextEditor | undefined) => editor !== undefined && !editor.selection.isEmpty;
+  if (hasSelection(vscode.window.activeTextEditor)) features();
+  else {
+    const waiting = vscode.window.onDidChangeTextEditorSelection((event) => {
+      if (!hasSelection(event.textEditor)) return;
+      waiting.dispose();
+      features().statusBar.update();
+    });
+    context.subscriptions.push(waiting);
+  }
+
   const activationMs =
     typeof ENTROPY_LENS_LOAD_START === 'number' ? { load: loadedAt - ENTROPY_LENS_LOAD_START, activate: performance.now() - activateStart } : undefined;
-  return { statusBarText: () => statusBar.text, refreshStatusBar: () => statusBar.update(), activationMs };
+  return {
+    statusBarText: () => features().statusBar.text,
+    refreshStatusBar: () => features().statusBar.update(),
+    activationMs,
+  };
+}
+
+type FeaturesModule = typeof import('./features');
+
+/** dist/features.js in the Node host; bundled in for the web, which loads a single file. */
+function loadFeatures(): FeaturesModule {
+  return FEATURES_BUNDLE_SEPARATE
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require('./features.js') as FeaturesModule)
+    : // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require('./features') as FeaturesModule);
 }
 
 export function deactivate(): void {}

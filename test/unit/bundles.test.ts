@@ -16,17 +16,22 @@ describe('bundles', () => {
     assert.deepEqual(requires(read('dist/web/extension.js')), ['vscode']);
   });
 
-  it('the Node extension loads the formula renderer as a separate file, and nothing else of ours', () => {
-    const needed = requires(read('dist/extension.js'));
-    assert.deepEqual(needed.filter((name) => name.startsWith('.')), ['./formula-image.js']);
-    assert.ok(needed.includes('vscode'));
+  it('activation loads only extension.js; the features and the formula renderer are separate files', () => {
+    const activation = requires(read('dist/extension.js'));
+    assert.deepEqual(activation.filter((name) => name.startsWith('.')), ['./features.js']);
+    assert.ok(activation.includes('vscode'));
+    assert.deepEqual(requires(read('dist/features.js')).filter((name) => name.startsWith('.')), ['./formula-image.js']);
+    // The core is not in the activation bundle: its reader's messages would be.
+    assert.doesNotMatch(read('dist/extension.js'), /abbreviated|is not a number/);
   });
 
   it('KaTeX never enters the extension host; MathJax only in the lazily loaded renderer', () => {
-    const host = read('dist/extension.js');
-    // The host names KaTeX's stylesheet for the webview page; KaTeX's code would bring these.
-    assert.doesNotMatch(host, /renderToString|KaTeX parse error|__defineFunction/);
-    assert.doesNotMatch(host, /MathJax|mathjax-full/);
+    for (const file of ['dist/extension.js', 'dist/features.js']) {
+      const host = read(file);
+      // The host names KaTeX's stylesheet for the webview page; KaTeX's code would bring these.
+      assert.doesNotMatch(host, /renderToString|KaTeX parse error|__defineFunction/, file);
+      assert.doesNotMatch(host, /MathJax|mathjax-full/, file);
+    }
     assert.match(read('dist/formula-image.js'), /mathjax/i);
   });
 

@@ -9,7 +9,7 @@ import { derivationOf, formulasOf, toLatex } from '../../core/tex';
 import { isPanelState, VIEW_TYPE, type Content, type FromWebview, type PanelState, type SettingsView, type ToWebview, type ViewName } from '../../shared/protocol';
 import { buildViewModel } from '../../shared/view-model';
 import { PanelHost } from './panel';
-import { COMMANDS } from '../command-ids';
+import { COMMANDS, INTERNAL_COMMANDS, type RegisterCommand } from '../command-ids';
 import { readSettings, SECTION, type Settings } from '../settings';
 import { CURSOR_SCAN_LIMIT, literalAround } from '../target';
 
@@ -33,11 +33,6 @@ export interface Visualizer {
   dispose(): void;
 }
 
-/** Test hook (not in package.json): what the panel was last told. */
-export const STATE_COMMAND = 'entropyLens.internal.visualizerState';
-/** Test hook: runs the serializer's restore path on a fresh panel with the given state. */
-export const RESTORE_COMMAND = 'entropyLens.internal.visualizerRestore';
-
 export interface VisualizerSnapshot {
   readonly open: boolean;
   readonly visible: boolean;
@@ -49,23 +44,22 @@ export interface VisualizerSnapshot {
 
 const FOLLOW_DELAY_MS = 120;
 
-export function registerVisualizer(context: vscode.ExtensionContext): Visualizer {
+/**
+ * Creates the visualizer and registers its commands through `register`. The serializer is the
+ * caller's to register (at activation, before this module loads), and it calls `restore`.
+ */
+export function registerVisualizer(context: vscode.ExtensionContext, register: RegisterCommand): Visualizer & { restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> } {
   const controller = new VisualizerController(context.extensionUri);
-  context.subscriptions.push(
-    controller,
-    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => controller.restore(panel, state),
-    }),
-    vscode.commands.registerCommand(COMMANDS.openVisualizer, async (arg?: unknown) => {
-      const target = await targetFromArgument(arg);
-      controller.show(target);
-    }),
-    vscode.commands.registerCommand(STATE_COMMAND, () => controller.snapshot()),
-    vscode.commands.registerCommand(RESTORE_COMMAND, async (state: unknown) => {
-      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Entropy Lens', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
-      await controller.restore(panel, state);
-    }),
-  );
+  context.subscriptions.push(controller);
+  register(COMMANDS.openVisualizer, async (arg?: unknown) => {
+    const target = await targetFromArgument(arg);
+    controller.show(target);
+  });
+  register(INTERNAL_COMMANDS.visualizerState, () => controller.snapshot());
+  register(INTERNAL_COMMANDS.visualizerRestore, async (state: unknown) => {
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Entropy Lens', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+    await controller.restore(panel, state);
+  });
   return controller;
 }
 
