@@ -1,5 +1,6 @@
 import { isLiteralError } from '../core/errors';
 import { evaluateText, type EvaluateOptions, type Evaluation } from '../core/evaluate';
+import { enclosingGroups } from '../core/enclosing';
 import { findLiteralAt, looksNumeric } from '../core/locate';
 
 /**
@@ -24,8 +25,15 @@ export function hoverWork(source: TextSource, offset: number, limit: number, opt
   const window = source.slice(windowStart, Math.min(source.length, offset + limit));
   const found = findLiteralAt(window, offset - windowStart, { maxLength: limit });
   if (!found) return tooLargeOrNone(window, offset - windowStart, windowStart, limit);
-  const text = window.slice(found.start, found.end);
-  return evaluateRange(text, windowStart + found.start, options);
+  // The outermost literal may be a whole JSON document of other things; then the first group
+  // inward that evaluates is what the pointer is on (a {"p", "q"} pair, or one vector).
+  const literal = window.slice(found.start, found.end);
+  const inner = enclosingGroups(literal, offset - windowStart - found.start).filter((r) => r.end - r.start < literal.length);
+  for (const range of [{ start: 0, end: literal.length }, ...inner]) {
+    const result = evaluateRange(literal.slice(range.start, range.end), windowStart + found.start + range.start, options);
+    if (result.kind === 'evaluated') return result;
+  }
+  return { kind: 'none' };
 }
 
 /** Evaluates a selection the pointer is in; over the limit, it declines at once. */

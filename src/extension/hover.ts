@@ -6,16 +6,8 @@ import { formulasOf } from '../core/tex';
 import { COMMANDS } from './command-ids';
 import { formulaImage } from './formula-markdown';
 import { evaluateOptions, readSettings, type Settings } from './settings';
-import { hoverWork, hoverWorkOnSelection, type TextSource } from './hover-work';
-
-/** The document as the hover's work sees it: a length and slices, nothing more. */
-function sourceOf(document: vscode.TextDocument): TextSource {
-  const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
-  return {
-    length,
-    slice: (start, end) => document.getText(new vscode.Range(document.positionAt(start), document.positionAt(end))),
-  };
-}
+import { hoverWork, hoverWorkOnSelection } from './hover-work';
+import { sourceOf } from './target';
 
 /** The selection the pointer is in, if any: a selection is what the user asked about. */
 function selectionAt(document: vscode.TextDocument, position: vscode.Position): vscode.Selection | undefined {

@@ -229,6 +229,16 @@ describe('editor features', function () {
     assert.doesNotMatch(svg, /currentColor/);
   });
 
+  it('in samples/distributions.json the hover is about the group under the pointer that evaluates', async () => {
+    const editor = await openSample('distributions.json');
+    // The document's outer object holds strings: the vector under the pointer is what is meant.
+    assert.match(hoverText(await hoverAt(editor, '[0.9, 0.1]', 2)), /H\\?\(P\\?\) \| 0\.325083 nats/);
+    // Inside a {"name", "p", "q"} object of the "pairs" list: the pair, with both KL directions.
+    const pair = hoverText(await hoverAt(editor, '[0.4, 0.6]', 2));
+    assert.match(pair, /D\\?_KL\(P‖Q\) \| 0\.0201355 nats/);
+    assert.match(pair, /D\\?_KL\(Q‖P\) \| 0\.020411 nats/);
+  });
+
   it('no hover over text that is not a literal, or over indexing', async () => {
     const editor = await open('total = items[0] + weights[i]\nname = "x"\n', 'python');
     assert.equal(hoverText(await hoverAt(editor, 'items[0]', 6)).includes('Entropy Lens'), false);
