@@ -163,17 +163,39 @@ export function createWorkbench(page, scenarioName) {
      */
     async waitForNotification(text, timeoutMs = UI_TIMEOUT_MS) {
       const deadline = Date.now() + timeoutMs;
-      let seen = [];
+      /** Every toast shown during the wait, for the failure message: toasts come and go. */
+      const shown = new Set();
       while (Date.now() < deadline) {
-        seen = await api.notifications();
+        const seen = await api.notifications();
+        for (const t of seen) shown.add(t.replace(/\s+/g, ' ').trim());
         const hit = seen.find((t) => t.includes(text));
-        if (hit) return hit;
+        if (hit) {
+          await api.settle('.notifications-toasts .notification-toast');
+          return hit;
+        }
         // A failing command shows a modal dialog instead of a toast: fail at once with its text.
         const dialog = await api.dialogText();
         if (dialog) throw new Error(`expected a notification containing "${text}", got a dialog: ${dialog}`);
         await page.waitForTimeout(200);
       }
-      throw new Error(`no notification contains "${text}" after ${timeoutMs / 1000}s; on screen: ${JSON.stringify(seen)}`);
+      throw new Error(`no notification contains "${text}" after ${timeoutMs / 1000}s; toasts shown meanwhile: ${JSON.stringify([...shown])}`);
+    },
+
+    /**
+     * Waits (at most 3 s) until the last element matching `selector` stops moving: toasts slide
+     * and fade in, and a screenshot taken mid-way shows them over the status bar.
+     * @param {string} selector
+     */
+    async settle(selector) {
+      const element = page.locator(selector).last();
+      let before = await element.boundingBox().catch(() => null);
+      for (let i = 0; i < 15; i += 1) {
+        await page.waitForTimeout(200);
+        const now = await element.boundingBox().catch(() => null);
+        const opacity = await element.evaluate((e) => getComputedStyle(e).opacity).catch(() => '1');
+        if (JSON.stringify(now) === JSON.stringify(before) && opacity === '1') return;
+        before = now;
+      }
     },
 
     /**
