@@ -28,8 +28,10 @@ export function hoverWork(source: TextSource, offset: number, limit: number, opt
   // The outermost literal may be a whole JSON document of other things; then the first group
   // inward that evaluates is what the pointer is on (a {"p", "q"} pair, or one vector).
   const literal = window.slice(found.start, found.end);
-  const inner = enclosingGroups(literal, offset - windowStart - found.start).filter((r) => r.end - r.start < literal.length);
-  for (const range of [{ start: 0, end: literal.length }, ...inner]) {
+  const whole = evaluateRange(literal, windowStart + found.start, options);
+  if (whole.kind === 'evaluated') return whole;
+  for (const range of enclosingGroups(literal, offset - windowStart - found.start)) {
+    if (range.end - range.start === literal.length) continue; // The whole literal, tried above.
     const result = evaluateRange(literal.slice(range.start, range.end), windowStart + found.start + range.start, options);
     if (result.kind === 'evaluated') return result;
   }
