@@ -94,6 +94,51 @@ describe('visualizer webview (Chromium)', function () {
     assert.equal(await page.locator('svg.chart[role="img"][aria-label]').count(), 2);
   });
 
+  it('paints Q opaque and contrasting even where the theme’s charts-orange is translucent', async function () {
+    this.timeout(120_000);
+    // The colour a node is painted with, as RGBA bytes: drawn on a canvas, so any CSS colour syntax
+    // (rgb(), color(srgb …), color-mix()) comes out the same way.
+    const paint = (locator: ReturnType<Page['locator']>, property: 'fill' | 'backgroundColor') =>
+      locator.evaluate((node, prop) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = 1;
+        const ctx = canvas.getContext('2d')!;
+        ctx.fillStyle = getComputedStyle(node)[prop as 'fill'];
+        ctx.fillRect(0, 0, 1, 1);
+        return [...ctx.getImageData(0, 0, 1, 1).data];
+      }, property);
+    const luminance = ([r, g, b]: number[]) => {
+      const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+    };
+    const contrast = (a: number[], b: number[]) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (hi! + 0.05) / (lo! + 0.05);
+    };
+    for (const theme of ['dark', 'light', 'high-contrast'] as const) {
+      for (const modern of [false, true]) {
+        const themed = await harness.open(theme);
+        if (modern) await themed.evaluate(() => document.body.classList.add('modern-theme'));
+        await send(themed, updateFor('{"p": [0.4, 0.6], "q": [0.5, 0.5]}'));
+        const background = await paint(themed.locator('body'), 'backgroundColor');
+        const what = `${theme}${modern ? ' (modern, translucent charts-orange)' : ''}`;
+        for (const [name, locator, property] of [
+          ['Q bar', themed.locator('[data-chart="pq"] rect.bar.series-1').first(), 'fill'],
+          ['Q legend swatch', themed.locator('[data-chart="pq"] .legend .swatch.series-1'), 'backgroundColor'],
+          ['D_KL(Q‖P) term bar', themed.locator('[data-chart="kl"] rect.bar.series-1').first(), 'fill'],
+          ['P bar', themed.locator('[data-chart="pq"] rect.bar.series-0').first(), 'fill'],
+          ['Q mark', themed.locator('[data-chart="binaryEntropy"] circle.mark').last(), 'fill'],
+        ] as const) {
+          const rgba = await paint(locator, property);
+          assert.equal(rgba[3], 255, `${name} is opaque in ${what}: ${rgba.join(', ')}`);
+          assert.ok(contrast(rgba, background) >= 3, `${name} contrasts with the background in ${what}: ${contrast(rgba, background).toFixed(2)}`);
+        }
+        assert.deepEqual(await violations(themed), []);
+        await themed.close();
+      }
+    }
+  });
+
   it('marks p on the binary-entropy curve for a two-element distribution', async () => {
     await send(page, updateFor('[0.3, 0.7]'));
     const curve = page.locator('[data-chart="binaryEntropy"]');
