@@ -119,7 +119,7 @@ function evaluatePair(pVector: Vector, qVector: Vector, options: EvaluateOptions
   if (pVector.values.length !== qVector.values.length) {
     throw new LiteralError(
       'length-mismatch',
-      `P has ${pVector.values.length} elements but Q has ${qVector.values.length}: a pair needs vectors of the same length`,
+      `P has ${pVector.values.length} element${pVector.values.length === 1 ? '' : 's'} but Q has ${qVector.values.length}: a pair needs vectors of the same length`,
       qVector.range,
     );
   }

@@ -195,7 +195,7 @@ function matrixOf(node: ListNode, rowName: string): Matrix {
   const values = new Float64Array(rows.length * columns);
   rows.forEach((row, i) => {
     if (row.values.length !== columns) {
-      throw new LiteralError('ragged', `ragged rows: ${rowName} ${i} has ${row.values.length} elements but ${rowName} 0 has ${columns}`, row.range);
+      throw new LiteralError('ragged', `ragged rows: ${rowName} ${i} has ${count(row.values.length, 'element')} but ${rowName} 0 has ${columns}`, row.range);
     }
     values.set(row.values, i * columns);
   });
@@ -210,6 +210,11 @@ function matrixOf(node: ListNode, rowName: string): Matrix {
       elementRange: (j) => elementRange(rows[index]!, j),
     }),
   };
+}
+
+/** "1 element", "3 elements". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function clip(text: string): string {

@@ -60,6 +60,17 @@ function inTarget<T>(target: Target, run: () => T): T {
   }
 }
 
+/** The element the last error selected: it is not a literal the user chose to evaluate. */
+let errorHighlight: { document: vscode.TextDocument; range: vscode.Range } | undefined;
+
+/**
+ * Whether `editor`'s selection is the offending element an error just selected: the status bar
+ * must not answer the error with that element's own figures.
+ */
+export function selectsErrorElement(editor: vscode.TextEditor): boolean {
+  return errorHighlight !== undefined && errorHighlight.document === editor.document && editor.selection.isEqual(errorHighlight.range);
+}
+
 /**
  * Tells the user what is wrong and puts the cursor on the offending element. The message carries the
  * element's line and column, 1-based as the editor's status bar shows them.
@@ -68,6 +79,7 @@ export function reportTargetError(error: TargetError): void {
   const range = error.range;
   const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document === error.target.document);
   if (editor) {
+    errorHighlight = { document: editor.document, range };
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }

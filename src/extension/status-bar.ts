@@ -4,6 +4,7 @@ import { evaluateText, type Evaluation } from '../core/evaluate';
 import { describe, figuresOf, formatFigure, type Figure } from '../core/figures';
 import { looksNumeric } from '../core/locate';
 import { COMMANDS } from './command-ids';
+import { selectsErrorElement } from './evaluation';
 import { evaluateOptions, readSettings } from './settings';
 
 /** How long the selection must rest before the status bar evaluates it. */
@@ -64,7 +65,7 @@ export class EntropyStatusBar implements vscode.Disposable {
   private evaluateSelection(): Evaluation | undefined {
     const editor = vscode.window.activeTextEditor;
     const settings = readSettings(editor?.document);
-    if (!editor || !settings.statusBarEnabled || editor.selection.isEmpty) return undefined;
+    if (!editor || !settings.statusBarEnabled || editor.selection.isEmpty || selectsErrorElement(editor)) return undefined;
     const document = editor.document;
     const selection = editor.selection;
     if (document.offsetAt(selection.end) - document.offsetAt(selection.start) > settings.hoverMaxLiteralLength) return undefined;

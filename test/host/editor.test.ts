@@ -351,5 +351,12 @@ describe('editor features', function () {
     assert.equal(result, undefined);
     assert.equal(editor.document.getText(editor.selection), 'oops');
     assert.equal(editor.selection.start.line, 2);
+    // The selected element is the error's, not a literal to evaluate: no figures beside the error.
+    const ragged = await open('x = [[0.5, 0.5], [1.0]]\n', 'python');
+    select(ragged, '[[0.5, 0.5], [1.0]]');
+    await vscode.commands.executeCommand('entropyLens.evaluateSelection');
+    assert.equal(ragged.document.getText(ragged.selection), '[1.0]');
+    api.refreshStatusBar();
+    assert.equal(api.statusBarText(), undefined);
   });
 });
