@@ -78,6 +78,10 @@ export interface CurveMark {
   readonly x: number;
   readonly y: WireNumber;
   readonly label: string;
+  /** A short name written next to the dot and in the legend ("P", "Q"), for the few named points. */
+  readonly name?: string;
+  /** The colour of the dot: the series it belongs to (0 = P, 1 = Q), as in the bar charts. */
+  readonly series?: number;
 }
 
 export interface CurveChart {
@@ -189,7 +193,7 @@ export function buildViewModel(evaluation: Evaluation, options: ViewModelOptions
           fmt,
         }),
       ];
-      const curves = p.length === 2 ? [binaryEntropyCurve(evaluation.unit, [{ x: p[1]!, label: `p = ${fmt(p[1]!)} (P)` }])] : [];
+      const curves = p.length === 2 ? [binaryEntropyCurve(evaluation.unit, [{ x: p[1]!, label: `p = ${fmt(p[1]!)} (P)`, name: 'P', series: 0 }])] : [];
       return { ...base, bars, curves, ...extra };
     }
     case 'pair':
@@ -346,7 +350,12 @@ function pairCurves(evaluation: PairEvaluation, fmt: (x: number) => string): Cur
   if (evaluation.p.p.length !== 2) return [];
   const p = evaluation.p.p[1]!;
   const q = evaluation.q.p[1]!;
-  return [binaryEntropyCurve(evaluation.unit, [{ x: p, label: `p = ${fmt(p)} (P)` }, { x: q, label: `q = ${fmt(q)} (Q)` }])];
+  return [
+    binaryEntropyCurve(evaluation.unit, [
+      { x: p, label: `p = ${fmt(p)} (P)`, name: 'P', series: 0 },
+      { x: q, label: `q = ${fmt(q)} (Q)`, name: 'Q', series: 1 },
+    ]),
+  ];
 }
 
 /** H(p) = −p log p − (1 − p) log(1 − p), in the unit, with 0 log 0 = 0. */
@@ -355,7 +364,7 @@ export function binaryEntropy(p: number, unit: Unit): number {
   return (term(p) + term(1 - p)) / natsPerUnit(unit);
 }
 
-function binaryEntropyCurve(unit: Unit, at: { x: number; label: string }[]): CurveChart {
+function binaryEntropyCurve(unit: Unit, at: { x: number; label: string; name: string; series: number }[]): CurveChart {
   const points = Array.from({ length: CURVE_POINTS }, (_, k) => {
     const x = k / (CURVE_POINTS - 1);
     return [x, binaryEntropy(x, unit)] as const;
@@ -369,7 +378,7 @@ function binaryEntropyCurve(unit: Unit, at: { x: number; label: string }[]): Cur
     x: [0, 1],
     y: [0, binaryEntropy(0.5, unit) * 1.1],
     lines: [{ name: 'H(p)', points }],
-    marks: at.map((m) => ({ x: m.x, y: toWire(binaryEntropy(m.x, unit)), label: m.label })),
+    marks: at.map((m) => ({ x: m.x, y: toWire(binaryEntropy(m.x, unit)), label: m.label, name: m.name, series: m.series })),
     marksLeftOff: 0,
   };
 }

@@ -182,16 +182,28 @@ export function curveChart(chart: CurveChart): HTMLElement {
     const d = line.points.map(([x, y], k) => `${k === 0 ? 'M' : 'L'}${sx(x).toFixed(2)},${sy(y).toFixed(2)}`).join(' ');
     root.appendChild(svg('path', { class: `line line-${s}`, d, 'clip-path': `url(#${clipId})` }));
   });
+  // Named points (P and Q on the binary-entropy curve) get their name beside the dot, in the dot's
+  // colour: left of the leftmost of two, right otherwise, so two close dots keep their names apart.
+  const named = chart.marks.filter((m) => m.name !== undefined).sort((a, b) => a.x - b.x);
   for (const mark of chart.marks) {
     const y = fromWire(mark.y);
     const infinite = !Number.isFinite(y);
+    const series = mark.series !== undefined ? ` series-${mark.series}` : '';
+    const cx = sx(Math.min(Math.max(mark.x, x0), x1));
+    const cy = infinite ? MARGIN.top : sy(y);
     root.appendChild(
       svg(
         'circle',
-        { class: `mark${infinite ? ' infinite' : ''}`, cx: sx(Math.min(Math.max(mark.x, x0), x1)), cy: infinite ? MARGIN.top : sy(y), r: 4 },
-        svg('title', {}, `${mark.label}, loss ${infinite ? '∞' : tick(y)}`),
+        { class: `mark${mark.name !== undefined ? ' named' : ''}${series}${infinite ? ' infinite' : ''}`, cx, cy, r: mark.name !== undefined ? 5 : 4 },
+        svg('title', {}, `${mark.label}, ${chart.id === 'binaryEntropy' ? 'H' : 'loss'} ${infinite ? '∞' : tick(y)}`),
       ),
     );
+    if (mark.name !== undefined) {
+      const leftSide = named.length > 1 ? named.indexOf(mark) === 0 : cx > right - 40;
+      root.appendChild(
+        svg('text', { class: `mark-label${series}`, x: leftSide ? cx - 9 : cx + 9, y: cy - 7, 'text-anchor': leftSide ? 'end' : 'start', 'aria-hidden': 'true' }, mark.name),
+      );
+    }
   }
   const table = () => {
     const rows = chart.marks.map((mark) => {
@@ -207,7 +219,12 @@ export function curveChart(chart: CurveChart): HTMLElement {
     );
   };
   const caption = chart.marksLeftOff > 0 ? `${chart.caption} ${chart.marksLeftOff.toLocaleString('en-US')} more samples are not marked.` : chart.caption;
-  return chartFigure(chart.id, chart.title, caption, root, legend(chart.lines.map((l) => l.name), 'line'), table, chart.marks.length);
+  const key = legend(chart.lines.map((l) => l.name), 'line');
+  for (const mark of chart.marks) {
+    if (mark.name === undefined) continue;
+    key.appendChild(el('li', { class: 'mark-key' }, el('span', { class: `swatch dot series-${mark.series ?? 1}` }), mark.label));
+  }
+  return chartFigure(chart.id, chart.title, caption, root, key, table, chart.marks.length);
 }
 
 /**

@@ -144,7 +144,30 @@ describe('visualizer webview (Chromium)', function () {
     const curve = page.locator('[data-chart="binaryEntropy"]');
     assert.equal(await curve.locator('path.line').count(), 1);
     assert.equal(await curve.locator('circle.mark').count(), 1);
+    assert.deepEqual(await curve.locator('text.mark-label').allTextContents(), ['P']);
     assert.equal(await page.locator('[data-chart="pq"] rect.bar').count(), 2);
+  });
+
+  it('names the P and Q dots on the binary-entropy curve, beside the dots and in the legend', async () => {
+    await send(page, updateFor('{"p": [0.4, 0.6], "q": [0.5, 0.5]}'));
+    const curve = page.locator('[data-chart="binaryEntropy"]');
+    assert.equal(await curve.locator('circle.mark').count(), 2);
+    const dots = await curve.locator('circle.mark').evaluateAll((cs) => cs.map((c) => ({ cls: c.getAttribute('class'), x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')) })));
+    const labels = await curve.locator('text.mark-label').evaluateAll((ts) => ts.map((t) => ({ text: t.textContent, cls: t.getAttribute('class'), box: (({ x, y, width, height }) => ({ x, y, width, height }))((t as SVGTextElement).getBBox()) })));
+    assert.deepEqual(labels.map((l) => l.text).sort(), ['P', 'Q']);
+    // Each name sits next to its own dot (within 20 px), in the dot's colour class, and the two do not overlap.
+    for (const [name, series] of [['P', 'series-0'], ['Q', 'series-1']] as const) {
+      const dot = dots.find((d) => d.cls?.includes(series))!;
+      const label = labels.find((l) => l.text === name)!;
+      assert.ok(label.cls?.includes(series), `${name} label coloured as ${series}`);
+      const dx = Math.max(label.box.x - dot.x, dot.x - (label.box.x + label.box.width), 0);
+      const dy = Math.max(label.box.y - dot.y, dot.y - (label.box.y + label.box.height), 0);
+      assert.ok(Math.hypot(dx, dy) < 20, `${name} label is beside its dot (${dx}, ${dy})`);
+    }
+    const [a, b] = labels.map((l) => l.box);
+    assert.ok(a!.x + a!.width <= b!.x || b!.x + b!.width <= a!.x, 'the two names do not overlap');
+    const legend = await curve.locator('.legend li').allTextContents();
+    assert.deepEqual(legend, ['H(p)', 'p = 0.6 (P)', 'q = 0.5 (Q)']);
   });
 
   it('summarises 10,000 elements into the largest bars plus "the other N"', async () => {
