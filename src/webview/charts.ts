@@ -20,6 +20,36 @@ function tick(value: number): string {
   return Number(value.toPrecision(3)).toString().replace(/-/g, '−');
 }
 
+/** A round step near `raw`: 1, 2, 2.5 or 5 × 10^k (the smallest of them ≥ raw). */
+export function niceStep(raw: number): number {
+  if (!(raw > 0) || !Number.isFinite(raw)) return 1;
+  const magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+  const norm = raw / magnitude;
+  const step = norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10;
+  return step * magnitude;
+}
+
+/** Strips binary noise: 0.30000000000000004 → 0.3. */
+function round(value: number): number {
+  return Number(value.toPrecision(12));
+}
+
+/**
+ * Round ticks covering [lo, hi]: the axis runs from the nice tick below `lo` to the nice tick above
+ * `hi` (strictly, so the largest bar never touches the top line; zero stays the end when a range stops
+ * at zero), about `intervals` steps of 1, 2, 2.5 or 5 × 10^k apart. Zero is a tick whenever the range
+ * spans it.
+ */
+export function niceTicks(lo: number, hi: number, intervals = 4): { lo: number; hi: number; ticks: number[] } {
+  if (!(hi > lo)) hi = lo + 1;
+  const step = niceStep((hi - lo) / intervals);
+  const first = lo < 0 ? Math.ceil(round(lo / step)) - 1 : Math.floor(round(lo / step));
+  const last = hi > 0 ? Math.floor(round(hi / step)) + 1 : Math.ceil(round(hi / step));
+  const ticks: number[] = [];
+  for (let k = first; k <= last; k++) ticks.push(round(k * step));
+  return { lo: ticks[0]!, hi: ticks[ticks.length - 1]!, ticks };
+}
+
 /** Ticks at least `gap` px apart, in order of preference (zero first): a tiny negative range no
  * longer prints "−4.0e−6" on top of "0". */
 function spaced(ticks: readonly number[], y: (v: number) => number, gap = 14): number[] {
@@ -68,10 +98,14 @@ export function barChart(chart: BarChart): HTMLElement {
   // its value written above it.
   const breakOther = hi > 0 && otherHi > 3 * hi;
   if (!breakOther) hi = Math.max(hi, otherHi);
-  else hi *= 1.1;
   if (chart.reference && Number.isFinite(chart.reference.value)) hi = Math.max(hi, chart.reference.value);
   if (!chart.signed) lo = 0;
   if (hi === lo) hi = lo + 1;
+  // Round ticks, the axis reaching the first one above the largest value (and below the smallest):
+  // 0, 0.2, 0.4, 0.6 for a largest bar of 0.511, rather than 0, 0.255, 0.511.
+  const axis = niceTicks(lo, hi);
+  lo = axis.lo;
+  hi = axis.hi;
   const y = (v: number) => MARGIN.top + ((hi - v) / (hi - lo)) * BAR_HEIGHT;
   const zero = y(0);
 
@@ -84,7 +118,8 @@ export function barChart(chart: BarChart): HTMLElement {
     'aria-label': `${chart.title}. ${chart.caption} The data is in the table below.`,
   });
   // Axis and ticks.
-  const ticks = spaced(chart.signed && lo < 0 ? [0, hi, lo] : [0, hi, hi / 2], y);
+  // Zero first, then the ends, then the rest: where ticks would crowd, the inner ones give way.
+  const ticks = spaced([0, hi, lo, ...axis.ticks.filter((t) => t !== 0 && t !== hi && t !== lo)], y);
   for (const t of ticks) {
     root.appendChild(svg('line', { class: t === 0 ? 'axis' : 'grid', x1: MARGIN.left, x2: width - MARGIN.right, y1: y(t), y2: y(t) }));
     root.appendChild(svg('text', { class: 'tick', x: MARGIN.left - 6, y: y(t) + 4, 'text-anchor': 'end' }, tick(t)));
@@ -154,7 +189,12 @@ export function curveChart(chart: CurveChart): HTMLElement {
   const left = MARGIN.left;
   const right = width - MARGIN.right;
   const [x0, x1] = chart.x;
-  const [y0, y1] = chart.y;
+  // The y axis runs to round ticks around the data; the x axis is the domain the lines are drawn
+  // over, marked at the round values inside it.
+  const yAxis = niceTicks(chart.y[0], chart.y[1]);
+  const y0 = yAxis.lo;
+  const y1 = yAxis.hi;
+  const xTicks = niceTicks(x0, x1).ticks.filter((t) => t >= x0 - 1e-9 && t <= x1 + 1e-9);
   const sx = (x: number) => left + ((x - x0) / (x1 - x0)) * (right - left);
   const sy = (y: number) => MARGIN.top + ((y1 - Math.min(Math.max(y, y0), y1)) / (y1 - y0)) * plot;
   const root = svg('svg', {
@@ -167,10 +207,10 @@ export function curveChart(chart: CurveChart): HTMLElement {
   });
   root.appendChild(svg('line', { class: 'axis', x1: left, x2: right, y1: sy(y0), y2: sy(y0) }));
   root.appendChild(svg('line', { class: 'axis', x1: sx(Math.max(x0, Math.min(0, x1))), x2: sx(Math.max(x0, Math.min(0, x1))), y1: MARGIN.top, y2: sy(y0) }));
-  for (const t of [x0, (x0 + x1) / 2, x1]) {
+  for (const t of xTicks) {
     root.appendChild(svg('text', { class: 'tick', x: sx(t), y: sy(y0) + 16, 'text-anchor': 'middle' }, tick(t)));
   }
-  for (const t of [y0, (y0 + y1) / 2, y1]) {
+  for (const t of yAxis.ticks) {
     root.appendChild(svg('line', { class: 'grid', x1: left, x2: right, y1: sy(t), y2: sy(t) }));
     root.appendChild(svg('text', { class: 'tick', x: left - 6, y: sy(t) + 4, 'text-anchor': 'end' }, tick(t)));
   }

@@ -139,6 +139,37 @@ describe('visualizer webview (Chromium)', function () {
     }
   });
 
+  it('puts axis ticks at round numbers, the axis reaching the first tick above the largest value', async () => {
+    // Ticks of one chart's value axis (the y ticks: right-aligned, left of the plot), as numbers.
+    const ticksOf = async (chart: string) =>
+      (await page.locator(`[data-chart="${chart}"] text.tick[text-anchor="end"]:not(.reference-label):not(.broken-label)`).allTextContents()).map((t) => Number(t.replace('−', '-'))).sort((a, b) => a - b);
+    const assertRound = (ticks: number[], max: number, what: string) => {
+      assert.ok(ticks.length >= 3, `${what}: ${ticks.join(', ')}`);
+      const step = ticks[1]! - ticks[0]!;
+      const mantissa = Number((step / Math.pow(10, Math.floor(Math.log10(step)))).toPrecision(6));
+      assert.ok([1, 2, 2.5, 5].includes(mantissa), `${what}: step ${step} is 1, 2, 2.5 or 5 × 10^k (${ticks.join(', ')})`);
+      for (const [k, t] of ticks.entries()) {
+        assert.ok(Math.abs(t / step - Math.round(t / step)) < 1e-6, `${what}: ${t} is a multiple of ${step}`);
+        if (k > 0) assert.ok(Math.abs(t - ticks[k - 1]! - step) < step * 1e-6, `${what}: evenly spaced (${ticks.join(', ')})`);
+      }
+      assert.ok(ticks.at(-1)! > max, `${what}: the top tick ${ticks.at(-1)} is above the largest value ${max}`);
+    };
+    await send(page, updateFor('{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}'));
+    assert.deepEqual(await ticksOf('pq'), [0, 0.2, 0.4, 0.6, 0.8]);
+    assert.deepEqual(await ticksOf('kl'), [-0.4, -0.2, 0, 0.2, 0.4]);
+    await send(page, updateFor('{"p": [0.4, 0.6], "q": [0.5, 0.5]}'));
+    assertRound(await ticksOf('pq'), 0.6, 'P and Q');
+    assertRound(await ticksOf('kl'), 0.112, 'KL terms');
+    assertRound(await ticksOf('binaryEntropy'), Math.LN2, 'binary entropy');
+    assert.deepEqual(await page.locator('[data-chart="binaryEntropy"] text.tick[text-anchor="middle"]').allTextContents(), ['0', '0.25', '0.5', '0.75', '1']);
+    // The largest squared error is exactly 1: the axis still goes one round step beyond it.
+    await send(page, updateFor('{"y": [1.5, 2, -1], "yhat": [1.2, 2.4, 0]}'));
+    assertRound(await ticksOf('perSample'), 1, 'per-sample MSE');
+    await send(page, updateFor('{"y": [1, 0, 1, 1], "y_pred": [0.9, 0.2, 0.6, 0.99]}'));
+    assertRound(await ticksOf('perSample'), -Math.log(0.6), 'per-sample BCE');
+    assertRound(await ticksOf('lossCurve'), -Math.log(0.6), 'loss curve');
+  });
+
   it('marks p on the binary-entropy curve for a two-element distribution', async () => {
     await send(page, updateFor('[0.3, 0.7]'));
     const curve = page.locator('[data-chart="binaryEntropy"]');
