@@ -61,6 +61,21 @@ describe('visualizer webview (Chromium)', function () {
     assert.ok(await page.evaluate(() => document.fonts.check('16px KaTeX_Main')));
   });
 
+  it('keeps both KL directions in one row in a half-width panel (480 and 420 px)', async () => {
+    await send(page, updateFor('{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}'));
+    for (const width of [480, 420]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30))));
+      const boxes = await page.locator('.kl-directions .side-by-side > .formula').evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().toJSON() as DOMRect));
+      assert.equal(boxes.length, 2);
+      assert.equal(boxes[0]!.top, boxes[1]!.top, `at ${width} px the two cards share a row`);
+      assert.ok(boxes[0]!.right <= boxes[1]!.left, `at ${width} px the cards sit side by side`);
+      // A formula wider than its card scrolls inside the card: the page itself does not scroll sideways.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, `at ${width} px the page is not wider than the panel`);
+    }
+  });
+
   it('draws grouped P/Q bars and signed KL-term bars with one label per element, and a data table', async () => {
     await send(page, updateFor('{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}'));
     const pq = page.locator('[data-chart="pq"]');
