@@ -94,6 +94,11 @@ function toggleGroup<T extends string>(name: string, key: string, options: reado
   );
 }
 
+/**
+ * The toolbar: one wrapping row of compact groups (the settings toggles, the view, the lock, and the
+ * copy actions as one "Copy" group), ordered so a half-width panel (~490 px) needs four short rows (Unit and
+ * Loss; Read as; View; the lock with Copy), not five with "Copy LaTeX" alone on the last. Every control is a real button, reached with Tab, with a focus ring.
+ */
 function toolbar(update: Update, post: Post): HTMLElement {
   const s: SettingsView = update.settings;
   const locked = update.state.locked;
@@ -101,26 +106,29 @@ function toolbar(update: Update, post: Post): HTMLElement {
   return el(
     'header',
     { class: 'toolbar' },
+    toggleGroup('Unit', 'unit', UNIT_NAMES, s.unit, (u) => u, (unit) => post({ type: 'setUnit', unit })),
+    toggleGroup('Loss', 'loss', LOSS_MODE_NAMES, s.loss, (l) => (l === 'auto' ? 'auto' : l.toUpperCase()), (loss) => post({ type: 'setLoss', loss })),
+    toggleGroup('Read as', 'interpretation', INTERPRETATION_NAMES, s.interpretation, (i) => INTERPRETATION_LABELS[i], (interpretation) => post({ type: 'setInterpretation', interpretation })),
+    // A targets/predictions literal is always shown as a loss: the view toggle would do nothing.
+    update.content.kind === 'model' && update.content.model.kind === 'loss'
+      ? null
+      : toggleGroup('View', 'view', VIEW_NAMES, update.state.view, (v) => VIEW_LABELS[v], (view) => post({ type: 'setView', view })),
     el(
       'div',
-      { class: 'toolbar-row' },
-      toggleGroup('Unit', 'unit', UNIT_NAMES, s.unit, (u) => u, (unit) => post({ type: 'setUnit', unit })),
-      toggleGroup('Read as', 'interpretation', INTERPRETATION_NAMES, s.interpretation, (i) => INTERPRETATION_LABELS[i], (interpretation) => post({ type: 'setInterpretation', interpretation })),
-    ),
-    el(
-      'div',
-      { class: 'toolbar-row' },
-      // A targets/predictions literal is always shown as a loss: the view toggle would do nothing.
-      update.content.kind === 'model' && update.content.model.kind === 'loss'
-        ? null
-        : toggleGroup('View', 'view', VIEW_NAMES, update.state.view, (v) => VIEW_LABELS[v], (view) => post({ type: 'setView', view })),
-      toggleGroup('Loss', 'loss', LOSS_MODE_NAMES, s.loss, (l) => (l === 'auto' ? 'auto' : l.toUpperCase()), (loss) => post({ type: 'setLoss', loss })),
+      { class: 'toolbar-actions' },
       button(locked ? 'Locked to this literal' : 'Following the selection', 'lock', () => post({ type: 'setLocked', locked: !locked }), {
         class: locked ? 'toggle pressed lock' : 'toggle lock',
         attrs: { 'aria-pressed': String(locked), title: locked ? 'Unlock: follow the editor’s selection again' : 'Lock: keep showing this literal when the selection moves' },
       }),
-      hasModel ? button('Copy figures (Markdown)', 'copyMarkdown', () => post({ type: 'copyMarkdown' }), { class: 'action' }) : null,
-      hasModel ? button('Copy LaTeX', 'copyLatex', () => post({ type: 'copyLatex' }), { class: 'action' }) : null,
+      hasModel
+        ? el(
+            'div',
+            { class: 'toggle-group action-group', attrs: { role: 'group', 'aria-label': 'Copy' } },
+            el('span', { class: 'toggle-name', attrs: { 'aria-hidden': 'true' } }, 'Copy'),
+            button('Markdown', 'copyMarkdown', () => post({ type: 'copyMarkdown' }), { class: 'action', attrs: { 'aria-label': 'Copy figures (Markdown)', title: 'Copy the figures as a Markdown table' } }),
+            button('LaTeX', 'copyLatex', () => post({ type: 'copyLatex' }), { class: 'action', attrs: { 'aria-label': 'Copy LaTeX', title: 'Copy every formula as LaTeX' } }),
+          )
+        : null,
     ),
   );
 }

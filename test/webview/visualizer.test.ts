@@ -394,6 +394,25 @@ describe('visualizer webview (Chromium)', function () {
     assert.equal(await page.locator('button[data-toggle="unit"][data-value="bits"]').getAttribute('aria-pressed'), 'true');
   });
 
+  it('keeps the toolbar compact at half width, the copy actions grouped and reachable by keyboard', async () => {
+    await page.setViewportSize({ width: 490, height: 900 });
+    await send(page, updateFor('{"p": [0.4, 0.6], "q": [0.5, 0.5]}'));
+    const rows = await page.locator('.toolbar button').evaluateAll((buttons) => new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top))).size);
+    assert.ok(rows <= 4, `the toolbar takes ${rows} rows at 490 px`);
+    const copy = page.locator('.toolbar [role="group"][aria-label="Copy"] button');
+    assert.deepEqual(await copy.evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label'))), ['Copy figures (Markdown)', 'Copy LaTeX']);
+    const tops = await page.locator('.toolbar button.lock, .toolbar [aria-label="Copy"] button').evaluateAll((bs) => bs.map((b) => Math.round(b.getBoundingClientRect().top)));
+    assert.equal(new Set(tops).size, 1, 'the lock and both copy buttons share a row: Copy LaTeX is not alone');
+    // Real buttons: Tab reaches them, the focus ring shows, Enter works them.
+    for (const [focus, message] of [['copyMarkdown', { type: 'copyMarkdown' }], ['copyLatex', { type: 'copyLatex' }]] as const) {
+      for (let i = 0; i < 40 && (await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.focus)) !== focus; i++) await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.focus), focus);
+      assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle), 'none');
+      await page.keyboard.press('Enter');
+      assert.deepEqual((await posted(page)).at(-1), message);
+    }
+  });
+
   it('ignores messages that are not the protocol', async () => {
     await send(page, updateFor('[0.2, 0.8]'));
     await page.evaluate(() => (window as any).__lens.send({ type: 'update', content: '<img src=x onerror=alert(1)>' }));
