@@ -224,7 +224,10 @@ export function createWorkbench(page, scenarioName) {
           const hit = nodes.filter((n) => n.start <= offset).pop();
           return [hit.node, offset - hit.start];
         };
-        const middle = column + Math.floor(wanted.length / 2);
+        // Rest on a character of text, not on a space or a comma: a hover asks about what is under
+        // the pointer, and whitespace between words made the hover flaky on a busy machine.
+        let middle = column + Math.floor(wanted.length / 2);
+        while (middle > column && /[\s,]/.test(joined[middle])) middle--;
         const range = document.createRange();
         range.setStart(...at(middle));
         range.setEnd(...at(middle + 1));
