@@ -164,7 +164,8 @@ export function buildViewModel(evaluation: Evaluation, options: ViewModelOptions
     shape: describe(evaluation),
     unit: evaluation.unit,
     interpretation: evaluation.interpretation,
-    notes: [...evaluation.notes],
+    // A loss's reason is shown under its output distribution ("Why: …"): not a second time as a note.
+    notes: evaluation.kind === 'loss' ? evaluation.notes.filter((n) => !sameSentence(n, evaluation.reason)) : [...evaluation.notes],
     warnings: [...evaluation.warnings],
     figures,
     formulas,
@@ -221,6 +222,12 @@ export function buildViewModel(evaluation: Evaluation, options: ViewModelOptions
     case 'loss':
       return { ...base, bars: [], curves: [], loss: lossView(evaluation, precision, fmt) };
   }
+}
+
+/** "Every target is 0 or 1…." and "every target is 0 or 1…" are the same sentence. */
+function sameSentence(a: string, b: string): boolean {
+  const norm = (x: string) => x.trim().replace(/\.$/, '').toLowerCase();
+  return norm(a) === norm(b);
 }
 
 function labeller(labels: readonly string[] | undefined): (i: number) => string {

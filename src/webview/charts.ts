@@ -129,6 +129,9 @@ export function barChart(chart: BarChart): HTMLElement {
     root.appendChild(svg('line', { class: 'reference', x1: MARGIN.left, x2: width - MARGIN.right, y1: ry, y2: ry }));
     root.appendChild(svg('text', { class: 'tick reference-label', x: width - MARGIN.right, y: ry - 4, 'text-anchor': 'end' }, chart.reference.label));
   }
+  // Labels short enough to fit under their group (indices such as "0", "12") stand upright,
+  // centred; longer ones are slanted so neighbours do not overlap.
+  const upright = chart.rows.every((row) => !row.other && row.label.length * 7 <= groupWidth - 4);
   chart.rows.forEach((row, g) => {
     const gx = MARGIN.left + g * groupWidth + (groupWidth - barWidth * seriesCount) / 2;
     row.values.forEach((wire, s) => {
@@ -167,7 +170,9 @@ export function barChart(chart: BarChart): HTMLElement {
         'g',
         {},
         svg('title', {}, row.label),
-        svg('text', { class: `x-label${row.other ? ' other' : ''}`, x: lx, y: ly, 'text-anchor': 'end', transform: `rotate(-35 ${lx} ${ly})` }, row.other ? row.label : clip(row.label)),
+        upright
+          ? svg('text', { class: 'x-label', x: lx, y: ly + 2, 'text-anchor': 'middle' }, row.label)
+          : svg('text', { class: `x-label${row.other ? ' other' : ''}`, x: lx, y: ly, 'text-anchor': 'end', transform: `rotate(-35 ${lx} ${ly})` }, row.other ? row.label : clip(row.label)),
       ),
     );
   });

@@ -176,7 +176,8 @@ function modelView(model: ViewModel, ctx: Context): HTMLElement {
     );
   }
   const identity = byId.get('identity');
-  if (identity) main.appendChild(section('KL divergence is cross-entropy minus entropy', 'identity', formulaCard(identity, post)));
+  // The section heading is the formula's title: the card does not repeat it.
+  if (identity) main.appendChild(section(identity.title, 'identity', formulaCard(identity, post, undefined, { heading: false })));
   if (model.bars.length + model.curves.length > 0) {
     const estimate = model.bars.length * ESTIMATE.barChart + model.curves.length * ESTIMATE.curveChart;
     main.appendChild(lazySection(ctx, 'Charts', 'charts', estimate, () => [...model.bars.map(barChart), ...model.curves.map(curveChart)]));
@@ -251,14 +252,22 @@ function figureText(model: ViewModel, key: string): string | undefined {
   return f ? `${f.label} = ${f.display}${f.unit ? ` ${f.unit}` : ''}` : undefined;
 }
 
-function formulaCard(formula: FormulaView, post: Post, value?: string): HTMLElement {
+interface CardOptions {
+  /** The card's own h3 title; off where the section heading already says it. */
+  readonly heading?: boolean;
+  /** The general (symbolic) formula; off where it was just shown, e.g. as a derivation step. */
+  readonly symbolic?: boolean;
+}
+
+function formulaCard(formula: FormulaView, post: Post, value?: string, options: CardOptions = {}): HTMLElement {
+  const symbolic = options.symbolic !== false;
   return el(
     'article',
     { class: 'formula', attrs: { 'data-formula': formula.id } },
-    el('h3', {}, formula.title),
+    options.heading === false ? null : el('h3', {}, formula.title),
     value ? el('p', { class: 'formula-value' }, value) : null,
-    math(formula.tex, true),
-    el('div', { class: 'substituted' }, math(formula.substituted, true)),
+    symbolic ? math(formula.tex, true) : null,
+    el('div', { class: symbolic ? 'substituted' : 'substituted only' }, math(formula.substituted, true)),
     button('Copy LaTeX', `copyLatex:${formula.id}`, () => post({ type: 'copyLatex', id: formula.id }), { class: 'link', attrs: { 'aria-label': `Copy LaTeX: ${formula.title}` } }),
   );
 }
@@ -281,7 +290,8 @@ function lossSection(loss: LossView, ctx: Context): HTMLElement {
       el('ol', { class: 'steps' }, ...loss.derivation.map((step, i) => el('li', { attrs: { 'data-step': String(i) } }, el('p', { class: 'step-caption' }, step.caption), math(step.tex, true), button('Copy LaTeX', `copyLatex:step-${i}`, () => post({ type: 'copyLatex', id: `step-${i}` }), { class: 'link', attrs: { 'aria-label': `Copy LaTeX: step ${i + 1}` } })))),
     ),
   );
-  wrap.appendChild(section('The loss on these numbers', 'loss-formula', formulaCard(loss.formula, post)));
+  // The general formula is derivation step 3, just above: here only the numbers substituted.
+  wrap.appendChild(section('The loss on these numbers', 'loss-formula', formulaCard(loss.formula, post, undefined, { symbolic: false })));
   if (loss.equivalences.length > 0) {
     wrap.appendChild(
       lazySection(ctx, 'Equivalences', 'equivalences', loss.equivalences.length * ESTIMATE.equivalence, () =>

@@ -83,6 +83,8 @@ describe('visualizer webview (Chromium)', function () {
     assert.equal(await pq.locator('rect.bar.series-0').count(), 3);
     assert.equal(await pq.locator('rect.bar.series-1').count(), 3);
     assert.deepEqual(await pq.locator('text.x-label').allTextContents(), ['0', '1', '2']);
+    // Single-character labels stand upright under their group.
+    assert.deepEqual(await pq.locator('text.x-label').evaluateAll((ts) => ts.map((t) => t.getAttribute('transform'))), [null, null, null]);
     // The data table is built when its <details> opens: closed, only the summary is there, and the
     // keyboard (and so a screen reader) reaches it; Enter opens it and the rows appear.
     assert.equal(await pq.locator('table').count(), 0, 'no table before the details opens');
@@ -331,6 +333,23 @@ describe('visualizer webview (Chromium)', function () {
     // The labels never went through TeX: no KaTeX node carries them.
     const inKatex = await page.locator('.katex').evaluateAll((nodes, key) => nodes.some((n) => (n.textContent ?? '').includes(key)), 'javascript');
     assert.equal(inKatex, false);
+  });
+
+  it('says each thing once: the identity heading, the loss reason, the loss formula', async () => {
+    await send(page, updateFor('{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}'));
+    assert.equal(await page.locator('.identity h2').textContent(), 'KL divergence is cross-entropy minus entropy');
+    assert.equal(await page.locator('.identity h3').count(), 0, 'the card does not repeat the heading');
+    await send(page, updateFor('{"y": [1, 0, 1, 1], "y_pred": [0.9, 0.2, 0.6, 0.99]}'));
+    const reason = ((await page.locator('.distribution .reason').textContent()) ?? '').replace(/^Why: /, '');
+    assert.match(reason, /0 or 1/);
+    const notes = await page.locator('.read .notes li').allTextContents();
+    assert.ok(!notes.some((n) => n.toLowerCase().includes(reason.toLowerCase())), `the reason is not also a note: ${notes.join(' | ')}`);
+    // "The loss on these numbers" shows the numbers substituted; the general formula is step 3 above.
+    const card = page.locator('.loss-formula [data-formula]');
+    assert.equal(await card.locator('.math-display').count(), 1);
+    assert.match((await card.locator('annotation').textContent()) ?? '', /0\.9/);
+    const step3 = (await page.locator('.derivation [data-step="2"] annotation').textContent()) ?? '';
+    assert.notEqual(await card.locator('annotation').textContent(), step3);
   });
 
   it('previews BCE: Bernoulli, the derivation with captions, per-sample bars and −log p marks', async () => {
