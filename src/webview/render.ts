@@ -170,16 +170,14 @@ function modelView(model: ViewModel, ctx: Context): HTMLElement {
       section(
         'Both directions of the KL divergence',
         'kl-directions',
-        // Each card is KaTeX only: the value ends the substituted formula, and the figures above and
-        // the asymmetry below give both values in full.
-        el('div', { class: 'side-by-side' }, formulaCard(klPQ, post), formulaCard(klQP, post)),
+        el('div', { class: 'side-by-side' }, formulaCard(klPQ, post, figureText(model, 'klPQ')), formulaCard(klQP, post, figureText(model, 'klQP'))),
         byId.has('asymmetry') ? math(byId.get('asymmetry')!.substituted, true) : null,
       ),
     );
   }
   const identity = byId.get('identity');
   // The section heading is the formula's title: the card does not repeat it.
-  if (identity) main.appendChild(section(identity.title, 'identity', formulaCard(identity, post, { heading: false })));
+  if (identity) main.appendChild(section(identity.title, 'identity', formulaCard(identity, post, undefined, { heading: false })));
   if (model.bars.length + model.curves.length > 0) {
     const estimate = model.bars.length * ESTIMATE.barChart + model.curves.length * ESTIMATE.curveChart;
     main.appendChild(lazySection(ctx, 'Charts', 'charts', estimate, () => [...model.bars.map(barChart), ...model.curves.map(curveChart)]));
@@ -248,6 +246,12 @@ function figuresSection(figures: readonly FigureView[]): HTMLElement {
   );
 }
 
+/** "= 0.200777 nats" for a figure, shown under a formula whose end may scroll out of view. */
+function figureText(model: ViewModel, key: string): string | undefined {
+  const f = model.figures.find((x) => x.key === key);
+  return f ? `${f.label} = ${f.display}${f.unit ? ` ${f.unit}` : ''}` : undefined;
+}
+
 interface CardOptions {
   /** The card's own h3 title; off where the section heading already says it. */
   readonly heading?: boolean;
@@ -255,12 +259,13 @@ interface CardOptions {
   readonly symbolic?: boolean;
 }
 
-function formulaCard(formula: FormulaView, post: Post, options: CardOptions = {}): HTMLElement {
+function formulaCard(formula: FormulaView, post: Post, value?: string, options: CardOptions = {}): HTMLElement {
   const symbolic = options.symbolic !== false;
   return el(
     'article',
     { class: 'formula', attrs: { 'data-formula': formula.id } },
     options.heading === false ? null : el('h3', {}, formula.title),
+    value ? el('p', { class: 'formula-value' }, value) : null,
     symbolic ? math(formula.tex, true) : null,
     el('div', { class: symbolic ? 'substituted' : 'substituted only' }, math(formula.substituted, true)),
     button('Copy LaTeX', `copyLatex:${formula.id}`, () => post({ type: 'copyLatex', id: formula.id }), { class: 'link', attrs: { 'aria-label': `Copy LaTeX: ${formula.title}` } }),
@@ -286,7 +291,7 @@ function lossSection(loss: LossView, ctx: Context): HTMLElement {
     ),
   );
   // The general formula is derivation step 3, just above: here only the numbers substituted.
-  wrap.appendChild(section('The loss on these numbers', 'loss-formula', formulaCard(loss.formula, post, { symbolic: false })));
+  wrap.appendChild(section('The loss on these numbers', 'loss-formula', formulaCard(loss.formula, post, undefined, { symbolic: false })));
   if (loss.equivalences.length > 0) {
     wrap.appendChild(
       lazySection(ctx, 'Equivalences', 'equivalences', loss.equivalences.length * ESTIMATE.equivalence, () =>
