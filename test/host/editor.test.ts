@@ -15,7 +15,9 @@ let api: Api;
 
 async function open(content: string, language: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument({ content, language });
-  return shown(document);
+  const editor = await shown(document);
+  assert.equal(editor.document.getText(), content, 'the new untitled document lost its content');
+  return editor;
 }
 
 /**
@@ -78,10 +80,31 @@ async function hoverAt(editor: vscode.TextEditor, text: string, offsetInText = 1
 
 const ln2 = Math.log(2);
 
-/** Closes every editor without a save prompt: the test documents are untitled and dirty. */
+/**
+ * Closes every tab without a save prompt: the test documents are untitled and dirty, so each dirty
+ * one is brought forward and reverted; clean tabs (files, the visualizer panel) are closed as they are.
+ */
 async function closeEverything(): Promise<void> {
-  for (let i = 0; i < 50 && vscode.window.tabGroups.all.some((group) => group.tabs.length > 0); i++) {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  for (let i = 0; i < 100; i++) {
+    const tab = vscode.window.tabGroups.all.flatMap((group) => group.tabs)[0];
+    if (!tab) return;
+    const input = tab.input;
+    if (tab.isDirty && input instanceof vscode.TabInputText) {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === input.uri.toString());
+      if (document) await vscode.window.showTextDocument(document, { viewColumn: tab.group.viewColumn });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } else if (tab.isDirty && input instanceof vscode.TabInputNotebook) {
+      const notebook = vscode.workspace.notebookDocuments.find((d) => d.uri.toString() === input.uri.toString());
+      if (notebook) await vscode.window.showNotebookDocument(notebook, { viewColumn: tab.group.viewColumn });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } else {
+      await vscode.window.tabGroups.close(tab);
+    }
+  }
+  // Reverts reach this host as events after the commands return; an untitled name is reused, so the
+  // next test's new "Untitled-1" must not receive the previous one's revert. Wait for them to land.
+  for (let i = 0; i < 50 && vscode.workspace.textDocuments.some((d) => d.isUntitled && d.isDirty); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -93,6 +116,8 @@ describe('editor features', function () {
     assert.ok(extension);
     api = await extension.activate();
   });
+
+  after(closeEverything);
 
   afterEach(async () => {
     for (const key of ['unit', 'interpretation', 'loss', 'precision', 'hover.enabled', 'statusBar.enabled']) await setting(key, undefined);
