@@ -326,6 +326,8 @@ describe('visualizer webview (Chromium)', function () {
     assert.equal(await page.evaluate(() => (window as any).__lens.dialogs ?? 0), 0, 'no alert');
     assert.equal(await page.locator('.file-name').textContent(), `${img}.py`);
     await page.locator('[data-chart="pq"] details summary').click();
+    // The table is built on the details' toggle event, which fires after the click returns.
+    await page.locator('[data-chart="pq"] table.data').waitFor();
     const rows = await page.locator('[data-chart="pq"] table.data tbody th').allTextContents();
     assert.deepEqual(rows, [img, tex, '$\\alert$']);
     const body = await page.locator('body').innerText();
