@@ -155,17 +155,11 @@ function bce(targets: Vector | Matrix, predictions: Vector | Matrix, options: Pr
         (frameworks ? `; PyTorch's BCELoss clamps each log at −100 and would report ${short(frameworks.pytorch)}, Keras clips predictions to [1e-7, 1 − 1e-7] and would report ${short(frameworks.keras)}` : ''),
     );
   }
-  return {
-    kind: 'loss',
-    unit: options.unit,
-    range: spanning(targets.range, predictions.range),
+  return crossEntropyResult('bce', targets, predictions, options, {
     notes,
     warnings,
-    loss: 'bce',
-    distribution: 'bernoulli',
-    interpretation: fromLogits ? 'logits' : 'probs',
-    reason: options.reason,
-    ...scaledLoss(values, options.scale),
+    fromLogits,
+    values,
     samples: y.values.length,
     classes: 2,
     targets: y.values,
@@ -173,7 +167,7 @@ function bce(targets: Vector | Matrix, predictions: Vector | Matrix, options: Pr
     probabilities,
     ...(isBinary(y.values) ? { observedProbability: y.values.map((label, i) => (label === 1 ? probabilities[i]! : 1 - probabilities[i]!)) } : {}),
     ...(frameworks ? { frameworks } : {}),
-  };
+  });
 }
 
 function cce(targets: Vector | Matrix, predictions: Vector | Matrix, options: ProbOptions): LossEvaluation {
@@ -226,17 +220,11 @@ function cce(targets: Vector | Matrix, predictions: Vector | Matrix, options: Pr
     twoClassBce = binaryCrossEntropy(Float64Array.from(labels), fromLogits ? logitDifference(preds) : p1, fromLogits).value / options.scale;
     notes.push(sentence('with two classes, categorical cross-entropy equals binary cross-entropy on the second class’s probability'));
   }
-  return {
-    kind: 'loss',
-    unit: options.unit,
-    range: spanning(targets.range, predictions.range),
+  return crossEntropyResult('cce', targets, predictions, options, {
     notes,
     warnings,
-    loss: 'cce',
-    distribution: 'multinoulli',
-    interpretation: fromLogits ? 'logits' : 'probs',
-    reason: options.reason,
-    ...scaledLoss(values, options.scale),
+    fromLogits,
+    values,
     samples: n,
     classes: k,
     targets: targets.values,
@@ -245,6 +233,28 @@ function cce(targets: Vector | Matrix, predictions: Vector | Matrix, options: Pr
     ...(labels ? { observedProbability: labels.reduce((out, label, i) => ((out[i] = probabilities[i * k + label]!), out), new Float64Array(n)) } : {}),
     ...(twoClassBce !== undefined ? { twoClassBce } : {}),
     ...(frameworks ? { frameworks } : {}),
+  });
+}
+
+/** What BCE and CCE compute beyond the fields every cross-entropy result has. */
+type CrossEntropyParts = Pick<LossEvaluation, 'notes' | 'warnings' | 'samples' | 'classes' | 'targets' | 'predictions' | 'probabilities' | 'observedProbability' | 'twoClassBce' | 'frameworks'> & {
+  readonly fromLogits: boolean;
+  readonly values: LossValues;
+};
+
+/** A BCE or CCE result: Bernoulli or Multinoulli, the loss scaled to the unit. */
+function crossEntropyResult(loss: 'bce' | 'cce', targets: Vector | Matrix, predictions: Vector | Matrix, options: ProbOptions, parts: CrossEntropyParts): LossEvaluation {
+  const { fromLogits, values, ...rest } = parts;
+  return {
+    kind: 'loss',
+    unit: options.unit,
+    range: spanning(targets.range, predictions.range),
+    loss,
+    distribution: loss === 'bce' ? 'bernoulli' : 'multinoulli',
+    interpretation: fromLogits ? 'logits' : 'probs',
+    reason: options.reason,
+    ...scaledLoss(values, options.scale),
+    ...rest,
   };
 }
 
@@ -375,7 +385,6 @@ function scaledLoss(values: LossValues, scale: number): { value: number; perSamp
     infiniteAt: values.infiniteAt,
   };
 }
-
 
 function scaledFrameworks(values: { pytorch: number; keras: number }, scale: number): { pytorch: number; keras: number } {
   return { pytorch: values.pytorch / scale, keras: values.keras / scale };
