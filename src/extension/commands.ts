@@ -6,7 +6,7 @@ import { INTERPRETATION_MODES, UNITS, type InterpretationMode, type Unit } from 
 import { asComment } from './comment-syntax';
 import { COMMANDS, type RegisterCommand } from './command-ids';
 import { evaluateTargets, reportTargetError, TargetError, type Evaluated } from './evaluation';
-import { evaluateOptions, readSettings, SECTION } from './settings';
+import { evaluateOptions, readSettings, SECTION, type Settings } from './settings';
 import { targetsOf, type Target } from './target';
 
 /** What the visualizer offers the commands (see visualizer/index.ts). */
@@ -57,23 +57,8 @@ export function registerCommands(register: RegisterCommand, visualizer: () => Vi
     }),
   );
 
-  register(COMMANDS.copyMarkdown, (arg) =>
-    withEvaluation('copy', async (evaluated) => {
-      const settings = readSettings(evaluated.targets[0]!.document);
-      await vscode.env.clipboard.writeText(toMarkdown(evaluated.evaluation, settings.precision));
-      void vscode.window.setStatusBarMessage('Entropy Lens: copied the figures as Markdown', 3000);
-      return toJson(evaluated.evaluation);
-    }, arg),
-  );
-
-  register(COMMANDS.copyLatex, (arg) =>
-    withEvaluation('copy', async (evaluated) => {
-      const settings = readSettings(evaluated.targets[0]!.document);
-      await vscode.env.clipboard.writeText(toLatex(evaluated.evaluation, settings.precision));
-      void vscode.window.setStatusBarMessage('Entropy Lens: copied the formulas as LaTeX', 3000);
-      return toJson(evaluated.evaluation);
-    }, arg),
-  );
+  register(COMMANDS.copyMarkdown, (arg) => copyAs(toMarkdown, 'the figures as Markdown', arg));
+  register(COMMANDS.copyLatex, (arg) => copyAs(toLatex, 'the formulas as LaTeX', arg));
 
   register(COMMANDS.insertComment, () =>
     withEvaluation('insert', async (evaluated) => {
@@ -94,25 +79,33 @@ export function registerCommands(register: RegisterCommand, visualizer: () => Vi
     }),
   );
 
-  register(COMMANDS.setUnit, async () => {
-    const current = readSettings().unit;
-    const picked = await vscode.window.showQuickPick(
-      UNITS.map((unit) => ({ label: unit, description: unitDescription(unit), picked: unit === current })),
-      { title: 'Entropy Lens: unit of information', placeHolder: `now ${current}` },
-    );
-    if (picked) await vscode.workspace.getConfiguration(SECTION).update('unit', picked.label as Unit, vscode.ConfigurationTarget.Global);
-    return picked?.label;
-  });
+  register(COMMANDS.setUnit, () => pickSetting('unit', UNITS, unitDescription, 'Entropy Lens: unit of information'));
+  register(COMMANDS.setInterpretation, () =>
+    pickSetting('interpretation', INTERPRETATION_MODES, interpretationDescription, 'Entropy Lens: read selections as…'),
+  );
+}
 
-  register(COMMANDS.setInterpretation, async () => {
-    const current = readSettings().interpretation;
-    const picked = await vscode.window.showQuickPick(
-      INTERPRETATION_MODES.map((mode) => ({ label: mode, description: interpretationDescription(mode), picked: mode === current })),
-      { title: 'Entropy Lens: read selections as…', placeHolder: `now ${current}` },
-    );
-    if (picked) await vscode.workspace.getConfiguration(SECTION).update('interpretation', picked.label as InterpretationMode, vscode.ConfigurationTarget.Global);
-    return picked?.label;
-  });
+/** Copies the selection's (or the hover link's) evaluation in one of the text formats. */
+function copyAs(format: (evaluation: Evaluated['evaluation'], precision: number) => string, what: string, arg: unknown): Promise<ReturnType<typeof toJson> | undefined> {
+  return withEvaluation('copy', async (evaluated) => {
+    const settings = readSettings(evaluated.targets[0]!.document);
+    await vscode.env.clipboard.writeText(format(evaluated.evaluation, settings.precision));
+    void vscode.window.setStatusBarMessage(`Entropy Lens: copied ${what}`, 3000);
+    return toJson(evaluated.evaluation);
+  }, arg);
+}
+
+/** A quick pick over a setting's values, written to the user (global) settings. */
+async function pickSetting<K extends 'unit' | 'interpretation'>(
+  key: K, values: readonly Settings[K][], describe: (value: Settings[K]) => string, title: string,
+): Promise<string | undefined> {
+  const current = readSettings()[key];
+  const picked = await vscode.window.showQuickPick(
+    values.map((value) => ({ label: value, description: describe(value), picked: value === current })),
+    { title, placeHolder: `now ${current}` },
+  );
+  if (picked) await vscode.workspace.getConfiguration(SECTION).update(key, picked.label, vscode.ConfigurationTarget.Global);
+  return picked?.label;
 }
 
 type Purpose = 'evaluate' | 'compare' | 'loss' | 'copy' | 'insert';
