@@ -78,6 +78,23 @@ async function hoverAt(editor: vscode.TextEditor, text: string, offsetInText = 1
   return vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
 }
 
+/**
+ * Takes the next item of the quick pick a command opened and returns the command's result. The pick
+ * opens when the command's request reaches the workbench, which no fixed delay bounds on a busy
+ * machine: select-next and accept are sent again until the command has answered (both do nothing
+ * while no quick pick is open or its items have not arrived, and accept needs an active item).
+ */
+async function pickNext<T>(command: string): Promise<T> {
+  let answered = false;
+  const result = Promise.resolve(vscode.commands.executeCommand<T>(command)).finally(() => (answered = true));
+  for (let i = 0; i < 250 && !answered; i++) {
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await Promise.race([result, new Promise((resolve) => setTimeout(resolve, 100))]);
+  }
+  return result;
+}
+
 const ln2 = Math.log(2);
 
 /**
@@ -232,11 +249,7 @@ describe('editor features', function () {
   });
 
   it('Set Unit updates the setting from a quick pick', async () => {
-    const picked = vscode.commands.executeCommand<string | undefined>('entropyLens.setUnit');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    const label = await picked;
+    const label = await pickNext<string | undefined>('entropyLens.setUnit');
     assert.ok(label === 'nats' || label === 'bits' || label === 'hartleys', String(label));
     assert.equal(vscode.workspace.getConfiguration('entropyLens').get('unit'), label);
   });
@@ -360,11 +373,7 @@ describe('editor features', function () {
   });
 
   it('Read Selection As… updates the setting from a quick pick', async () => {
-    const picked = vscode.commands.executeCommand<string | undefined>('entropyLens.setInterpretation');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    const label = await picked;
+    const label = await pickNext<string | undefined>('entropyLens.setInterpretation');
     assert.ok(['auto', 'probs', 'counts', 'logits', 'logprobs'].includes(String(label)), String(label));
     assert.equal(vscode.workspace.getConfiguration('entropyLens').get('interpretation'), label);
   });

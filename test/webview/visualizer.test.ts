@@ -57,7 +57,9 @@ describe('visualizer webview (Chromium)', function () {
     const klQP = await page.locator('.figure[data-key="klQP"] .value').textContent();
     assert.equal(klPQ, '0.200777');
     assert.equal(klQP, '0.227377');
-    // The KaTeX fonts loaded from the webview's own origin (font-src allows them).
+    // The KaTeX fonts loaded from the webview's own origin (font-src allows them). A font loads in its
+    // own time after the render that asked for it (send() does not wait for it): let the loads settle.
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
     assert.ok(await page.evaluate(() => document.fonts.check('16px KaTeX_Main')));
   });
 
@@ -65,7 +67,8 @@ describe('visualizer webview (Chromium)', function () {
     await send(page, updateFor('{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}'));
     for (const width of [480, 420]) {
       await page.setViewportSize({ width, height: 900 });
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30))));
+      // The page has the new width (the layout reads below lay it out as they read).
+      await page.waitForFunction((w) => innerWidth === w, width);
       const boxes = await page.locator('.kl-directions .side-by-side > .formula').evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().toJSON() as DOMRect));
       assert.equal(boxes.length, 2);
       assert.equal(boxes[0]!.top, boxes[1]!.top, `at ${width} px the two cards share a row`);
@@ -96,10 +99,16 @@ describe('visualizer webview (Chromium)', function () {
     assert.equal(await pq.locator('table.data tbody tr').count(), 3);
     assert.deepEqual(await pq.locator('table.data tbody th').allTextContents(), ['0', '1', '2']);
     assert.deepEqual(await pq.locator('table.data tbody tr').first().locator('td').allTextContents(), ['0.1', '0.3']);
-    // Closing and opening again does not build a second table.
+    // Closing and opening again does not build a second table. The `open` attribute flips during the
+    // key press, but the toggle events (whose handler builds the table) fire after it: read once the
+    // reopening one has fired (the two may be coalesced into one, which says "open" too).
+    await pq.locator('details.data-table').evaluate((details) => {
+      const toggles: string[] = ((window as any).__toggles = []);
+      details.addEventListener('toggle', (event) => toggles.push((event as ToggleEvent).newState));
+    });
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('[data-chart="pq"] details')!.hasAttribute('open'));
+    await page.waitForFunction(() => (window as any).__toggles.at(-1) === 'open' && document.querySelector('[data-chart="pq"] details')!.hasAttribute('open'));
     assert.equal(await pq.locator('table').count(), 1);
     const kl = page.locator('[data-chart="kl"]');
     assert.equal(await kl.locator('rect.bar').count(), 6);
@@ -464,8 +473,14 @@ describe('visualizer webview (Chromium)', function () {
         assert.equal(overflow, 0, `${name} (${theme}) is wider than the panel`);
         // The whole page in one viewport, so off-screen sections (content-visibility: auto) are painted.
         const height = await themed.evaluate(() => document.documentElement.scrollHeight);
-        await themed.setViewportSize({ width: 900, height: Math.min(height, 6000) });
-        await themed.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+        const tall = Math.min(height, 6000);
+        await themed.setViewportSize({ width: 900, height: tall });
+        // Chromium un-skips a section that came into view in a frame after the resize: wait until no
+        // section inside the viewport is still skipped (its heading is hidden by content-visibility).
+        await themed.waitForFunction(
+          (h) => innerHeight === h && [...document.querySelectorAll('.block')].every((block) => block.getBoundingClientRect().top >= h || block.querySelector('h2')!.checkVisibility({ contentVisibilityAuto: true })),
+          tall,
+        );
         const path = screenshotPath(`${name}-${theme === 'high-contrast' ? 'hc' : theme}`);
         mkdirSync(dirname(path), { recursive: true });
         await themed.screenshot({ path, fullPage: true });
