@@ -81,7 +81,10 @@ export function createWorkbench(page, scenarioName) {
       await api.focusEditor();
       await page.keyboard.press('Control+Home');
       await page.keyboard.press('Control+F');
-      const find = page.locator('.editor-group-container.active .find-widget textarea, .editor-group-container.active .find-widget input').first();
+      // A closed Find widget stays in the DOM, only moved above the editor (Playwright calls that
+      // visible): wait for the `visible` class the widget gets once it has opened and seeded its input,
+      // so that seeding cannot overwrite what is typed.
+      const find = page.locator('.editor-group-container.active .find-widget.visible textarea, .editor-group-container.active .find-widget.visible input').first();
       await find.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
       await find.fill(text);
       await page.locator('.editor-group-container.active .find-widget .matchesCount', { hasNotText: 'No results' }).waitFor({ timeout: UI_TIMEOUT_MS });
@@ -210,7 +213,9 @@ export function createWorkbench(page, scenarioName) {
       const pattern = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \u00a0]'));
       const line = page.locator('.editor-group-container.active .view-lines .view-line', { hasText: pattern }).first();
       await line.waitFor({ timeout: UI_TIMEOUT_MS });
-      const point = await line.evaluate((element, wanted) => {
+      // The middle of the text as laid out now, or undefined while it is not laid out (a line of an
+      // editor still being opened has an empty box: resting at (0, 0) would hover the title bar).
+      const locate = () => line.evaluate((element, wanted) => {
         const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
         const nodes = [];
         let joined = '';
@@ -219,7 +224,7 @@ export function createWorkbench(page, scenarioName) {
           joined += node.data.replace(/\u00a0/g, ' ');
         }
         const column = joined.indexOf(wanted);
-        if (column < 0) return undefined;
+        if (column < 0) return null;
         const at = (offset) => {
           const hit = nodes.filter((n) => n.start <= offset).pop();
           return [hit.node, offset - hit.start];
@@ -232,19 +237,27 @@ export function createWorkbench(page, scenarioName) {
         range.setStart(...at(middle));
         range.setEnd(...at(middle + 1));
         const rect = range.getBoundingClientRect();
+        if (rect.width === 0 || rect.height === 0) return undefined;
         return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }, text);
-      if (!point) throw new Error(`"${text}" is not visible in the editor`);
-      const gutter = await page.locator('.editor-group-container.active .monaco-editor .margin').first().boundingBox();
+      }, text).catch(() => undefined);
       const hover = api.hoverWidget();
       // A hover asked for before the extension registered its provider never gets its part:
       // as a person would, move away and rest on the text again until it shows what we wait for.
       const deadline = Date.now() + 2 * UI_TIMEOUT_MS;
       let seen = '';
       let attempts = 0;
+      let point;
       while (Date.now() < deadline) {
+        const found = await locate();
+        if (found === null) throw new Error(`"${text}" is not visible in the editor`);
+        if (found === undefined) {
+          await page.waitForTimeout(250);
+          continue;
+        }
+        point = found;
         attempts += 1;
         if (attempts % 2 === 1) {
+          const gutter = await page.locator('.editor-group-container.active .monaco-editor .margin').first().boundingBox();
           await page.mouse.move(gutter ? gutter.x + 4 : point.x - 40, point.y);
           await page.mouse.move(point.x, point.y, { steps: 4 });
         } else {
@@ -262,9 +275,18 @@ export function createWorkbench(page, scenarioName) {
           await page.waitForTimeout(250);
         }
       }
+      // What was under the pointer, and where the cursor is: enough to tell a hover that never came
+      // from a pointer that never reached the text.
+      if (!point) throw new Error(`"${text}" was never laid out in the editor (its box stayed empty for ${2 * UI_TIMEOUT_MS / 1000}s)`);
+      const under = await page.evaluate(({ x, y }) => {
+        const chain = [];
+        for (let node = document.elementFromPoint(x, y); node && chain.length < 4; node = node.parentElement) chain.push(`${node.tagName.toLowerCase()}.${[...node.classList].join('.')}`);
+        return chain.join(' < ');
+      }, point);
+      const where = `pointer at (${Math.round(point.x)}, ${Math.round(point.y)}) over ${under}; ${await page.locator('.editor-group-container.active .view-line', { hasText: pattern }).count()} matching line(s); status bar: ${(await page.locator('.statusbar').innerText().catch(() => '')).replace(/\s+/g, ' ')}`;
       throw new Error(seen
-        ? `the hover over "${text}" never showed "${until}" (${attempts} tries in ${2 * UI_TIMEOUT_MS / 1000}s); it reads: ${JSON.stringify(seen)}`
-        : `no hover appeared over "${text}" (${attempts} tries in ${2 * UI_TIMEOUT_MS / 1000}s)`);
+        ? `the hover over "${text}" never showed "${until}" (${attempts} tries in ${2 * UI_TIMEOUT_MS / 1000}s); it reads: ${JSON.stringify(seen)}; ${where}`
+        : `no hover appeared over "${text}" (${attempts} tries in ${2 * UI_TIMEOUT_MS / 1000}s); ${where}`);
     },
 
     /** The editor hover on screen (its content element). */
@@ -291,7 +313,28 @@ export function createWorkbench(page, scenarioName) {
         const tabs = (await page.locator('.tabs-container .tab').allInnerTexts()).map((t) => t.trim());
         throw new Error(`the visualizer did not show "${selector}" within ${timeoutMs / 1000}s (editor tabs: ${JSON.stringify(tabs)}): ${error instanceof Error ? error.message.split('\n')[0] : error}`);
       }
+      await api.waitForVisualizerComplete(timeoutMs);
       return frame;
+    },
+
+    /**
+     * Waits until the visualizer's page is complete for the last update it received: `data-rendered`
+     * has caught up with `data-updates`. The charts and the formulas below the first ones are built
+     * after the first paint (src/webview/defer.ts); until then they are placeholders, and reading
+     * them (KaTeX errors, the list of charts) would see only what happened to be built already.
+     * @param {number} [timeoutMs]
+     */
+    async waitForVisualizerComplete(timeoutMs = 2 * UI_TIMEOUT_MS) {
+      const body = webviewFrame(page).locator('body');
+      const deadline = Date.now() + timeoutMs;
+      let last;
+      for (;;) {
+        last = await body.evaluate((b) => ({ updates: b.dataset.updates, rendered: b.dataset.rendered }), undefined, { timeout: Math.max(1, deadline - Date.now()) })
+          .catch((error) => (error instanceof Error ? error.message.split('\n')[0] : String(error)));
+        if (typeof last === 'object' && last.updates !== undefined && last.rendered === last.updates) return;
+        if (Date.now() > deadline) throw new Error(`the visualizer's page was not complete after ${timeoutMs / 1000}s (last seen: ${JSON.stringify(last)})`);
+        await page.waitForTimeout(100);
+      }
     },
 
     /**

@@ -25,7 +25,9 @@ async function expectErrorAt(ui, literal, element, message, shot) {
   await ui.waitForStatusBar(`Ln ${line}, Col ${column + element.length} (${element.length} selected)`);
   // ...and it is that text: Find seeds its input from the selection, as it does for a person.
   await ui.page.keyboard.press('Control+F');
-  const find = ui.page.locator('.editor-group-container.active .find-widget textarea, .editor-group-container.active .find-widget input').first();
+  // The widget selectText closed is still in the DOM (moved out of view, "visible" to Playwright):
+  // wait for the `visible` class it gets once it has opened, after seeding its input.
+  const find = ui.page.locator('.editor-group-container.active .find-widget.visible textarea, .editor-group-container.active .find-widget.visible input').first();
   await find.waitFor({ state: 'visible', timeout: ui.UI_TIMEOUT_MS });
   equal(await find.inputValue(), element, 'the text selected after the error');
   await ui.page.keyboard.press('Escape');

@@ -29,6 +29,8 @@ async function previewCase(ui, c) {
     return h.includes(c.distribution) ? h : undefined;
   }, `the loss view's heading names the ${c.distribution} distribution`);
   includes(heading, `Output distribution: ${c.distribution}`, 'the loss view heading');
+  // This case's page was drawn at once; its equivalences and charts come after the first paint.
+  await ui.waitForVisualizerComplete();
   const item = frame.locator('.figure[data-key="loss"]');
   const value = (await item.locator('.value').innerText()).trim();
   equal(value, sig(c.value), `the ${c.name} value in the loss view`);

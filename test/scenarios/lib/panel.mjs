@@ -12,6 +12,8 @@ const SECTIONS = ['kl-directions', 'identity', 'distribution', 'derivation', 'lo
 export async function shootPanel(ui, frame, prefix) {
   const panel = ui.page.locator('iframe.webview').first();
   const paths = [];
+  // The charts are listed below: only once they are built (after the first paint), not placeholders.
+  await ui.waitForVisualizerComplete();
   await ui.scrollVisualizerTo('#root');
   paths.push(await ui.screenshot(prefix));
   for (const section of SECTIONS) {
