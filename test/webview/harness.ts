@@ -10,7 +10,7 @@ import { evaluateShaped, evaluateText, type EvaluateOptions, type Evaluation } f
 import { selectLoss } from '../../src/core/loss-select';
 import { readLiteral } from '../../src/core/reader';
 import { shapeOf } from '../../src/core/shape';
-import { contentSecurityPolicy, createNonce, pageHtml } from '../../src/extension/visualizer/html';
+import { contentSecurityPolicy, createNonce, pageHtml, PRELOADED_FONTS } from '../../src/extension/visualizer/html';
 import type { Content, FromWebview, PanelState, SettingsView, ToWebview, ViewName } from '../../src/shared/protocol';
 import { buildViewModel, type SourceView } from '../../src/shared/view-model';
 
@@ -89,6 +89,7 @@ export async function startHarness(): Promise<Harness> {
         scriptUri: `${origin}/dist/webview/visualizer.js`,
         katexCssUri: `${origin}/dist/webview/katex/katex.min.css`,
         cssUri: `${origin}/media/visualizer.css`,
+        fontUris: PRELOADED_FONTS.map((font) => `${origin}/dist/webview/katex/fonts/${font}`),
         preludeScriptUris: [`${origin}/test/stub.js`],
         preludeStyleUris: [`${origin}/test/theme.css`],
       });

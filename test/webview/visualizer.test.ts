@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Page } from 'playwright-core';
+import { PRELOADED_FONTS } from '../../src/extension/visualizer/html';
 import { MAX_BARS } from '../../src/shared/view-model';
 import { pageErrors, posted, screenshotPath, send, startHarness, updateFor, updateWith, violations, type Harness } from './harness';
 
@@ -40,6 +41,20 @@ describe('visualizer webview (Chromium)', function () {
     const state = await page.evaluate(() => (window as any).__lens.state);
     assert.equal(state.version, 1);
     assert.equal(state.source.uri, 'file:///work/a.py');
+  });
+
+  it('preloads exactly the KaTeX fonts its views draw with, each fetched once', async () => {
+    await send(page, updateFor('{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}'));
+    await send(page, updateFor('{"y": [1, 0, 1], "y_pred": [0.9, 0.2, 0.6]}', { view: 'loss' }));
+    await send(page, updateFor('{"labels": [2, 0], "logits": [[0.1, 0.2, 3.0], [2.0, -1.0, 0.5]]}', { view: 'loss' }));
+    await page.evaluate(() => (document as any).fonts.ready);
+    const used = await page.evaluate(() =>
+      [...(document as any).fonts].filter((f: any) => f.status === 'loaded').map((f: any) => `${f.family}-${f.style === 'italic' ? 'Italic' : 'Regular'}.woff2`).sort(),
+    );
+    assert.deepEqual(used, [...PRELOADED_FONTS].sort());
+    // A preload whose CORS mode differs from the font request's is not reused: the file would come twice.
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()!).filter((name) => name.endsWith('.woff2')));
+    for (const font of PRELOADED_FONTS) assert.equal(fetched.filter((name) => name === font).length, 1, `${font} fetched ${fetched.filter((name) => name === font).length} times`);
   });
 
   it('renders a pair: six figures, KaTeX without errors, both KL directions side by side, the identity', async () => {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isFromWebview, type FromWebview, type ToWebview } from '../../shared/protocol';
-import { createNonce, pageHtml } from './html';
+import { createNonce, pageHtml, PRELOADED_FONTS } from './html';
 
 /**
  * One webview panel's host side: sets its options and page, validates what the webview posts, and
@@ -30,6 +30,7 @@ export class PanelHost implements vscode.Disposable {
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'visualizer.js')).toString(),
       katexCssUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'katex', 'katex.min.css')).toString(),
       cssUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'visualizer.css')).toString(),
+      fontUris: PRELOADED_FONTS.map((font) => webview.asWebviewUri(vscode.Uri.joinPath(dist, 'katex', 'fonts', font)).toString()),
     });
     this.subscriptions.push(
       webview.onDidReceiveMessage((message: unknown) => {
