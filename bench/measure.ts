@@ -19,6 +19,40 @@ export function time(fn: () => unknown, runs = 9, warmup = 2): Timing {
   return { median: samples[Math.floor(samples.length / 2)]!, min: samples[0]!, runs };
 }
 
+/** `global.gc` when Node runs with --expose-gc (`npm run bench` does). */
+const collect = (globalThis as { gc?: () => void }).gc;
+
+/** Per contender of `interleaved`: the median, and the median of its per-round ratio to the first. */
+export interface Compared extends Timing {
+  readonly ratio: number;
+}
+
+/**
+ * Times several functions side by side: `runs` rounds, each running every function once in turn,
+ * each sample from a collected heap (so JSON.parse's million boxed numbers are not charged to the
+ * next sample). On a shared machine the speed drifts from one second to the next; a ratio taken
+ * within each round and then the median over rounds compares like with like.
+ */
+export function interleaved(fns: readonly (() => unknown)[], runs = 11, warmup = 2): Compared[] {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) consume(fn());
+  const samples = fns.map((): number[] => []);
+  for (let round = 0; round < runs; round++) {
+    fns.forEach((fn, i) => {
+      collect?.();
+      const start = performance.now();
+      consume(fn());
+      samples[i]!.push(performance.now() - start);
+    });
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return samples.map((xs) => ({
+    median: median(xs),
+    min: Math.min(...xs),
+    runs,
+    ratio: median(xs.map((x, round) => x / samples[0]![round]!)),
+  }));
+}
+
 let sink = 0;
 /** Keeps results alive so the JIT cannot drop the work. */
 function consume(value: unknown): void {
