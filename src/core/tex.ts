@@ -99,13 +99,14 @@ function pairFormulas(evaluation: PairEvaluation, precision: number): Formula[] 
     },
     {
       id: 'klPQ',
-      title: 'Kullback–Leibler divergence of Q from P',
+      // Wikipedia's wording: D_KL(P‖Q) is the divergence "of P from Q", Q being the model of P.
+      title: 'Kullback–Leibler divergence of P from Q',
       tex: `${kl('P', 'Q')} = \\sum_i p_i ${log} \\frac{p_i}{q_i}`,
       substituted: `${kl('P', 'Q')} = ${sumOf(n, (i) => `${p(i)}\\,${log}\\frac{${p(i)}}{${q(i)}}`)} = ${texNumber(klPQ, precision)}${lengthNote(n)}`,
     },
     {
       id: 'klQP',
-      title: 'Kullback–Leibler divergence of P from Q',
+      title: 'Kullback–Leibler divergence of Q from P',
       tex: `${kl('Q', 'P')} = \\sum_i q_i ${log} \\frac{q_i}{p_i}`,
       substituted: `${kl('Q', 'P')} = ${sumOf(n, (i) => `${q(i)}\\,${log}\\frac{${q(i)}}{${p(i)}}`)} = ${texNumber(klQP, precision)}${lengthNote(n)}`,
     },

@@ -83,6 +83,13 @@ describe('TeX: content', () => {
     assert.doesNotMatch(titles, /Leiber/);
   });
 
+  it('names each KL direction as Wikipedia does: D_KL(P‖Q) is the divergence of P from Q', () => {
+    const byId = new Map(formulasOf(evaluateText(CASES.pair!)).map((f) => [f.id, f]));
+    assert.ok(byId.get('klPQ')!.tex.startsWith(String.raw`D_{\mathrm{KL}}(P\,\|\,Q) = \sum_i p_i`), byId.get('klPQ')!.tex);
+    assert.match(byId.get('klPQ')!.title, /of P from Q$/);
+    assert.match(byId.get('klQP')!.title, /of Q from P$/);
+  });
+
   it('numbers become TeX, with exponents and infinity', () => {
     assert.equal(texNumber(1.5e-7), '1.5\\times10^{-7}');
     assert.equal(texNumber(Infinity), '\\infty');
