@@ -3,6 +3,9 @@
 // from saved state. What the panel was told is read through the internal state command (the webview's
 // DOM is out of the extension host's reach; test/webview covers the drawing).
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'entropy-lens.entropy-lens';
@@ -41,8 +44,19 @@ describe('visualizer (extension host)', function () {
 
   before(async () => {
     await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
-    const document = await vscode.workspace.openTextDocument({ language: 'python', content: TEXT });
+    // Start from nothing: on a busy machine the previous suite's panel and editors may still be
+    // closing (a panel that is disposed late would swallow this suite's first update).
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until('no panel is left from an earlier suite', (x) => !x.open, 30_000);
+    // A file of its own, not an untitled document: untitled names are reused, and a late revert of
+    // the previous suite's "Untitled-1" could reach this one.
+    const file = join(mkdtempSync(join(tmpdir(), 'entropy-lens-visualizer-')), 'visualizer.py');
+    writeFileSync(file, TEXT);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
     editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+    for (let i = 0; i < 100 && vscode.window.activeTextEditor?.document !== document; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(vscode.window.activeTextEditor?.document, document, 'the test document is the active editor');
+    assert.equal(editor.document.getText(), TEXT);
   });
 
   after(async () => {
