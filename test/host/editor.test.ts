@@ -2,6 +2,9 @@
 // samples, multi-cursor P/Q, the hover provider's figures, image and links, the status bar, settings
 // taking effect without a reload, a notebook cell, and the error path.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'entropy-lens.entropy-lens';
@@ -13,10 +16,23 @@ interface Api {
 
 let api: Api;
 
+const EXTENSIONS: Record<string, string> = { python: '.py', json: '.json', plaintext: '.txt', typescript: '.ts' };
+let folder: string | undefined;
+let opened = 0;
+
+/**
+ * Opens `content` as a file of its own in this run's temp folder. Not an untitled document: untitled
+ * names are reused, and the workbench sometimes handed a new "Untitled-1" the text of the previous
+ * test's, still being reverted and closed.
+ */
 async function open(content: string, language: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ content, language });
+  folder ??= mkdtempSync(join(tmpdir(), 'entropy-lens-editor-'));
+  const file = join(folder, `test-${++opened}${EXTENSIONS[language] ?? '.txt'}`);
+  writeFileSync(file, content);
+  let document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  if (document.languageId !== language) document = await vscode.languages.setTextDocumentLanguage(document, language);
   const editor = await shown(document);
-  assert.equal(editor.document.getText(), content, 'the new untitled document lost its content');
+  assert.equal(editor.document.getText(), content, 'the test document does not hold its text');
   return editor;
 }
 
@@ -98,8 +114,8 @@ async function pickNext<T>(command: string): Promise<T> {
 const ln2 = Math.log(2);
 
 /**
- * Closes every tab without a save prompt: the test documents are untitled and dirty, so each dirty
- * one is brought forward and reverted; clean tabs (files, the visualizer panel) are closed as they are.
+ * Closes every tab without a save prompt: a document a test edited (a comment inserted, a notebook
+ * cell) is brought forward and reverted; clean tabs (files, the visualizer panel) are closed as they are.
  */
 async function closeEverything(): Promise<void> {
   for (let i = 0; i < 100; i++) {
