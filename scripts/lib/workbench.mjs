@@ -2,6 +2,7 @@
 // test/scenarios/*.mjs: it acts through the keyboard and mouse as a person would.
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { waitUntil } from '../../test/scenarios/lib/expect.mjs';
 import { ROOT } from './pins.mjs';
 
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -326,15 +327,10 @@ export function createWorkbench(page, scenarioName) {
      */
     async waitForVisualizerComplete(timeoutMs = 2 * UI_TIMEOUT_MS) {
       const body = webviewFrame(page).locator('body');
-      const deadline = Date.now() + timeoutMs;
-      let last;
-      for (;;) {
-        last = await body.evaluate((b) => ({ updates: b.dataset.updates, rendered: b.dataset.rendered }), undefined, { timeout: Math.max(1, deadline - Date.now()) })
-          .catch((error) => (error instanceof Error ? error.message.split('\n')[0] : String(error)));
-        if (typeof last === 'object' && last.updates !== undefined && last.rendered === last.updates) return;
-        if (Date.now() > deadline) throw new Error(`the visualizer's page was not complete after ${timeoutMs / 1000}s (last seen: ${JSON.stringify(last)})`);
-        await page.waitForTimeout(100);
-      }
+      await waitUntil(async () => {
+        const seen = await body.evaluate((b) => ({ updates: b.dataset.updates, rendered: b.dataset.rendered }));
+        return seen.updates !== undefined && seen.rendered === seen.updates ? seen : false;
+      }, "the visualizer's page complete for its last update", timeoutMs);
     },
 
     /**

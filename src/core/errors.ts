@@ -64,3 +64,8 @@ export function lineColumnAt(text: string, offset: number): LineColumn {
 export function spanning(a: SourceRange, b: SourceRange): SourceRange {
   return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
 }
+
+/** "1 element", "3 elements": a count as the messages spell it. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,4 +1,4 @@
-import { LiteralError, spanning, type SourceRange } from './errors';
+import { count, LiteralError, spanning, type SourceRange } from './errors';
 import { interpret, type VectorContext } from './interpret';
 import { readLiteral } from './reader';
 import { crossEntropy, entropy, entropyAndTerms, jsDivergence, klDivergence, klTerms } from './quantities';
@@ -119,7 +119,7 @@ function evaluatePair(pVector: Vector, qVector: Vector, options: EvaluateOptions
   if (pVector.values.length !== qVector.values.length) {
     throw new LiteralError(
       'length-mismatch',
-      `P has ${pVector.values.length} element${pVector.values.length === 1 ? '' : 's'} but Q has ${qVector.values.length}: a pair needs vectors of the same length`,
+      `P has ${count(pVector.values.length, 'element')} but Q has ${qVector.values.length}: a pair needs vectors of the same length`,
       qVector.range,
     );
   }

@@ -1,4 +1,4 @@
-import { LiteralError, type SourceRange } from './errors';
+import { count, LiteralError, type SourceRange } from './errors';
 import { elementRange, type LiteralNode, type ListNode, type NumbersNode, type ObjectEntry, type ObjectNode } from './literal';
 
 /**
@@ -210,11 +210,6 @@ function matrixOf(node: ListNode, rowName: string): Matrix {
       elementRange: (j) => elementRange(rows[index]!, j),
     }),
   };
-}
-
-/** "1 element", "3 elements". */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function clip(text: string): string {

@@ -22,7 +22,6 @@ declare const FEATURES_BUNDLE_SEPARATE: boolean;
 /** When the entry module finished evaluating: everything the bundle loads is loaded by then. */
 const loadedAt = performance.now();
 
-
 /**
  * Activation only registers: every command, the hover provider, the panel serializer and one
  * selection listener, each of which loads the features (the core, the commands, the visualizer host)
