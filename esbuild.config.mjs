@@ -82,5 +82,12 @@ function copyKatexAssets() {
   }
 }
 
-await Promise.all(builds.map((options) => esbuild.build(options)));
 copyKatexAssets();
+if (args.has('--watch')) {
+  // `npm run watch`: every bundle rebuilds on save; type checking stays `npm run typecheck`.
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((context) => context.watch()));
+  console.log(`watching ${contexts.length} bundles; Ctrl+C to stop`);
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}
