@@ -7,14 +7,17 @@ import { runWebviewBench } from './webview-paint';
 /**
  * `npm run bench`: every speed goal of the project, measured side by side in one run, printed as
  * figures and ratios. Medians of repeated runs after a warm-up; see BENCHMARKS.md for the machine
- * and the figures last measured.
+ * and the figures last measured. `npm run bench -- core hover` runs only the sections named
+ * (core, hover, activation, webview).
  */
 async function main(): Promise<void> {
   console.log(`Entropy Lens benchmark — Node ${process.version}, ${process.platform}/${process.arch}`);
-  coreBench();
-  hoverBench();
-  activationBench();
-  await runWebviewBench();
+  const named = process.argv.slice(2);
+  const wanted = (section: string) => named.length === 0 || named.includes(section);
+  if (wanted('core')) coreBench();
+  if (wanted('hover')) hoverBench();
+  if (wanted('activation')) activationBench();
+  if (wanted('webview')) await runWebviewBench();
   if (sinkValue() === Number.MIN_VALUE) console.log('');
 }
 
