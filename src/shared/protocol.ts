@@ -1,36 +1,21 @@
+import { INTERPRETATION_MODES, LOSS_MODES, UNITS, type InterpretationMode, type LossMode, type Unit } from '../core/types';
 import type { ViewModel } from './view-model';
 
 /**
  * The visualizer's message protocol, shared by the extension host (src/extension/visualizer) and
  * the webview (src/webview). Everything here crosses `postMessage`, so it is plain JSON: numbers that
- * may be infinite travel as {@link WireNumber}. The webview starts with `ready`; the host answers with
- * an `update` carrying the whole current state.
+ * may be infinite travel as a WireNumber (wire.ts). The webview starts with `ready`; the host answers
+ * with an `update` carrying the whole current state.
  */
 
 export const VIEW_TYPE = 'entropyLens.visualizer';
 
 export type ViewName = 'figures' | 'loss';
-export type UnitName = 'nats' | 'bits' | 'hartleys';
-export type InterpretationName = 'auto' | 'probs' | 'counts' | 'logits' | 'logprobs';
-export type LossModeName = 'auto' | 'bce' | 'cce' | 'mse';
-
-export const UNIT_NAMES: readonly UnitName[] = ['nats', 'bits', 'hartleys'];
-export const INTERPRETATION_NAMES: readonly InterpretationName[] = ['auto', 'probs', 'counts', 'logits', 'logprobs'];
-export const LOSS_MODE_NAMES: readonly LossModeName[] = ['auto', 'bce', 'cce', 'mse'];
 export const VIEW_NAMES: readonly ViewName[] = ['figures', 'loss'];
 
-/** A number that survives JSON: non-finite values are spelled out as strings. */
-export type WireNumber = number | 'Infinity' | '-Infinity' | 'NaN';
-
-export function toWire(value: number): WireNumber {
-  if (Number.isFinite(value)) return value;
-  return value > 0 ? 'Infinity' : value < 0 ? '-Infinity' : 'NaN';
-}
-
-export function fromWire(value: WireNumber): number {
-  if (typeof value === 'number') return value;
-  return value === 'Infinity' ? Number.POSITIVE_INFINITY : value === '-Infinity' ? Number.NEGATIVE_INFINITY : Number.NaN;
-}
+/** The loss modes a setting (and the panel's toggle) can hold: `none` is the CLI's alone. */
+export type LossSetting = Exclude<LossMode, 'none'>;
+export const LOSS_SETTINGS: readonly LossSetting[] = LOSS_MODES.filter((mode): mode is LossSetting => mode !== 'none');
 
 /** A zero-based line/character position, as `vscode.Position` has it. */
 export interface WirePosition {
@@ -51,9 +36,9 @@ export interface PanelState {
 
 /** The settings the panel's toggles show and change. */
 export interface SettingsView {
-  readonly unit: UnitName;
-  readonly interpretation: InterpretationName;
-  readonly loss: LossModeName;
+  readonly unit: Unit;
+  readonly interpretation: InterpretationMode;
+  readonly loss: LossSetting;
   readonly precision: number;
 }
 
@@ -83,9 +68,9 @@ export type ToWebview =
 
 export type FromWebview =
   | { readonly type: 'ready' }
-  | { readonly type: 'setUnit'; readonly unit: UnitName }
-  | { readonly type: 'setInterpretation'; readonly interpretation: InterpretationName }
-  | { readonly type: 'setLoss'; readonly loss: LossModeName }
+  | { readonly type: 'setUnit'; readonly unit: Unit }
+  | { readonly type: 'setInterpretation'; readonly interpretation: InterpretationMode }
+  | { readonly type: 'setLoss'; readonly loss: LossSetting }
   | { readonly type: 'setView'; readonly view: ViewName }
   | { readonly type: 'setLocked'; readonly locked: boolean }
   | { readonly type: 'copyMarkdown' }
@@ -111,11 +96,11 @@ export function isFromWebview(value: unknown): value is FromWebview {
     case 'reveal':
       return true;
     case 'setUnit':
-      return oneOf(UNIT_NAMES, value.unit);
+      return oneOf(UNITS, value.unit);
     case 'setInterpretation':
-      return oneOf(INTERPRETATION_NAMES, value.interpretation);
+      return oneOf(INTERPRETATION_MODES, value.interpretation);
     case 'setLoss':
-      return oneOf(LOSS_MODE_NAMES, value.loss);
+      return oneOf(LOSS_SETTINGS, value.loss);
     case 'setView':
       return oneOf(VIEW_NAMES, value.view);
     case 'setLocked':

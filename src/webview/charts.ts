@@ -1,5 +1,5 @@
-import { fromWire } from '../shared/protocol';
 import type { BarChart, CurveChart } from '../shared/view-model';
+import { fromWire } from '../shared/wire';
 import { el, svg } from './dom';
 
 /**

@@ -1,13 +1,5 @@
-import {
-  INTERPRETATION_NAMES,
-  LOSS_MODE_NAMES,
-  UNIT_NAMES,
-  VIEW_NAMES,
-  type Content,
-  type FromWebview,
-  type SettingsView,
-  type ToWebview,
-} from '../shared/protocol';
+import { INTERPRETATION_MODES, UNITS } from '../core/types';
+import { LOSS_SETTINGS, VIEW_NAMES, type Content, type FromWebview, type SettingsView, type ToWebview } from '../shared/protocol';
 import type { FigureView, FormulaView, LossView, ViewModel } from '../shared/view-model';
 import { barChart, curveChart } from './charts';
 import { Deferred } from './defer';
@@ -106,9 +98,9 @@ function toolbar(update: Update, post: Post): HTMLElement {
   return el(
     'header',
     { class: 'toolbar' },
-    toggleGroup('Unit', 'unit', UNIT_NAMES, s.unit, (u) => u, (unit) => post({ type: 'setUnit', unit })),
-    toggleGroup('Loss', 'loss', LOSS_MODE_NAMES, s.loss, (l) => (l === 'auto' ? 'auto' : l.toUpperCase()), (loss) => post({ type: 'setLoss', loss })),
-    toggleGroup('Read as', 'interpretation', INTERPRETATION_NAMES, s.interpretation, (i) => INTERPRETATION_LABELS[i], (interpretation) => post({ type: 'setInterpretation', interpretation })),
+    toggleGroup('Unit', 'unit', UNITS, s.unit, (u) => u, (unit) => post({ type: 'setUnit', unit })),
+    toggleGroup('Loss', 'loss', LOSS_SETTINGS, s.loss, (l) => (l === 'auto' ? 'auto' : l.toUpperCase()), (loss) => post({ type: 'setLoss', loss })),
+    toggleGroup('Read as', 'interpretation', INTERPRETATION_MODES, s.interpretation, (i) => INTERPRETATION_LABELS[i], (interpretation) => post({ type: 'setInterpretation', interpretation })),
     // A targets/predictions literal is always shown as a loss: the view toggle would do nothing.
     update.content.kind === 'model' && update.content.model.kind === 'loss'
       ? null

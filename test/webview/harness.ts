@@ -10,9 +10,11 @@ import { evaluateShaped, evaluateText, type EvaluateOptions, type Evaluation } f
 import { selectLoss } from '../../src/core/loss-select';
 import { readLiteral } from '../../src/core/reader';
 import { shapeOf } from '../../src/core/shape';
+import type { Unit } from '../../src/core/types';
 import { contentSecurityPolicy, createNonce, pageHtml, PRELOADED_FONTS } from '../../src/extension/visualizer/html';
+import { buildViewModel } from '../../src/extension/visualizer/view-model';
 import type { Content, FromWebview, PanelState, SettingsView, ToWebview, ViewName } from '../../src/shared/protocol';
-import { buildViewModel, type SourceView } from '../../src/shared/view-model';
+import type { SourceView } from '../../src/shared/view-model';
 
 export const ROOT = process.cwd();
 export const CHROMIUM = process.env.ENTROPY_LENS_CHROMIUM ?? '/usr/bin/chromium';
@@ -156,7 +158,7 @@ export function state(view: ViewName = 'figures', locked = false): PanelState {
 }
 
 /** The `update` message the host sends for a literal. */
-export function updateFor(text: string, options: { view?: ViewName; source?: SourceView; unit?: 'nats' | 'bits' | 'hartleys' } = {}): ToWebview {
+export function updateFor(text: string, options: { view?: ViewName; source?: SourceView; unit?: Unit } = {}): ToWebview {
   const view = options.view ?? 'figures';
   const evaluation = evaluate(text, view, options.unit ? { unit: options.unit } : {});
   const model = buildViewModel(evaluation, { source: options.source ?? { fileName: 'example.py', line: 3, endLine: 3 }, precision: 6, view });

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PRELOADED_FONTS } from '../../src/extension/visualizer/html';
-import { MAX_BARS } from '../../src/shared/view-model';
+import { MAX_BARS } from '../../src/extension/visualizer/view-model/bars';
 import { pageErrors, posted, screenshotPath, send, startHarness, updateFor, updateWith, violations, type Harness } from './harness';
 
 describe('visualizer webview (Chromium)', function () {

@@ -7,7 +7,7 @@ import { readLiteral } from '../../core/reader';
 import { shapeOf } from '../../core/shape';
 import { derivationOf, formulasOf, toLatex } from '../../core/tex';
 import { isPanelState, VIEW_TYPE, type Content, type FromWebview, type PanelState, type SettingsView, type ToWebview, type ViewName } from '../../shared/protocol';
-import { buildViewModel } from '../../shared/view-model';
+import { buildViewModel } from './view-model';
 import { PanelHost } from './panel';
 import { COMMANDS, INTERNAL_COMMANDS, type RegisterCommand } from '../command-ids';
 import { readSettings, SECTION, type Settings } from '../settings';

@@ -1,0 +1,66 @@
+import type { LossEvaluation } from '../../../core/evaluate';
+import { LOSS_LABELS } from '../../../core/figures';
+import { derivationOf, formulasOf, logSymbol, texNumber } from '../../../core/tex';
+import { natsPerUnit } from '../../../core/types';
+import type { EquivalenceView, LossView } from '../../../shared/view-model';
+import { barChart } from './bars';
+import { lossCurve } from './curves';
+
+const DISTRIBUTION_LABELS = { bernoulli: 'Bernoulli', multinoulli: 'Multinoulli (categorical)', normal: 'Normal (unit variance)' } as const;
+
+/** The loss view: the output distribution, the derivation, each sample's loss and the curve they sit on. */
+export function lossView(evaluation: LossEvaluation, precision: number, fmt: (x: number) => string): LossView {
+  const loss = evaluation.loss;
+  const per = evaluation.perSample;
+  const formula = formulasOf(evaluation, precision)[0]!;
+  const perSample = barChart({
+    id: 'perSample',
+    title: 'Loss of each sample',
+    caption: `The ${loss.toUpperCase()} of each sample; the batch loss is their mean, ${fmt(evaluation.value)}.`,
+    series: [loss === 'mse' ? 'squared error' : `loss (${evaluation.unit})`],
+    n: per.length,
+    label: (i) => `sample ${i}`,
+    value: (i) => per[i]!,
+    score: (i) => per[i]!,
+    fold: 'mean',
+    signed: false,
+    fmt,
+  });
+  const curve = lossCurve(evaluation, fmt);
+  return {
+    name: loss,
+    label: LOSS_LABELS[loss],
+    distribution: DISTRIBUTION_LABELS[evaluation.distribution],
+    reason: evaluation.reason,
+    samples: evaluation.samples,
+    derivation: derivationOf(evaluation, precision).map((s) => ({ caption: s.caption, tex: s.tex })),
+    formula: { id: formula.id, title: formula.title, tex: formula.tex, substituted: formula.substituted },
+    perSample,
+    ...(curve ? { curve } : { curveMissing: 'The targets are soft labels, so no single label’s probability decides each sample’s loss: there is no −log p curve to mark them on.' }),
+    equivalences: equivalences(evaluation, precision),
+  };
+}
+
+/** The identities these numbers illustrate: two-class CCE is BCE; the Normal NLL is a constant plus half the MSE. */
+function equivalences(evaluation: LossEvaluation, precision: number): EquivalenceView[] {
+  const out: EquivalenceView[] = [];
+  const num = (x: number) => texNumber(x, precision);
+  if (evaluation.twoClassBce !== undefined) {
+    out.push({
+      title: 'With two classes, CCE is BCE',
+      caption: 'The categorical cross-entropy over two classes, and the binary cross-entropy on the second class’s probability, on these numbers:',
+      tex: `\\mathcal{L}_{\\mathrm{CCE}} = ${num(evaluation.value)} \\qquad \\mathcal{L}_{\\mathrm{BCE}} = ${num(evaluation.twoClassBce)}`,
+    });
+  }
+  if (evaluation.distribution === 'normal' && evaluation.gaussianNll !== undefined) {
+    const scale = natsPerUnit(evaluation.unit);
+    const log = logSymbol(evaluation.unit);
+    const loge = evaluation.unit === 'nats' ? '' : `\\,${log} e`;
+    out.push({
+      title: 'Minimising the Normal NLL is minimising MSE',
+      caption: 'The NLL is a constant, ½ log 2π, plus half the MSE: neither the constant nor the ½ moves the minimum. Both halves, on these numbers:',
+      tex: `\\mathrm{NLL} = \\underbrace{\\tfrac12 ${log} 2\\pi}_{${num((0.5 * Math.log(2 * Math.PI)) / scale)}} + \\underbrace{\\tfrac12\\,\\mathrm{MSE}${loge}}_{${num((0.5 * evaluation.value) / scale)}} = ${num(evaluation.gaussianNll)}`,
+    });
+  }
+  return out;
+}
