@@ -19,8 +19,3 @@ export function formulaRenderer(): Renderer {
   }
   return renderer;
 }
-
-/** Whether the renderer is already loaded (the benchmark reports what activation costs without it). */
-export function formulaRendererLoaded(): boolean {
-  return renderer !== undefined;
-}
