@@ -2,9 +2,10 @@
 // from a tiny HTTP server on 127.0.0.1, opens it in Debian's headless Chromium through
 // playwright-core, and stands in for VS Code with a stub acquireVsCodeApi (a nonce'd script file)
 // that records what the webview posts and lets a test post ToWebview messages.
+import * as assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { dirname, extname, join, normalize, sep } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { evaluateShaped, evaluateText, type EvaluateOptions, type Evaluation } from '../../src/core/evaluate';
 import { selectLoss } from '../../src/core/loss-select';
@@ -136,6 +137,50 @@ export async function startHarness(): Promise<Harness> {
       await browser.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       rmSync(home.dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The browser and the current test's page of a suite set up by {@link chromiumSuite}. */
+export interface ChromiumSuite {
+  readonly harness: Harness;
+  readonly page: Page;
+}
+
+/**
+ * The hooks every Chromium suite shares, registered in the calling `describe`: one browser for the
+ * file, a fresh dark page for each test, and after each test the checks that hold whatever it drew —
+ * the strict CSP blocked nothing and no script failed. A failed test leaves a screenshot.
+ */
+export function chromiumSuite(): ChromiumSuite {
+  let harness: Harness | undefined;
+  let page: Page | undefined;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(async () => {
+    await harness?.close();
+  });
+  beforeEach(async () => {
+    page = await harness!.open('dark');
+  });
+  afterEach(async function () {
+    const current = page!;
+    assert.deepEqual(await violations(current), [], 'CSP violations');
+    assert.deepEqual(await pageErrors(current), [], 'page errors');
+    if (this.currentTest?.state === 'failed') {
+      const path = screenshotPath(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+      mkdirSync(dirname(path), { recursive: true });
+      await current.screenshot({ path, fullPage: true });
+    }
+    await current.close();
+  });
+  return {
+    get harness() {
+      return harness!;
+    },
+    get page() {
+      return page!;
     },
   };
 }

@@ -1,37 +1,19 @@
 // The built webview (dist/webview/visualizer.js) in real headless Chromium, under the panel's real
-// CSP: formulas, charts, the loss preview, errors, hostile input and the keyboard.
+// CSP: the handshake, formulas, the loss preview, errors, hostile input, the keyboard and the themes.
+// The charts have their own file (charts.test.ts).
 import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PRELOADED_FONTS } from '../../src/extension/visualizer/html';
-import { MAX_BARS } from '../../src/extension/visualizer/view-model/bars';
-import { pageErrors, posted, screenshotPath, send, startHarness, updateFor, updateWith, violations, type Harness } from './harness';
+import { chromiumSuite, posted, screenshotPath, send, updateFor, updateWith, violations } from './harness';
 
 describe('visualizer webview (Chromium)', function () {
   this.timeout(60_000);
-  let harness: Harness;
+  const chromium = chromiumSuite();
   let page: Page;
-
-  before(async () => {
-    harness = await startHarness();
-  });
-  after(async () => {
-    await harness?.close();
-  });
-  beforeEach(async () => {
-    page = await harness.open('dark');
-  });
-  afterEach(async function () {
-    // Every test, whatever it drew: the strict CSP blocked nothing and no script failed.
-    assert.deepEqual(await violations(page), [], 'CSP violations');
-    assert.deepEqual(await pageErrors(page), [], 'page errors');
-    if (this.currentTest?.state === 'failed') {
-      const path = screenshotPath(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-      mkdirSync(dirname(path), { recursive: true });
-      await page.screenshot({ path, fullPage: true });
-    }
-    await page.close();
+  beforeEach(() => {
+    page = chromium.page;
   });
 
   it('starts with the ready handshake and keeps the panel state the host sends', async () => {
@@ -92,173 +74,6 @@ describe('visualizer webview (Chromium)', function () {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.equal(overflow, 0, `at ${width} px the page is not wider than the panel`);
     }
-  });
-
-  it('draws grouped P/Q bars and signed KL-term bars with one label per element, and a data table', async () => {
-    await send(page, updateFor('{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}'));
-    const pq = page.locator('[data-chart="pq"]');
-    assert.equal(await pq.locator('rect.bar').count(), 6);
-    assert.equal(await pq.locator('rect.bar.series-0').count(), 3);
-    assert.equal(await pq.locator('rect.bar.series-1').count(), 3);
-    assert.deepEqual(await pq.locator('text.x-label').allTextContents(), ['0', '1', '2']);
-    // Single-character labels stand upright under their group.
-    assert.deepEqual(await pq.locator('text.x-label').evaluateAll((ts) => ts.map((t) => t.getAttribute('transform'))), [null, null, null]);
-    // The data table is built when its <details> opens: closed, only the summary is there, and the
-    // keyboard (and so a screen reader) reaches it; Enter opens it and the rows appear.
-    assert.equal(await pq.locator('table').count(), 0, 'no table before the details opens');
-    const summary = pq.locator('details.data-table summary');
-    assert.equal(await summary.textContent(), 'Data table (3 rows)');
-    await summary.focus();
-    await page.keyboard.press('Enter');
-    await pq.locator('table.data').waitFor();
-    assert.equal(await pq.locator('table.data tbody tr').count(), 3);
-    assert.deepEqual(await pq.locator('table.data tbody th').allTextContents(), ['0', '1', '2']);
-    assert.deepEqual(await pq.locator('table.data tbody tr').first().locator('td').allTextContents(), ['0.1', '0.3']);
-    // Closing and opening again does not build a second table. The `open` attribute flips during the
-    // key press, but the toggle events (whose handler builds the table) fire after it: read once the
-    // reopening one has fired (the two may be coalesced into one, which says "open" too).
-    await pq.locator('details.data-table').evaluate((details) => {
-      const toggles: string[] = ((window as any).__toggles = []);
-      details.addEventListener('toggle', (event) => toggles.push((event as ToggleEvent).newState));
-    });
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => (window as any).__toggles.at(-1) === 'open' && document.querySelector('[data-chart="pq"] details')!.hasAttribute('open'));
-    assert.equal(await pq.locator('table').count(), 1);
-    const kl = page.locator('[data-chart="kl"]');
-    assert.equal(await kl.locator('rect.bar').count(), 6);
-    // p₀ log(p₀/q₀) < 0 here: its bar hangs below the zero line, the others stand on it.
-    const bars = await kl.locator('rect.bar.series-0').evaluateAll((rects) => rects.map((r) => ({ y: Number(r.getAttribute('y')), h: Number(r.getAttribute('height')) })));
-    const axis = await kl.locator('line.axis').evaluate((l) => Number(l.getAttribute('y1')));
-    assert.ok(Math.abs(bars[0]!.y - axis) < 0.5, 'negative term starts at the axis');
-    assert.ok(Math.abs(bars[2]!.y + bars[2]!.h - axis) < 0.5, 'positive term ends at the axis');
-    assert.equal(await page.locator('svg.chart[role="img"][aria-label]').count(), 2);
-  });
-
-  it('paints Q opaque and contrasting even where the theme’s charts-orange is translucent', async function () {
-    this.timeout(120_000);
-    // The colour a node is painted with, as RGBA bytes: drawn on a canvas, so any CSS colour syntax
-    // (rgb(), color(srgb …), color-mix()) comes out the same way.
-    const paint = (locator: ReturnType<Page['locator']>, property: 'fill' | 'backgroundColor') =>
-      locator.evaluate((node, prop) => {
-        const canvas = document.createElement('canvas');
-        canvas.width = canvas.height = 1;
-        const ctx = canvas.getContext('2d')!;
-        ctx.fillStyle = getComputedStyle(node)[prop as 'fill'];
-        ctx.fillRect(0, 0, 1, 1);
-        return [...ctx.getImageData(0, 0, 1, 1).data];
-      }, property);
-    const luminance = ([r, g, b]: number[]) => {
-      const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
-    };
-    const contrast = (a: number[], b: number[]) => {
-      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-      return (hi! + 0.05) / (lo! + 0.05);
-    };
-    for (const theme of ['dark', 'light', 'high-contrast'] as const) {
-      for (const modern of [false, true]) {
-        const themed = await harness.open(theme);
-        if (modern) await themed.evaluate(() => document.body.classList.add('modern-theme'));
-        await send(themed, updateFor('{"p": [0.4, 0.6], "q": [0.5, 0.5]}'));
-        const background = await paint(themed.locator('body'), 'backgroundColor');
-        const what = `${theme}${modern ? ' (modern, translucent charts-orange)' : ''}`;
-        for (const [name, locator, property] of [
-          ['Q bar', themed.locator('[data-chart="pq"] rect.bar.series-1').first(), 'fill'],
-          ['Q legend swatch', themed.locator('[data-chart="pq"] .legend .swatch.series-1'), 'backgroundColor'],
-          ['D_KL(Q‖P) term bar', themed.locator('[data-chart="kl"] rect.bar.series-1').first(), 'fill'],
-          ['P bar', themed.locator('[data-chart="pq"] rect.bar.series-0').first(), 'fill'],
-          ['Q mark', themed.locator('[data-chart="binaryEntropy"] circle.mark').last(), 'fill'],
-        ] as const) {
-          const rgba = await paint(locator, property);
-          assert.equal(rgba[3], 255, `${name} is opaque in ${what}: ${rgba.join(', ')}`);
-          assert.ok(contrast(rgba, background) >= 3, `${name} contrasts with the background in ${what}: ${contrast(rgba, background).toFixed(2)}`);
-        }
-        assert.deepEqual(await violations(themed), []);
-        await themed.close();
-      }
-    }
-  });
-
-  it('puts axis ticks at round numbers, the axis reaching the first tick above the largest value', async () => {
-    // Ticks of one chart's value axis (the y ticks: right-aligned, left of the plot), as numbers.
-    const ticksOf = async (chart: string) =>
-      (await page.locator(`[data-chart="${chart}"] text.tick[text-anchor="end"]:not(.reference-label):not(.broken-label)`).allTextContents()).map((t) => Number(t.replace('−', '-'))).sort((a, b) => a - b);
-    const assertRound = (ticks: number[], max: number, what: string) => {
-      assert.ok(ticks.length >= 3, `${what}: ${ticks.join(', ')}`);
-      const step = ticks[1]! - ticks[0]!;
-      const mantissa = Number((step / Math.pow(10, Math.floor(Math.log10(step)))).toPrecision(6));
-      assert.ok([1, 2, 2.5, 5].includes(mantissa), `${what}: step ${step} is 1, 2, 2.5 or 5 × 10^k (${ticks.join(', ')})`);
-      for (const [k, t] of ticks.entries()) {
-        assert.ok(Math.abs(t / step - Math.round(t / step)) < 1e-6, `${what}: ${t} is a multiple of ${step}`);
-        if (k > 0) assert.ok(Math.abs(t - ticks[k - 1]! - step) < step * 1e-6, `${what}: evenly spaced (${ticks.join(', ')})`);
-      }
-      assert.ok(ticks.at(-1)! > max, `${what}: the top tick ${ticks.at(-1)} is above the largest value ${max}`);
-    };
-    await send(page, updateFor('{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}'));
-    assert.deepEqual(await ticksOf('pq'), [0, 0.2, 0.4, 0.6, 0.8]);
-    assert.deepEqual(await ticksOf('kl'), [-0.4, -0.2, 0, 0.2, 0.4]);
-    await send(page, updateFor('{"p": [0.4, 0.6], "q": [0.5, 0.5]}'));
-    assertRound(await ticksOf('pq'), 0.6, 'P and Q');
-    assertRound(await ticksOf('kl'), 0.112, 'KL terms');
-    assertRound(await ticksOf('binaryEntropy'), Math.LN2, 'binary entropy');
-    assert.deepEqual(await page.locator('[data-chart="binaryEntropy"] text.tick[text-anchor="middle"]').allTextContents(), ['0', '0.25', '0.5', '0.75', '1']);
-    // The largest squared error is exactly 1: the axis still goes one round step beyond it.
-    await send(page, updateFor('{"y": [1.5, 2, -1], "yhat": [1.2, 2.4, 0]}'));
-    assertRound(await ticksOf('perSample'), 1, 'per-sample MSE');
-    await send(page, updateFor('{"y": [1, 0, 1, 1], "y_pred": [0.9, 0.2, 0.6, 0.99]}'));
-    assertRound(await ticksOf('perSample'), -Math.log(0.6), 'per-sample BCE');
-    assertRound(await ticksOf('lossCurve'), -Math.log(0.6), 'loss curve');
-  });
-
-  it('marks p on the binary-entropy curve for a two-element distribution', async () => {
-    await send(page, updateFor('[0.3, 0.7]'));
-    const curve = page.locator('[data-chart="binaryEntropy"]');
-    assert.equal(await curve.locator('path.line').count(), 1);
-    assert.equal(await curve.locator('circle.mark').count(), 1);
-    assert.deepEqual(await curve.locator('text.mark-label').allTextContents(), ['P']);
-    assert.equal(await page.locator('[data-chart="pq"] rect.bar').count(), 2);
-  });
-
-  it('names the P and Q dots on the binary-entropy curve, beside the dots and in the legend', async () => {
-    await send(page, updateFor('{"p": [0.4, 0.6], "q": [0.5, 0.5]}'));
-    const curve = page.locator('[data-chart="binaryEntropy"]');
-    assert.equal(await curve.locator('circle.mark').count(), 2);
-    const dots = await curve.locator('circle.mark').evaluateAll((cs) => cs.map((c) => ({ cls: c.getAttribute('class'), x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')) })));
-    const labels = await curve.locator('text.mark-label').evaluateAll((ts) => ts.map((t) => ({ text: t.textContent, cls: t.getAttribute('class'), box: (({ x, y, width, height }) => ({ x, y, width, height }))((t as SVGTextElement).getBBox()) })));
-    assert.deepEqual(labels.map((l) => l.text).sort(), ['P', 'Q']);
-    // Each name sits next to its own dot (within 20 px), in the dot's colour class, and the two do not overlap.
-    for (const [name, series] of [['P', 'series-0'], ['Q', 'series-1']] as const) {
-      const dot = dots.find((d) => d.cls?.includes(series))!;
-      const label = labels.find((l) => l.text === name)!;
-      assert.ok(label.cls?.includes(series), `${name} label coloured as ${series}`);
-      const dx = Math.max(label.box.x - dot.x, dot.x - (label.box.x + label.box.width), 0);
-      const dy = Math.max(label.box.y - dot.y, dot.y - (label.box.y + label.box.height), 0);
-      assert.ok(Math.hypot(dx, dy) < 20, `${name} label is beside its dot (${dx}, ${dy})`);
-    }
-    const [a, b] = labels.map((l) => l.box);
-    assert.ok(a!.x + a!.width <= b!.x || b!.x + b!.width <= a!.x, 'the two names do not overlap');
-    const legend = await curve.locator('.legend li').allTextContents();
-    assert.deepEqual(legend, ['H(p)', 'p = 0.6 (P)', 'q = 0.5 (Q)']);
-  });
-
-  it('summarises 10,000 elements into the largest bars plus "the other N"', async () => {
-    const values = Array.from({ length: 10_000 }, (_, i) => (i === 5 ? 1000 : (i % 7) + 1));
-    await send(page, updateFor(`[${values.join(', ')}]`));
-    const labels = await page.locator('[data-chart="pq"] text.x-label').allTextContents();
-    assert.equal(labels.length, MAX_BARS);
-    assert.ok(labels.includes('5'), `the dominant element is kept: ${labels.join(' ')}`);
-    assert.equal(await page.locator('[data-chart="pq"] text.x-label.other').textContent(), 'the other 9,969');
-    assert.equal(await page.locator('[data-chart="pq"] rect.bar').count(), MAX_BARS);
-    // The folded bar holds ~97 % of the mass: the axis fits the kept bars and the folded one is drawn
-    // broken with its value, so the kept bars stay visible (the tallest reaches most of the plot).
-    const pq = page.locator('[data-chart="pq"]');
-    assert.equal(await pq.locator('line.bar-break').count(), 2);
-    assert.equal(await pq.locator('text.broken-label').textContent(), await page.locator('[data-chart="pq"] rect.bar.other title').evaluate((t) => t.textContent!.split(' = ')[1]));
-    const tallest = await pq.locator('rect.bar:not(.other)').evaluateAll((rects) => Math.max(...rects.map((r) => Number(r.getAttribute('height')))));
-    assert.ok(tallest > 150, `the largest kept bar is ${tallest} px tall`);
-    // 32 groups fit a 900 px page without scrolling the chart.
-    assert.ok(Number(await pq.locator('svg').getAttribute('width')) <= 868);
   });
 
   it('keeps unchanged formulas as they were and redraws only the changed ones on a new literal', async () => {
@@ -329,14 +144,6 @@ describe('visualizer webview (Chromium)', function () {
     );
     assert.equal(again.chartsDeferred, 0, 'the charts on screen are not replaced by a placeholder');
     assert.equal(again.y, scrolled, 'the page did not jump');
-  });
-
-  it('shows infinite KL as ∞ with its element, and an infinite bar', async () => {
-    await send(page, updateFor('[[0.5, 0.5], [1, 0]]'));
-    assert.equal(await page.locator('.figure[data-key="klPQ"] .value').textContent(), '∞');
-    assert.match((await page.locator('.figure[data-key="klPQ"] .cause').textContent()) ?? '', /element 1/);
-    assert.equal(await page.locator('[data-chart="kl"] rect.bar.infinite').count(), 1);
-    assert.equal(await page.locator('.katex-error').count(), 0);
   });
 
   it('keeps hostile keys and file names as inert, visible text', async () => {
@@ -478,7 +285,7 @@ describe('visualizer webview (Chromium)', function () {
     ];
     for (const theme of ['dark', 'light', 'high-contrast'] as const) {
       for (const [name, literal] of literals) {
-        const themed = await harness.open(theme);
+        const themed = await chromium.harness.open(theme);
         await send(themed, updateFor(literal));
         // The page background comes from the theme variable, not a default.
         const background = await themed.evaluate(() => getComputedStyle(document.body).backgroundColor);
