@@ -1,0 +1,68 @@
+import { isLiteralError, LiteralError } from '../../core/errors';
+import { evaluateShaped, type EvaluateOptions, type Evaluation } from '../../core/evaluate';
+import { selectLoss } from '../../core/loss-select';
+import { readLiteral } from '../../core/reader';
+import { shapeOf, type Vector } from '../../core/shape';
+import type { TargetSource } from './source';
+import type { Outcome, PlacedError, Target } from './target';
+
+/**
+ * Evaluates a target with the core: one source on its own, two as P and Q. Bad input is an 'error'
+ * outcome placed in its source; anything else thrown is a bug and propagates.
+ */
+export function evaluateTarget(target: Target, options: EvaluateOptions): Outcome {
+  try {
+    return { kind: 'evaluated', target, evaluation: evaluationOf(target, options) };
+  } catch (error) {
+    if (error instanceof Misplaced) return { kind: 'error', target, error: place(error.source, error.literalError) };
+    throw error;
+  }
+}
+
+function evaluationOf(target: Target, options: EvaluateOptions): Evaluation {
+  if (target.sources.length === 1) {
+    const source = target.sources[0];
+    return inSource(source, () => {
+      const shaped = shapeOf(readLiteral(source.text()));
+      if (target.reading === 'loss' && shaped.kind === 'pair') return selectLoss(shaped, options);
+      return evaluateShaped(shaped, options);
+    });
+  }
+  const [first, second] = target.sources;
+  const p = inSource(first, () => vectorOf(first.text(), 'P'));
+  const q = inSource(second, () => vectorOf(second.text(), 'Q'));
+  // Errors about the pair (a length mismatch) carry ranges in Q's own text: place them in Q.
+  return inSource(second, () => evaluateShaped({ kind: 'pair', p, q }, options));
+}
+
+function vectorOf(text: string, name: string): Vector {
+  const shaped = shapeOf(readLiteral(text));
+  if (shaped.kind !== 'distribution') {
+    throw new LiteralError('shape', `${name} must be one vector of numbers to compare two selections (this selection is a ${shaped.kind})`, { start: 0, end: text.length });
+  }
+  return shaped.p;
+}
+
+/** A LiteralError with the source it belongs to, on its way out of evaluationOf. */
+class Misplaced extends Error {
+  constructor(
+    readonly source: TargetSource,
+    readonly literalError: LiteralError,
+  ) {
+    super(literalError.message);
+  }
+}
+
+function inSource<T>(source: TargetSource, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (isLiteralError(error)) throw new Misplaced(source, error);
+    throw error;
+  }
+}
+
+function place(source: TargetSource, literalError: LiteralError): PlacedError {
+  const { line, column } = source.locate(literalError.range.start);
+  return { source, literalError, line, column };
+}
