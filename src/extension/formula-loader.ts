@@ -3,9 +3,11 @@
  * (dist/formula-image.js) so activation stays small; the web extension cannot load a second file,
  * so there it is bundled in (the build defines FORMULA_BUNDLE_SEPARATE accordingly).
  */
+import type * as FormulaImage from './formula-image';
+
 declare const FORMULA_BUNDLE_SEPARATE: boolean;
 
-type Renderer = typeof import('./formula-image');
+type Renderer = typeof FormulaImage;
 
 let renderer: Renderer | undefined;
 

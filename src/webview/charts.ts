@@ -47,7 +47,7 @@ export function niceTicks(lo: number, hi: number, intervals = 4): { lo: number; 
   const last = hi > 0 ? Math.floor(round(hi / step)) + 1 : Math.ceil(round(hi / step));
   const ticks: number[] = [];
   for (let k = first; k <= last; k++) ticks.push(round(k * step));
-  return { lo: ticks[0]!, hi: ticks[ticks.length - 1]!, ticks };
+  return { lo: ticks[0], hi: ticks[ticks.length - 1], ticks };
 }
 
 /** Ticks at least `gap` px apart, in order of preference (zero first): a tiny negative range no

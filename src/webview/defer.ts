@@ -10,7 +10,7 @@
 
 type IdleHandle = number;
 const requestIdle: (fn: () => void) => IdleHandle =
-  typeof requestIdleCallback === 'function' ? (fn) => requestIdleCallback(fn, { timeout: 300 }) : (fn) => setTimeout(fn, 16) as unknown as number;
+  typeof requestIdleCallback === 'function' ? (fn) => requestIdleCallback(fn, { timeout: 300 }) : (fn) => setTimeout(fn, 16);
 const cancelIdle: (handle: IdleHandle) => void = typeof cancelIdleCallback === 'function' ? (h) => cancelIdleCallback(h) : (h) => clearTimeout(h);
 
 interface Slot {

@@ -53,32 +53,32 @@ describe('view model', () => {
     it('draws D_KL(P‖Q) of the other 9 as +∞ and D_KL(Q‖P) of them as the sum of their terms', () => {
       const kl = chart(model, 'kl');
       assert.equal(kl.rows.length, MAX_BARS);
-      const folded = kl.rows[MAX_BARS - 1]!;
+      const folded = kl.rows[MAX_BARS - 1];
       assert.equal(folded.other, true);
       assert.equal(folded.label, 'the other 9');
-      const klPQ = p.map((pi, i) => (q[i]! === 0 ? Number.POSITIVE_INFINITY : pi * Math.log(pi / q[i]!)));
-      const klQP = q.map((qi, i) => (qi === 0 ? 0 : qi * Math.log(qi / p[i]!)));
-      const kept = largest(klPQ.map((t, i) => Math.max(Math.abs(t), Math.abs(klQP[i]!))), MAX_BARS - 1);
+      const klPQ = p.map((pi, i) => (q[i] === 0 ? Number.POSITIVE_INFINITY : pi * Math.log(pi / q[i])));
+      const klQP = q.map((qi, i) => (qi === 0 ? 0 : qi * Math.log(qi / p[i])));
+      const kept = largest(klPQ.map((t, i) => Math.max(Math.abs(t), Math.abs(klQP[i]))), MAX_BARS - 1);
       assert.deepEqual(kl.rows.slice(0, -1).map((r) => Number(r.label)), kept);
       const rest = Array.from({ length: n }, (_, i) => i).filter((i) => !kept.includes(i));
       assert.equal(rest.filter((i) => q[i] === 0).length, 4, 'four infinite terms are folded');
-      const expectedQP = rest.reduce((acc, i) => acc + klQP[i]!, 0);
+      const expectedQP = rest.reduce((acc, i) => acc + klQP[i], 0);
 
       assert.deepEqual(folded.values[0], 'Infinity');
       assert.equal(folded.displays[0], '∞');
-      assertClose(fromWire(folded.values[1]!), expectedQP, 'D_KL(Q‖P) of the other 9');
+      assertClose(fromWire(folded.values[1]), expectedQP, 'D_KL(Q‖P) of the other 9');
       assert.ok(!folded.displays.includes('NaN'));
     });
 
     it('sums P and Q of the folded elements in the P/Q chart', () => {
       const pq = chart(model, 'pq');
-      const kept = largest(p.map((pi, i) => Math.max(pi, q[i]!)), MAX_BARS - 1);
+      const kept = largest(p.map((pi, i) => Math.max(pi, q[i])), MAX_BARS - 1);
       assert.deepEqual(pq.rows.slice(0, -1).map((r) => Number(r.label)), kept);
       const rest = Array.from({ length: n }, (_, i) => i).filter((i) => !kept.includes(i));
-      const folded = pq.rows[MAX_BARS - 1]!;
-      assertClose(fromWire(folded.values[0]!), rest.reduce((acc, i) => acc + p[i]!, 0), 'P of the other 9');
+      const folded = pq.rows[MAX_BARS - 1];
+      assertClose(fromWire(folded.values[0]), rest.reduce((acc, i) => acc + p[i], 0), 'P of the other 9');
       // Q's whole mass is in the kept bars (its five elements are the largest), so the rest is 0.
-      assert.equal(fromWire(folded.values[1]!), rest.reduce((acc, i) => acc + q[i]!, 0));
+      assert.equal(fromWire(folded.values[1]), rest.reduce((acc, i) => acc + q[i], 0));
     });
   });
 
@@ -90,7 +90,7 @@ describe('view model', () => {
 
     it('is +∞ when an infinite loss is among the folded samples, never NaN', () => {
       const perSample = chart(modelOf(text, 'loss'), 'perSample');
-      const folded = perSample.rows[MAX_BARS - 1]!;
+      const folded = perSample.rows[MAX_BARS - 1];
       assert.equal(folded.label, 'the other 9 (mean)');
       assert.deepEqual(folded.values, ['Infinity']);
     });
@@ -101,7 +101,7 @@ describe('view model', () => {
       // The largest losses are the smallest probabilities: samples 0–30 are kept, 31–39 folded.
       const rest = finite.slice(MAX_BARS - 1);
       const expected = rest.reduce((acc, x) => acc - Math.log(x), 0) / rest.length;
-      assertClose(fromWire(perSample.rows[MAX_BARS - 1]!.values[0]!), expected, 'mean loss of the other 9');
+      assertClose(fromWire(perSample.rows[MAX_BARS - 1].values[0]), expected, 'mean loss of the other 9');
     });
   });
 
@@ -114,8 +114,8 @@ describe('view model', () => {
 
   it('picks the largest scores, infinite first and ties to the lower index', () => {
     const scores = [1, Number.POSITIVE_INFINITY, 3, Number.NaN, 3, Number.POSITIVE_INFINITY, 2];
-    assert.deepEqual(topIndices(scores.length, 3, (i) => scores[i]!), [1, 2, 5]);
-    assert.deepEqual(topIndices(scores.length, 4, (i) => scores[i]!), [1, 2, 4, 5]);
+    assert.deepEqual(topIndices(scores.length, 3, (i) => scores[i]), [1, 2, 5]);
+    assert.deepEqual(topIndices(scores.length, 4, (i) => scores[i]), [1, 2, 4, 5]);
   });
 
   it('says why a literal without a loss has none in the loss view', () => {

@@ -38,20 +38,20 @@ describe('visualizer charts (Chromium)', function () {
     // key press, but the toggle events (whose handler builds the table) fire after it: read once the
     // reopening one has fired (the two may be coalesced into one, which says "open" too).
     await pq.locator('details.data-table').evaluate((details) => {
-      const toggles: string[] = ((window as any).__toggles = []);
+      const toggles: string[] = ((window as unknown as { __toggles: string[] }).__toggles = []);
       details.addEventListener('toggle', (event) => toggles.push((event as ToggleEvent).newState));
     });
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => (window as any).__toggles.at(-1) === 'open' && document.querySelector('[data-chart="pq"] details')!.hasAttribute('open'));
+    await page.waitForFunction(() => (window as unknown as { __toggles: string[] }).__toggles.at(-1) === 'open' && document.querySelector('[data-chart="pq"] details')!.hasAttribute('open'));
     assert.equal(await pq.locator('table').count(), 1);
     const kl = page.locator('[data-chart="kl"]');
     assert.equal(await kl.locator('rect.bar').count(), 6);
     // p₀ log(p₀/q₀) < 0 here: its bar hangs below the zero line, the others stand on it.
     const bars = await kl.locator('rect.bar.series-0').evaluateAll((rects) => rects.map((r) => ({ y: Number(r.getAttribute('y')), h: Number(r.getAttribute('height')) })));
     const axis = await kl.locator('line.axis').evaluate((l) => Number(l.getAttribute('y1')));
-    assert.ok(Math.abs(bars[0]!.y - axis) < 0.5, 'negative term starts at the axis');
-    assert.ok(Math.abs(bars[2]!.y + bars[2]!.h - axis) < 0.5, 'positive term ends at the axis');
+    assert.ok(Math.abs(bars[0].y - axis) < 0.5, 'negative term starts at the axis');
+    assert.ok(Math.abs(bars[2].y + bars[2].h - axis) < 0.5, 'positive term ends at the axis');
     assert.equal(await page.locator('svg.chart[role="img"][aria-label]').count(), 2);
   });
 
@@ -70,11 +70,11 @@ describe('visualizer charts (Chromium)', function () {
       }, property);
     const luminance = ([r, g, b]: number[]) => {
       const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
     };
     const contrast = (a: number[], b: number[]) => {
       const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-      return (hi! + 0.05) / (lo! + 0.05);
+      return (hi + 0.05) / (lo + 0.05);
     };
     for (const theme of ['dark', 'light', 'high-contrast'] as const) {
       for (const modern of [false, true]) {
@@ -106,12 +106,12 @@ describe('visualizer charts (Chromium)', function () {
       (await page.locator(`[data-chart="${chart}"] text.tick[text-anchor="end"]:not(.reference-label):not(.broken-label)`).allTextContents()).map((t) => Number(t.replace('−', '-'))).sort((a, b) => a - b);
     const assertRound = (ticks: number[], max: number, what: string) => {
       assert.ok(ticks.length >= 3, `${what}: ${ticks.join(', ')}`);
-      const step = ticks[1]! - ticks[0]!;
+      const step = ticks[1] - ticks[0];
       const mantissa = Number((step / Math.pow(10, Math.floor(Math.log10(step)))).toPrecision(6));
       assert.ok([1, 2, 2.5, 5].includes(mantissa), `${what}: step ${step} is 1, 2, 2.5 or 5 × 10^k (${ticks.join(', ')})`);
       for (const [k, t] of ticks.entries()) {
         assert.ok(Math.abs(t / step - Math.round(t / step)) < 1e-6, `${what}: ${t} is a multiple of ${step}`);
-        if (k > 0) assert.ok(Math.abs(t - ticks[k - 1]! - step) < step * 1e-6, `${what}: evenly spaced (${ticks.join(', ')})`);
+        if (k > 0) assert.ok(Math.abs(t - ticks[k - 1] - step) < step * 1e-6, `${what}: evenly spaced (${ticks.join(', ')})`);
       }
       assert.ok(ticks.at(-1)! > max, `${what}: the top tick ${ticks.at(-1)} is above the largest value ${max}`);
     };
@@ -157,7 +157,7 @@ describe('visualizer charts (Chromium)', function () {
       assert.ok(Math.hypot(dx, dy) < 20, `${name} label is beside its dot (${dx}, ${dy})`);
     }
     const [a, b] = labels.map((l) => l.box);
-    assert.ok(a!.x + a!.width <= b!.x || b!.x + b!.width <= a!.x, 'the two names do not overlap');
+    assert.ok(a.x + a.width <= b.x || b.x + b.width <= a.x, 'the two names do not overlap');
     const legend = await curve.locator('.legend li').allTextContents();
     assert.deepEqual(legend, ['H(p)', 'p = 0.6 (P)', 'q = 0.5 (Q)']);
   });
@@ -174,7 +174,7 @@ describe('visualizer charts (Chromium)', function () {
     // broken with its value, so the kept bars stay visible (the tallest reaches most of the plot).
     const pq = page.locator('[data-chart="pq"]');
     assert.equal(await pq.locator('line.bar-break').count(), 2);
-    assert.equal(await pq.locator('text.broken-label').textContent(), await page.locator('[data-chart="pq"] rect.bar.other title').evaluate((t) => t.textContent!.split(' = ')[1]));
+    assert.equal(await pq.locator('text.broken-label').textContent(), await page.locator('[data-chart="pq"] rect.bar.other title').evaluate((t) => t.textContent.split(' = ')[1]));
     const tallest = await pq.locator('rect.bar:not(.other)').evaluateAll((rects) => Math.max(...rects.map((r) => Number(r.getAttribute('height')))));
     assert.ok(tallest > 150, `the largest kept bar is ${tallest} px tall`);
     // 32 groups fit a 900 px page without scrolling the chart.

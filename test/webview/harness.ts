@@ -42,6 +42,23 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.map': 'application/json', '.html': 'text/html',
 };
 
+/** What the init and stub scripts keep on `globalThis.__lens` in the page, for the tests to read. */
+export interface Lens {
+  violations: string[];
+  errors: string[];
+  posted: FromWebview[];
+  state: PanelState | undefined;
+  stateWrites: number;
+  dialogs?: number;
+  send(message: unknown): void;
+  /** How many updates the page has drawn completely (its `data-rendered` signal). */
+  rendered(): number;
+}
+
+declare global {
+  var __lens: Lens;
+}
+
 /** Runs before any page script (through CDP, so outside the CSP): records violations, dialogs, errors. */
 const INIT_SCRIPT = `
   window.__lens = { violations: [], errors: [] };
@@ -66,6 +83,7 @@ const STUB_SCRIPT = `(() => {
     };
   };
   lens.send = (m) => window.dispatchEvent(new MessageEvent('message', { data: m }));
+  lens.rendered = () => Number(document.body.dataset.rendered || 0);
 })();`;
 
 export interface Harness {
@@ -99,8 +117,8 @@ export async function startHarness(): Promise<Harness> {
       // The same policy as a header too: the page cannot loosen what the server sent.
       return send(200, 'text/html; charset=utf-8', html, { 'Content-Security-Policy': contentSecurityPolicy(origin, nonce) });
     }
-    if (url.pathname === '/test/stub.js') return send(200, TYPES['.js']!, STUB_SCRIPT);
-    if (url.pathname === '/test/theme.css') return send(200, TYPES['.css']!, readFileSync(join(ROOT, 'test/webview/theme.css')));
+    if (url.pathname === '/test/stub.js') return send(200, TYPES['.js'], STUB_SCRIPT);
+    if (url.pathname === '/test/theme.css') return send(200, TYPES['.css'], readFileSync(join(ROOT, 'test/webview/theme.css')));
     const allowed = ['/dist/webview/', '/media/'];
     if (!allowed.some((prefix) => url.pathname.startsWith(prefix))) return send(404, 'text/plain', 'not found');
     const file = normalize(join(ROOT, decodeURIComponent(url.pathname)));
@@ -125,11 +143,11 @@ export async function startHarness(): Promise<Harness> {
       pages.push(page);
       await page.addInitScript(INIT_SCRIPT);
       page.on('dialog', (dialog) => {
-        void page.evaluate(() => ((globalThis as any).__lens.dialogs = ((globalThis as any).__lens.dialogs ?? 0) + 1)).catch(() => undefined);
+        void page.evaluate(() => (globalThis.__lens.dialogs = (globalThis.__lens.dialogs ?? 0) + 1)).catch(() => undefined);
         void dialog.dismiss();
       });
       await page.goto(`${origin}/?theme=${theme}`);
-      await page.waitForFunction(() => (globalThis as any).__lens?.posted?.length > 0);
+      await page.waitForFunction(() => (globalThis.__lens as Lens | undefined)?.posted?.length);
       return page;
     },
     async close() {
@@ -216,21 +234,21 @@ export function updateWith(content: Content): ToWebview {
 
 /** Posts a message to the webview and waits until it has been drawn (a frame after render). */
 export async function send(page: Page, message: ToWebview): Promise<void> {
-  const before = await page.evaluate(() => Number((globalThis as any).document.body.dataset.rendered ?? 0));
-  await page.evaluate((m) => (globalThis as any).__lens.send(m), message as unknown);
-  if (message.type === 'update') await page.waitForFunction((n) => Number((globalThis as any).document.body.dataset.rendered ?? 0) > n, before);
+  const before = await page.evaluate(() => globalThis.__lens.rendered());
+  await page.evaluate((m) => globalThis.__lens.send(m), message as unknown);
+  if (message.type === 'update') await page.waitForFunction((n) => globalThis.__lens.rendered() > n, before);
 }
 
 export async function posted(page: Page): Promise<FromWebview[]> {
-  return page.evaluate(() => (globalThis as any).__lens.posted);
+  return page.evaluate(() => globalThis.__lens.posted);
 }
 
 export async function violations(page: Page): Promise<string[]> {
-  return page.evaluate(() => (globalThis as any).__lens.violations);
+  return page.evaluate(() => globalThis.__lens.violations);
 }
 
 export async function pageErrors(page: Page): Promise<string[]> {
-  return page.evaluate(() => (globalThis as any).__lens.errors);
+  return page.evaluate(() => globalThis.__lens.errors);
 }
 
 export function screenshotPath(name: string): string {

@@ -20,18 +20,18 @@ describe('visualizer webview (Chromium)', function () {
     const first = await posted(page);
     assert.deepEqual(first, [{ type: 'ready' }]);
     await send(page, updateFor('[0.2, 0.8]'));
-    const state = await page.evaluate(() => (window as any).__lens.state);
-    assert.equal(state.version, 1);
-    assert.equal(state.source.uri, 'file:///work/a.py');
+    const state = await page.evaluate(() => window.__lens.state);
+    assert.equal(state?.version, 1);
+    assert.equal(state.source?.uri, 'file:///work/a.py');
   });
 
   it('preloads exactly the KaTeX fonts its views draw with, each fetched once', async () => {
     await send(page, updateFor('{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}'));
     await send(page, updateFor('{"y": [1, 0, 1], "y_pred": [0.9, 0.2, 0.6]}', { view: 'loss' }));
     await send(page, updateFor('{"labels": [2, 0], "logits": [[0.1, 0.2, 3.0], [2.0, -1.0, 0.5]]}', { view: 'loss' }));
-    await page.evaluate(() => (document as any).fonts.ready);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const used = await page.evaluate(() =>
-      [...(document as any).fonts].filter((f: any) => f.status === 'loaded').map((f: any) => `${f.family}-${f.style === 'italic' ? 'Italic' : 'Regular'}.woff2`).sort(),
+      [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family}-${f.style === 'italic' ? 'Italic' : 'Regular'}.woff2`).sort(),
     );
     assert.deepEqual(used, [...PRELOADED_FONTS].sort());
     // A preload whose CORS mode differs from the font request's is not reused: the file would come twice.
@@ -68,8 +68,8 @@ describe('visualizer webview (Chromium)', function () {
       await page.waitForFunction((w) => innerWidth === w, width);
       const boxes = await page.locator('.kl-directions .side-by-side > .formula').evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().toJSON() as DOMRect));
       assert.equal(boxes.length, 2);
-      assert.equal(boxes[0]!.top, boxes[1]!.top, `at ${width} px the two cards share a row`);
-      assert.ok(boxes[0]!.right <= boxes[1]!.left, `at ${width} px the cards sit side by side`);
+      assert.equal(boxes[0].top, boxes[1].top, `at ${width} px the two cards share a row`);
+      assert.ok(boxes[0].right <= boxes[1].left, `at ${width} px the cards sit side by side`);
       // A formula wider than its card scrolls inside the card: the page itself does not scroll sideways.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.equal(overflow, 0, `at ${width} px the page is not wider than the panel`);
@@ -80,10 +80,10 @@ describe('visualizer webview (Chromium)', function () {
     await send(page, updateFor('{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}'));
     // Tag the live nodes: a node that survives the next update keeps its tag, a new one has none.
     await page.evaluate(() => {
-      for (const node of document.querySelectorAll('.math, .figure .value')) (node as any).__old = true;
+      for (const node of document.querySelectorAll('.math, .figure .value')) (node as Element & { __old?: boolean }).__old = true;
     });
     await send(page, updateFor('{"p": [0.25, 0.25, 0.5], "q": [0.5, 0.25, 0.25]}'));
-    const kept = (selector: string) => page.locator(selector).evaluate((node) => (node as any).__old === true);
+    const kept = (selector: string) => page.locator(selector).evaluate((node) => (node as Element & { __old?: boolean }).__old === true);
     assert.equal(await kept('[data-formula="klPQ"] > .math-display'), true, 'the symbolic KL formula is the same node');
     assert.equal(await kept('.figure[data-key="klPQ"] dt .math'), true, 'the figure label is the same node');
     assert.equal(await kept('[data-formula="klPQ"] .substituted .math'), false, 'the substituted formula is new');
@@ -118,7 +118,7 @@ describe('visualizer webview (Chromium)', function () {
             },
             { once: true },
           );
-          (window as any).__lens.send(m);
+          window.__lens.send(m);
         }),
       updateFor(literal) as unknown,
     );
@@ -138,7 +138,7 @@ describe('visualizer webview (Chromium)', function () {
       (m) =>
         new Promise<{ chartsDeferred: number; y: number }>((resolve) => {
           document.addEventListener('entropylens:painted', () => resolve({ chartsDeferred: document.querySelectorAll('.charts [data-deferred]').length, y: scrollY }), { once: true });
-          (window as any).__lens.send(m);
+          window.__lens.send(m);
         }),
       updateFor(literal, { unit: 'bits' }) as unknown,
     );
@@ -154,7 +154,7 @@ describe('visualizer webview (Chromium)', function () {
     await page.waitForTimeout(200);
     assert.equal(await page.locator('img').count(), 0, 'no <img> was created');
     assert.equal(await page.locator('a[href^="javascript"]').count(), 0);
-    assert.equal(await page.evaluate(() => (window as any).__lens.dialogs ?? 0), 0, 'no alert');
+    assert.equal(await page.evaluate(() => window.__lens.dialogs ?? 0), 0, 'no alert');
     assert.equal(await page.locator('.file-name').textContent(), `${img}.py`);
     await page.locator('[data-chart="pq"] details summary').click();
     // The table is built on the details' toggle event, which fires after the click returns.
@@ -267,8 +267,8 @@ describe('visualizer webview (Chromium)', function () {
 
   it('ignores messages that are not the protocol', async () => {
     await send(page, updateFor('[0.2, 0.8]'));
-    await page.evaluate(() => (window as any).__lens.send({ type: 'update', content: '<img src=x onerror=alert(1)>' }));
-    await page.evaluate(() => (window as any).__lens.send('<b>hi</b>'));
+    await page.evaluate(() => window.__lens.send({ type: 'update', content: '<img src=x onerror=alert(1)>' }));
+    await page.evaluate(() => window.__lens.send('<b>hi</b>'));
     assert.equal(await page.locator('.figure').count(), 2);
     assert.equal(await page.locator('img, b').count(), 0);
   });

@@ -62,14 +62,14 @@ export function buildViewModel(evaluation: Evaluation, options: ViewModelOptions
           series: ['P'],
           n: p.length,
           label,
-          value: (i) => p[i]!,
-          score: (i) => p[i]!,
+          value: (i) => p[i],
+          score: (i) => p[i],
           fold: 'sum',
           signed: false,
           fmt,
         }),
       ];
-      const curves = p.length === 2 ? [binaryEntropyCurve(evaluation.unit, [{ x: p[1]!, label: `p = ${fmt(p[1]!)} (P)`, name: 'P', series: 0 }])] : [];
+      const curves = p.length === 2 ? [binaryEntropyCurve(evaluation.unit, [{ x: p[1], label: `p = ${fmt(p[1])} (P)`, name: 'P', series: 0 }])] : [];
       return { ...base, bars, curves, ...extra };
     }
     case 'pair':
@@ -84,8 +84,8 @@ export function buildViewModel(evaluation: Evaluation, options: ViewModelOptions
           series: [`H (${evaluation.unit})`],
           n: rows.length,
           label: (i) => `row ${i}`,
-          value: (i) => rows[i]!.entropy,
-          score: (i) => rows[i]!.entropy,
+          value: (i) => rows[i].entropy,
+          score: (i) => rows[i].entropy,
           fold: 'mean',
           signed: false,
           fmt,
@@ -124,8 +124,8 @@ function pairBars(evaluation: PairEvaluation, fmt: (x: number) => string): BarCh
       series: ['P', 'Q'],
       n,
       label,
-      value: (i, s) => (s === 0 ? p[i]! : q[i]!),
-      score: (i) => Math.max(p[i]!, q[i]!),
+      value: (i, s) => (s === 0 ? p[i] : q[i]),
+      score: (i) => Math.max(p[i], q[i]),
       fold: 'sum',
       signed: false,
       fmt,
@@ -137,8 +137,8 @@ function pairBars(evaluation: PairEvaluation, fmt: (x: number) => string): BarCh
       series: ['D_KL(P‖Q) term', 'D_KL(Q‖P) term'],
       n,
       label,
-      value: (i, s) => (s === 0 ? pq[i]! : qp[i]!),
-      score: (i) => Math.max(Math.abs(pq[i]!), Math.abs(qp[i]!)),
+      value: (i, s) => (s === 0 ? pq[i] : qp[i]),
+      score: (i) => Math.max(Math.abs(pq[i]), Math.abs(qp[i])),
       fold: 'sum',
       signed: true,
       fmt,
@@ -148,8 +148,8 @@ function pairBars(evaluation: PairEvaluation, fmt: (x: number) => string): BarCh
 
 function pairCurves(evaluation: PairEvaluation, fmt: (x: number) => string): CurveChart[] {
   if (evaluation.p.p.length !== 2) return [];
-  const p = evaluation.p.p[1]!;
-  const q = evaluation.q.p[1]!;
+  const p = evaluation.p.p[1];
+  const q = evaluation.q.p[1];
   return [
     binaryEntropyCurve(evaluation.unit, [
       { x: p, label: `p = ${fmt(p)} (P)`, name: 'P', series: 0 },

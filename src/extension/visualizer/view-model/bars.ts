@@ -82,9 +82,9 @@ export function topIndices(n: number, k: number, score: (i: number) => number): 
   for (let i = 0; i < n; i++) {
     const raw = score(i);
     const s = Number.isNaN(raw) ? Number.NEGATIVE_INFINITY : raw;
-    if (best.length === k && s <= best[k - 1]!.s) continue;
+    if (best.length === k && s <= best[k - 1].s) continue;
     let at = best.length;
-    while (at > 0 && best[at - 1]!.s < s) at--;
+    while (at > 0 && best[at - 1].s < s) at--;
     best.splice(at, 0, { i, s });
     if (best.length > k) best.pop();
   }

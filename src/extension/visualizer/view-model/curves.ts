@@ -50,13 +50,13 @@ export function binaryEntropyCurve(unit: Unit, at: readonly BinaryMark[]): Curve
 export function lossCurve(evaluation: LossEvaluation, fmt: (x: number) => string): CurveChart | undefined {
   const scale = natsPerUnit(evaluation.unit);
   const per = evaluation.perSample;
-  const kept = topIndices(per.length, MAX_MARKS, (i) => per[i]!);
+  const kept = topIndices(per.length, MAX_MARKS, (i) => per[i]);
   const leftOff = per.length - kept.length;
   if (evaluation.loss === 'mse') {
     const f = evaluation.predictions;
     const y = evaluation.targets;
     let reach = 1;
-    for (const i of kept) reach = Math.max(reach, Math.abs(f[i]! - y[i]!));
+    for (const i of kept) reach = Math.max(reach, Math.abs(f[i] - y[i]));
     reach *= 1.15;
     const halfLog2Pi = (0.5 * Math.log(2 * Math.PI)) / scale;
     const mse = Array.from({ length: CURVE_POINTS }, (_, k) => {
@@ -72,13 +72,13 @@ export function lossCurve(evaluation: LossEvaluation, fmt: (x: number) => string
       yLabel: 'loss',
       x: [-reach, reach],
       // Both lines fit: the NLL sits above the parabola by ½ log 2π near zero.
-      y: [0, Math.max(reach * reach, nll[0]![1]) * 1.05],
+      y: [0, Math.max(reach * reach, nll[0][1]) * 1.05],
       lines: [
         { name: '(y − f)²', points: mse },
         { name: `NLL (${evaluation.unit})`, points: nll },
       ],
       marks: kept.map((i) => {
-        const r = f[i]! - y[i]!;
+        const r = f[i] - y[i];
         return { x: r, y: toWire(r * r), label: `sample ${i}: f − y = ${fmt(r)}` };
       }),
       marksLeftOff: leftOff,
@@ -94,7 +94,7 @@ export function lossCurve(evaluation: LossEvaluation, fmt: (x: number) => string
     return [x, -Math.log(x) / scale] as const;
   });
   let top = -Math.log(0.02) / scale;
-  for (const i of kept) if (Number.isFinite(per[i]!)) top = Math.max(top, per[i]!);
+  for (const i of kept) if (Number.isFinite(per[i])) top = Math.max(top, per[i]);
   return {
     id: 'lossCurve',
     title: 'Loss as a function of the prediction',
@@ -104,7 +104,7 @@ export function lossCurve(evaluation: LossEvaluation, fmt: (x: number) => string
     x: [0, 1],
     y: [0, top * 1.1],
     lines: [{ name: `−${log} p`, points }],
-    marks: kept.map((i) => ({ x: observed[i]!, y: toWire(per[i]!), label: `sample ${i}: p = ${fmt(observed[i]!)}` })),
+    marks: kept.map((i) => ({ x: observed[i], y: toWire(per[i]), label: `sample ${i}: p = ${fmt(observed[i])}` })),
     marksLeftOff: leftOff,
   };
 }

@@ -12,7 +12,7 @@ const DISTRIBUTION_LABELS = { bernoulli: 'Bernoulli', multinoulli: 'Multinoulli 
 export function lossView(evaluation: LossEvaluation, precision: number, fmt: (x: number) => string): LossView {
   const loss = evaluation.loss;
   const per = evaluation.perSample;
-  const formula = formulasOf(evaluation, precision)[0]!;
+  const formula = formulasOf(evaluation, precision)[0];
   const perSample = barChart({
     id: 'perSample',
     title: 'Loss of each sample',
@@ -20,8 +20,8 @@ export function lossView(evaluation: LossEvaluation, precision: number, fmt: (x:
     series: [loss === 'mse' ? 'squared error' : `loss (${evaluation.unit})`],
     n: per.length,
     label: (i) => `sample ${i}`,
-    value: (i) => per[i]!,
-    score: (i) => per[i]!,
+    value: (i) => per[i],
+    score: (i) => per[i],
     fold: 'mean',
     signed: false,
     fmt,
