@@ -9,9 +9,14 @@ const EXTENSION_ID = 'entropy-lens.entropy-lens';
 interface ContributedCommand { command: string; title: string }
 interface ConfigurationProperty { default?: unknown }
 interface ConfigurationBlock { properties?: Record<string, ConfigurationProperty> }
+/** The parts of package.json this suite reads. */
+interface Manifest {
+  name: string;
+  contributes?: { commands?: ContributedCommand[]; configuration?: ConfigurationBlock | ConfigurationBlock[] };
+}
 
 /** `contributes.configuration` may be one block or an array of blocks. */
-function configurationProperties(packageJSON: any): [string, ConfigurationProperty][] {
+function configurationProperties(packageJSON: Manifest): [string, ConfigurationProperty][] {
   const configuration = packageJSON.contributes?.configuration;
   const blocks: ConfigurationBlock[] = Array.isArray(configuration) ? configuration : configuration ? [configuration] : [];
   return blocks.flatMap((block) => Object.entries(block.properties ?? {}));
@@ -30,11 +35,11 @@ describe('activation', () => {
 
   it('is present and active', () => {
     assert.equal(extension.isActive, true);
-    assert.equal(extension.packageJSON.name, 'entropy-lens');
+    assert.equal((extension.packageJSON as Manifest).name, 'entropy-lens');
   });
 
   it('registers every command in contributes.commands', async () => {
-    const contributed: ContributedCommand[] = extension.packageJSON.contributes?.commands ?? [];
+    const contributed = (extension.packageJSON as Manifest).contributes?.commands ?? [];
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = contributed.map((c) => c.command).filter((id) => !registered.has(id));
     assert.deepEqual(missing, [], `contributed but not registered after activation: ${missing.join(', ')}`);
@@ -42,7 +47,7 @@ describe('activation', () => {
 
   it('reads the default of every contributes.configuration property', () => {
     const configuration = vscode.workspace.getConfiguration();
-    for (const [key, property] of configurationProperties(extension.packageJSON)) {
+    for (const [key, property] of configurationProperties(extension.packageJSON as Manifest)) {
       const inspected = configuration.inspect(key);
       assert.ok(inspected, `setting ${key} is unknown to the workbench`);
       if ('default' in property) {

@@ -53,7 +53,7 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;', "'": '&#39;' };
 
 function attr(value: string): string {
-  return value.replace(/[&"<>']/g, (c) => ATTRIBUTE_ESCAPES[c]!);
+  return value.replace(/[&"<>']/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
 }
 
 export function pageHtml(r: PageResources): string {
