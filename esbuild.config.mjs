@@ -28,19 +28,22 @@ function entries(dir, suffix = '.ts') {
     .map((name) => join(dir, name));
 }
 
-// The first statement of the extension bundle, so activation cost includes loading the bundle.
-const ACTIVATION_CLOCK = 'var ENTROPY_LENS_LOAD_START = typeof performance === "object" ? performance.now() : undefined;';
+// Test and benchmark hooks (src/extension/test-hooks.ts, the activation clock) exist only in the
+// development bundles the host suites and the benchmark load; `--production` (the .vsix) compiles
+// them out. The clock is the bundle's first statement, so activation cost includes loading it.
+const testHooks = { ENTROPY_LENS_TEST_HOOKS: String(!production) };
+const activationClock = production ? {} : { banner: { js: 'var ENTROPY_LENS_LOAD_START = typeof performance === "object" ? performance.now() : undefined;' } };
 
 const builds = [
   // Extension host (desktop VS Code and code-server's Node host).
   // Activation loads only extension.js; the features (the core, commands, visualizer host) are
   // dist/features.js, required on first use, and the formula renderer its own file after that.
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode', './features.js'], define: { FEATURES_BUNDLE_SEPARATE: 'true' }, banner: { js: ACTIVATION_CLOCK } },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode', './features.js'], define: { FEATURES_BUNDLE_SEPARATE: 'true', ...testHooks }, ...activationClock },
   { ...common, entryPoints: ['src/extension/features.ts'], outfile: 'dist/features.js', platform: 'node', format: 'cjs', external: ['vscode', './formula-image.js'], define: { FORMULA_BUNDLE_SEPARATE: 'true' } },
   { ...common, entryPoints: ['src/extension/formula-image.ts'], outfile: 'dist/formula-image.js', platform: 'node', format: 'cjs' },
   // Web extension (vscode.dev, the browser host): same entry, nothing Node-only may be on its path.
   // A web extension is one file, so the formula renderer is bundled in.
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { FORMULA_BUNDLE_SEPARATE: 'false', FEATURES_BUNDLE_SEPARATE: 'false' }, banner: { js: ACTIVATION_CLOCK } },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { FORMULA_BUNDLE_SEPARATE: 'false', FEATURES_BUNDLE_SEPARATE: 'false', ...testHooks }, ...activationClock },
   // CLI.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, define: { ENTROPY_LENS_VERSION: JSON.stringify(version) } },
 ];

@@ -11,14 +11,7 @@ export const COMMANDS = {
   setInterpretation: 'entropyLens.setInterpretation',
 } as const;
 
-/** Test hooks, not in package.json: the visualizer's last message, and its serializer's restore path. */
-export const INTERNAL_COMMANDS = {
-  visualizerState: 'entropyLens.internal.visualizerState',
-  visualizerRestore: 'entropyLens.internal.visualizerRestore',
-} as const;
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 
 /** Every command the extension registers at activation. */
-export const ALL_COMMAND_IDS: readonly string[] = [...Object.values(COMMANDS), ...Object.values(INTERNAL_COMMANDS)];
-
-/** Registers a command handler: with vscode directly, or into the lazily loaded features' table. */
-export type RegisterCommand = (id: string, handler: (...args: unknown[]) => unknown) => void;
+export const COMMAND_IDS: readonly CommandId[] = Object.values(COMMANDS);

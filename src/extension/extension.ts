@@ -1,39 +1,32 @@
 import * as vscode from 'vscode';
-import { ALL_COMMAND_IDS } from './command-ids';
+import { COMMAND_IDS } from './command-ids';
 import { VIEW_TYPE } from '../shared/protocol';
+import type * as FeaturesModuleExports from './features';
 import type { Features } from './features';
+import { registerTestHooks, type TestApi } from './test-hooks';
 
-/** What tests (and only tests) read back from the running extension. */
-export interface EntropyLensApi {
-  readonly statusBarText: () => string | undefined;
-  readonly refreshStatusBar: () => void;
-  /**
-   * What activation costs us, in milliseconds: evaluating the bundle, and running activate(). The
-   * host's own work between the two (creating the extension context) is not ours and not counted.
-   */
-  readonly activationMs: { readonly load: number; readonly activate: number } | undefined;
-}
-
-/** Set by the bundle's banner (esbuild.config.mjs). */
+/** Set by the development bundle's banner (esbuild.config.mjs), for the activation benchmark. */
 declare const ENTROPY_LENS_LOAD_START: number | undefined;
 /** Defined by the build: true where the features are a separate file (the Node host). */
 declare const FEATURES_BUNDLE_SEPARATE: boolean;
+/** Defined by the build: false in the production bundles, which leaves the test hooks out. */
+declare const ENTROPY_LENS_TEST_HOOKS: boolean;
 
 /** When the entry module finished evaluating: everything the bundle loads is loaded by then. */
-const loadedAt = performance.now();
+const loadedAt = ENTROPY_LENS_TEST_HOOKS ? performance.now() : 0;
 
 /**
  * Activation only registers: every command, the hover provider, the panel serializer and one
  * selection listener, each of which loads the features (the core, the commands, the visualizer host)
  * on first use. So start-up loads a few kilobytes, and the formula renderer (MathJax) loads later
- * still, on the first hover.
+ * still, on the first hover. Returns the test hooks' API to the host suites, and nothing otherwise.
  */
-export function activate(context: vscode.ExtensionContext): EntropyLensApi {
-  const activateStart = performance.now();
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  const activateStart = ENTROPY_LENS_TEST_HOOKS ? performance.now() : 0;
   let loaded: Features | undefined;
   const features = (): Features => (loaded ??= loadFeatures().createFeatures(context));
 
-  for (const id of ALL_COMMAND_IDS) {
+  for (const id of COMMAND_IDS) {
     context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => features().execute(id, args)));
   }
   // Every language, notebook cells included: a literal of numbers can stand anywhere.
@@ -53,16 +46,15 @@ export function activate(context: vscode.ExtensionContext): EntropyLensApi {
     context.subscriptions.push(waiting);
   }
 
-  const activationMs =
-    typeof ENTROPY_LENS_LOAD_START === 'number' ? { load: loadedAt - ENTROPY_LENS_LOAD_START, activate: performance.now() - activateStart } : undefined;
-  return {
-    statusBarText: () => features().statusBar.text,
-    refreshStatusBar: () => features().statusBar.update(),
-    activationMs,
-  };
+  if (ENTROPY_LENS_TEST_HOOKS && context.extensionMode === vscode.ExtensionMode.Test) {
+    const activationMs =
+      typeof ENTROPY_LENS_LOAD_START === 'number' ? { load: loadedAt - ENTROPY_LENS_LOAD_START, activate: performance.now() - activateStart } : undefined;
+    return registerTestHooks(context, features, activationMs);
+  }
+  return undefined;
 }
 
-type FeaturesModule = typeof import('./features');
+type FeaturesModule = typeof FeaturesModuleExports;
 
 /** dist/features.js in the Node host; bundled in for the web, which loads a single file. */
 function loadFeatures(): FeaturesModule {

@@ -1,9 +1,11 @@
-import * as vscode from 'vscode';
-import { registerCommands } from './commands';
-import type { RegisterCommand } from './command-ids';
+import type * as vscode from 'vscode';
+import { createCommands } from './commands';
 import { EntropyHoverProvider } from './hover';
+import { logDisposable } from './log';
+import { SelectionWatcher } from './selection-watcher';
 import { EntropyStatusBar } from './status-bar';
-import { registerVisualizer } from './visualizer';
+import { TargetService } from './targets/service';
+import { VisualizerController } from './visualizer';
 
 /**
  * Everything the extension does, loaded on first use (a command, a hover, a selection, a restored
@@ -13,24 +15,29 @@ export interface Features {
   execute(id: string, args: unknown[]): unknown;
   readonly hover: vscode.HoverProvider;
   readonly statusBar: EntropyStatusBar;
+  readonly visualizer: VisualizerController;
+  /** Turns selections, hovers and links into evaluated targets; one cache for all of the above. */
+  readonly targets: TargetService;
   restorePanel(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
 }
 
 export function createFeatures(context: vscode.ExtensionContext): Features {
-  const handlers = new Map<string, (...args: unknown[]) => unknown>();
-  const register: RegisterCommand = (id, handler) => handlers.set(id, handler);
-  const visualizer = registerVisualizer(context, register);
-  registerCommands(register, () => visualizer);
-  const statusBar = new EntropyStatusBar();
-  context.subscriptions.push(statusBar);
+  const targets = new TargetService();
+  const selections = new SelectionWatcher();
+  const visualizer = new VisualizerController(context.extensionUri, targets, selections);
+  const statusBar = new EntropyStatusBar(targets, selections);
+  context.subscriptions.push(statusBar, visualizer, selections, targets, logDisposable);
+  const commands = new Map(createCommands(targets, () => visualizer).map((command) => [command.id, command]));
   return {
     execute(id, args) {
-      const handler = handlers.get(id);
-      if (!handler) throw new Error(`Entropy Lens has no handler for ${id}`);
-      return handler(...args);
+      const command = commands.get(id);
+      if (!command) throw new Error(`Entropy Lens has no handler for ${id}`);
+      return command.execute(...args);
     },
-    hover: new EntropyHoverProvider(),
+    hover: new EntropyHoverProvider(targets),
     statusBar,
+    visualizer,
+    targets,
     restorePanel: (panel, state) => visualizer.restore(panel, state),
   };
 }

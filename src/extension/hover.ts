@@ -5,32 +5,23 @@ import { escapeMarkdown } from '../core/format';
 import { formulasOf } from '../core/tex';
 import { COMMANDS } from './command-ids';
 import { formulaImage } from './formula-markdown';
-import { evaluateOptions, readSettings, type Settings } from './settings';
-import { hoverWork, hoverWorkOnSelection } from './hover-work';
-import { sourceOf } from './target';
-
-/** The selection the pointer is in, if any: a selection is what the user asked about. */
-function selectionAt(document: vscode.TextDocument, position: vscode.Position): vscode.Selection | undefined {
-  const editor = vscode.window.activeTextEditor;
-  return editor?.document === document ? editor.selections.find((s) => !s.isEmpty && s.contains(position)) : undefined;
-}
+import { readSettings, type Settings } from './settings';
+import { literalArgument } from './targets/argument';
+import type { TargetService } from './targets/service';
 
 export class EntropyHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly targets: TargetService) {}
+
   provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
     const settings = readSettings(document);
     if (!settings.hoverEnabled) return undefined;
-    const source = sourceOf(document);
-    const selection = selectionAt(document, position);
-    const options = evaluateOptions(settings);
-    const finding = selection
-      ? hoverWorkOnSelection(source, document.offsetAt(selection.start), document.offsetAt(selection.end), settings.hoverMaxLiteralLength, options)
-      : hoverWork(source, document.offsetAt(position), settings.hoverMaxLiteralLength, options);
-    if (finding.kind === 'none' || token.isCancellationRequested) return undefined;
-    if (finding.kind === 'too-large') {
+    const found = this.targets.hoverTarget(document, position);
+    if (found.kind === 'none' || token.isCancellationRequested) return undefined;
+    if (found.kind === 'too-large') {
       return new vscode.Hover(new vscode.MarkdownString(`Entropy Lens: too large for a hover — use **Evaluate Selection** (\`${COMMANDS.evaluateSelection}\`)`));
     }
-    const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
-    const markdown = hoverMarkdown(finding.evaluation, range, document, settings, token);
+    const range = found.target.sources[0].range;
+    const markdown = hoverMarkdown(found.evaluation, range, document, settings, token);
     return markdown ? new vscode.Hover(markdown, range) : undefined;
   }
 }
@@ -51,7 +42,8 @@ function hoverMarkdown(evaluation: Evaluation, range: vscode.Range, document: vs
   if (token.isCancellationRequested) return undefined;
   const formula = headlineFormula(evaluation, settings.precision);
   if (formula) md.appendMarkdown(`\n${formulaImage(formula, vscode.window.activeColorTheme.kind)}\n`);
-  const args = encodeURIComponent(JSON.stringify([{ uri: document.uri.toString(), range: [range.start.line, range.start.character, range.end.line, range.end.character] }]));
+  // The links name the literal the hover is about; the target service reads them back (argument.ts).
+  const args = encodeURIComponent(JSON.stringify([literalArgument(document, range)]));
   md.appendMarkdown(`\n[Open Visualizer](command:${COMMANDS.openVisualizer}?${args} "Show formulas and charts beside the editor") · [Copy](command:${COMMANDS.copyMarkdown}?${args} "Copy the figures as Markdown")`);
   return md;
 }

@@ -16,7 +16,12 @@ export interface Settings {
 
 export const SECTION = 'entropyLens';
 
-export function readSettings(scope?: vscode.ConfigurationScope): Settings {
+/**
+ * The settings that apply to `scope`. One rule everywhere: the scope is the document the numbers are
+ * in (a target source's `scope`), so a folder's or a language's settings apply to its literals; with
+ * no document at hand, undefined (the window's settings).
+ */
+export function readSettings(scope: vscode.ConfigurationScope | undefined): Settings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
   return {
     unit: oneOf(UNITS, config.get('unit'), 'nats'),

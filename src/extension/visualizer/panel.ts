@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { isFromWebview, type FromWebview, type ToWebview } from '../../shared/protocol';
+import { Disposable } from '../dispose';
+import { log } from '../log';
 import { createNonce, pageHtml, PRELOADED_FONTS } from './html';
 
 /**
@@ -7,18 +9,18 @@ import { createNonce, pageHtml, PRELOADED_FONTS } from './html';
  * drops messages in both directions once the panel is disposed (postMessage on a disposed webview
  * throws; a late message must not reach a controller that moved on).
  */
-export class PanelHost implements vscode.Disposable {
-  private disposed = false;
-  private readonly subscriptions: vscode.Disposable[] = [];
-  /** Messages posted to the webview, for the test hook. */
+export class PanelHost extends Disposable {
+  /** Messages posted to the webview, and the last notice: what the panel was told, for tests. */
   posted = 0;
+  lastNotice: string | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
-    onMessage: (message: FromWebview) => void,
-    onDispose: () => void,
+    onMessage: (message: FromWebview) => Promise<void>,
+    private readonly onDispose: () => void,
   ) {
+    super();
     const webview = panel.webview;
     const dist = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
     const media = vscode.Uri.joinPath(extensionUri, 'media');
@@ -32,35 +34,37 @@ export class PanelHost implements vscode.Disposable {
       cssUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'visualizer.css')).toString(),
       fontUris: PRELOADED_FONTS.map((font) => webview.asWebviewUri(vscode.Uri.joinPath(dist, 'katex', 'fonts', font)).toString()),
     });
-    this.subscriptions.push(
+    this.register(
       webview.onDidReceiveMessage((message: unknown) => {
-        if (this.disposed) return;
+        if (this.isDisposed) return;
         if (!isFromWebview(message)) {
-          console.warn('Entropy Lens visualizer: ignored a malformed message from the webview');
+          log().warn('visualizer: ignored a malformed message from the webview', message);
           return;
         }
-        onMessage(message);
-      }),
-      panel.onDidDispose(() => {
-        this.disposed = true;
-        for (const s of this.subscriptions.splice(0)) s.dispose();
-        onDispose();
+        // The controller answers failures itself; this only keeps a bug from going unheard.
+        onMessage(message).catch((error: unknown) => log().error(`visualizer: the ${message.type} message failed`, error));
       }),
     );
-  }
-
-  get isDisposed(): boolean {
-    return this.disposed;
+    this.register(panel.onDidDispose(() => this.#ended()));
   }
 
   post(message: ToWebview): void {
-    if (this.disposed) return;
+    if (this.isDisposed) return;
     this.posted++;
+    if (message.type === 'notice') this.lastNotice = message.text;
     // A webview that is hidden (its document discarded) rejects; it asks again with `ready`.
     this.panel.webview.postMessage(message).then(undefined, () => undefined);
   }
 
-  dispose(): void {
-    if (!this.disposed) this.panel.dispose();
+  override dispose(): void {
+    if (this.isDisposed) return;
+    this.#ended();
+    this.panel.dispose();
+  }
+
+  #ended(): void {
+    if (this.isDisposed) return;
+    super.dispose();
+    this.onDispose();
   }
 }

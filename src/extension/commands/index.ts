@@ -1,0 +1,22 @@
+import type { TargetService } from '../targets/service';
+import type { Command, VisualizerHandle } from './command';
+import { copyCommands } from './copy';
+import { CompareSelections, EvaluateSelection, PreviewLoss } from './evaluate';
+import { InsertComment } from './insert-comment';
+import { OpenVisualizer } from './open-visualizer';
+import { settingCommands } from './pick-setting';
+
+/** Every command in package.json's contributes.commands, each with what it does. */
+export function createCommands(targets: TargetService, visualizer: () => VisualizerHandle): Command[] {
+  return [
+    new EvaluateSelection(targets, visualizer),
+    new CompareSelections(targets, visualizer),
+    new PreviewLoss(targets, visualizer),
+    new OpenVisualizer(targets, visualizer),
+    ...copyCommands(targets),
+    new InsertComment(targets),
+    ...settingCommands(),
+  ];
+}
+
+export type { Command, VisualizerHandle };

@@ -1,0 +1,33 @@
+import type { Content, ViewName } from '../../shared/protocol';
+import { buildViewModel } from './view-model';
+import type { Settings } from '../settings';
+import type { TargetSource } from '../targets/source';
+import type { Outcome } from '../targets/target';
+
+/** What the panel shows for an outcome: the view model of its evaluation, or its error, placed. */
+export function contentOf(outcome: Outcome, settings: Settings, view: ViewName): Content {
+  if (outcome.kind === 'error') {
+    const { source, literalError, line, column } = outcome.error;
+    return { kind: 'error', error: { message: literalError.message, code: literalError.code, fileName: source.name, line, column } };
+  }
+  const source = outcome.target.sources[0];
+  const model = buildViewModel(outcome.evaluation, { source: placeOf(source), precision: settings.precision, view });
+  return { kind: 'model', model };
+}
+
+/** The lines a source spans, 1-based, for the panel's heading. */
+function placeOf(source: TargetSource): { fileName: string; line: number; endLine: number } {
+  return { fileName: source.name, line: source.locate(0).line, endLine: source.locate(source.text().length).line };
+}
+
+export const NOTHING_SELECTED: Content = {
+  kind: 'empty',
+  message: 'Select a literal of numbers — [0.2, 0.8], [[P], [Q]], or {"y": […], "p": […]} — or put the cursor inside one. The panel follows the selection.',
+};
+
+export const EMPTY_SELECTION: Content = { kind: 'empty', message: 'The selection is empty. Select a literal of numbers, or put the cursor inside one.' };
+
+/** A source that is gone (deleted, renamed): say so, and how to go on. */
+export function unavailable(message: string): Content {
+  return { kind: 'empty', message: `${message} Select a literal in an editor to show it here.` };
+}

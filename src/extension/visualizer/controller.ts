@@ -1,0 +1,269 @@
+import * as vscode from 'vscode';
+import { toMarkdown } from '../../core/format';
+import { isPanelState, VIEW_TYPE, type Content, type FromWebview, type PanelState, type SettingsView, type ViewName } from '../../shared/protocol';
+import type { VisualizerHandle } from '../commands/command';
+import { Disposable, toDisposable } from '../dispose';
+import { log } from '../log';
+import type { SelectionWatcher } from '../selection-watcher';
+import { readSettings, SECTION, type Settings } from '../settings';
+import type { TargetService } from '../targets/service';
+import { SourceUnavailable, type SourceRef, type TargetSource } from '../targets/source';
+import { targetOf, type Outcome } from '../targets/target';
+import { contentOf, EMPTY_SELECTION, NOTHING_SELECTED, unavailable } from './content';
+import { Following } from './following';
+import { latexOf } from './latex';
+import { PanelHost } from './panel';
+import { panelState, refOfState } from './panel-state';
+import { writeSetting } from './write-setting';
+
+/** What the panel was last told, for the test hooks. */
+export interface VisualizerSnapshot {
+  readonly open: boolean;
+  readonly visible: boolean;
+  readonly state: PanelState;
+  readonly content?: Content;
+  readonly posted: number;
+  readonly notice?: string;
+  readonly viewColumn?: number;
+}
+
+/** What the panel shows: the content, with the source and outcome behind it (for copy and reveal). */
+interface Shown {
+  readonly content: Content;
+  readonly settings: Settings;
+  readonly source?: TargetSource;
+  readonly outcome?: Outcome;
+}
+
+/** How long after an edit or a settings change the panel evaluates again. */
+const REFRESH_DELAY_MS = 120;
+
+/**
+ * The visualizer: one panel beside the editor showing a literal as figures, formulas and charts. It
+ * follows the selection unless locked, evaluates again when the settings or the source document
+ * change, and comes back after a window reload through its serializer. Every refresh is numbered;
+ * one that finishes after a later one began is dropped, so the latest selection always wins.
+ */
+export class VisualizerController extends Disposable implements VisualizerHandle {
+  #host: PanelHost | undefined;
+  #ref: SourceRef | undefined;
+  #locked = false;
+  #view: ViewName = 'figures';
+  #shown: Shown | undefined;
+  #generation = 0;
+  #refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #following: Following;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly targets: TargetService,
+    selections: SelectionWatcher,
+  ) {
+    super();
+    this.#following = this.register(
+      new Following(selections, targets, {
+        isFollowing: () => this.#host !== undefined && !this.#locked,
+        current: () => this.#ref,
+        follow: (ref) => {
+          this.#ref = ref;
+          void this.refresh();
+        },
+      }),
+    );
+    this.register(
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (this.#ref && event.document.uri.toString() === this.#ref.uri.toString()) this.#scheduleRefresh();
+      }),
+    );
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(SECTION)) this.#scheduleRefresh();
+      }),
+    );
+    this.register(toDisposable(() => clearTimeout(this.#refreshTimer)));
+    this.register(toDisposable(() => this.#host?.dispose()));
+  }
+
+  /**
+   * Opens the panel beside the editor (or reveals it), without taking focus, on `ref` or else on the
+   * active editor's selection, or the literal around its cursor when the selection is empty.
+   */
+  show(ref?: SourceRef, view?: ViewName): void {
+    // Opening is a fresh look: the loss view only when asked for (Preview Loss), figures otherwise.
+    this.#view = view ?? 'figures';
+    const editor = vscode.window.activeTextEditor;
+    this.#ref = ref ?? (editor && this.targets.editorTarget(editor)?.sources[0].ref) ?? this.#ref;
+    if (this.#host) {
+      this.#host.panel.reveal(this.#host.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
+    } else {
+      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Entropy Lens', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+        enableScripts: true,
+        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+      });
+      this.#attach(panel);
+    }
+    void this.refresh();
+  }
+
+  /** The serializer's path: a panel VS Code kept across a reload, with the state the webview saved. */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    this.#host?.dispose();
+    const saved = isPanelState(state) ? state : undefined;
+    this.#ref = saved && refOfState(saved);
+    this.#locked = saved?.locked ?? false;
+    this.#view = saved?.view ?? 'figures';
+    this.#attach(panel);
+    await this.refresh();
+  }
+
+  snapshot(): VisualizerSnapshot {
+    const host = this.#host;
+    return {
+      open: host !== undefined,
+      visible: host?.panel.visible ?? false,
+      state: this.#state(),
+      ...(this.#shown ? { content: this.#shown.content } : {}),
+      posted: host?.posted ?? 0,
+      ...(host?.lastNotice !== undefined ? { notice: host.lastNotice } : {}),
+      ...(host?.panel.viewColumn !== undefined ? { viewColumn: host.panel.viewColumn } : {}),
+    };
+  }
+
+  /** Evaluates the source with the current settings and sends the panel everything it shows. */
+  async refresh(): Promise<void> {
+    const host = this.#host;
+    if (!host) return;
+    const generation = ++this.#generation;
+    this.#updateTitle();
+    const shown = await this.#compute();
+    // A later refresh began while this one waited for its source: the later one is what to show.
+    if (generation !== this.#generation || host !== this.#host || !shown) return;
+    this.#shown = shown;
+    host.post({ type: 'update', content: shown.content, settings: settingsView(shown.settings), state: this.#state() });
+  }
+
+  /** A message from the webview; failures become a notice in the panel, never a rejection. */
+  async handle(message: FromWebview): Promise<void> {
+    try {
+      await this.#dispatch(message);
+    } catch (error) {
+      if (error instanceof SourceUnavailable) {
+        this.#notify(error.message);
+        return;
+      }
+      log().error(`visualizer: the ${message.type} message failed`, error);
+      this.#notify('That did not work; the "Entropy Lens" output says why.');
+    }
+  }
+
+  async #dispatch(message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return this.refresh();
+      case 'setUnit':
+        return this.#write('unit', message.unit);
+      case 'setInterpretation':
+        return this.#write('interpretation', message.interpretation);
+      case 'setLoss':
+        return this.#write('loss', message.loss);
+      case 'setView':
+        this.#view = message.view;
+        return this.refresh();
+      case 'setLocked':
+        this.#locked = message.locked;
+        return this.refresh();
+      case 'copyMarkdown':
+        return this.#copy((evaluation, precision) => toMarkdown(evaluation, precision), 'Copied the figures as Markdown');
+      case 'copyLatex':
+        return this.#copy((evaluation, precision) => latexOf(evaluation, message.id, precision), message.id ? 'Copied the formula as LaTeX' : 'Copied the formulas as LaTeX');
+      case 'reveal':
+        return this.#reveal();
+    }
+  }
+
+  #attach(panel: vscode.WebviewPanel): void {
+    const host = new PanelHost(panel, this.extensionUri, (message) => this.handle(message), () => {
+      if (this.#host !== host) return;
+      this.#host = undefined;
+      this.#shown = undefined;
+    });
+    this.#host = host;
+    this.#updateTitle();
+  }
+
+  /** Never rejects: a failure to read the source is content; anything else is logged and dropped. */
+  async #compute(): Promise<Shown | undefined> {
+    const ref = this.#ref;
+    if (!ref) return { content: NOTHING_SELECTED, settings: readSettings(undefined) };
+    try {
+      const source = await this.targets.resolve(ref);
+      const settings = this.targets.settingsFor(source);
+      if (source.text().trim() === '') return { content: EMPTY_SELECTION, settings, source };
+      const outcome = this.targets.evaluate(targetOf(source, this.#view));
+      return { content: contentOf(outcome, settings, this.#view), settings, source, outcome };
+    } catch (error) {
+      if (error instanceof SourceUnavailable) return { content: unavailable(error.message), settings: readSettings(ref.uri) };
+      log().error('visualizer: could not show the literal', error);
+      return undefined;
+    }
+  }
+
+  #scheduleRefresh(): void {
+    if (!this.#host) return;
+    clearTimeout(this.#refreshTimer);
+    this.#refreshTimer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+  }
+
+  async #write(key: 'unit' | 'interpretation' | 'loss', value: string): Promise<void> {
+    // A write raises a configuration event, which refreshes; a value already in effect does not.
+    if (!(await writeSetting(key, value, this.#shown?.source?.scope ?? this.#ref?.uri))) await this.refresh();
+  }
+
+  async #copy(text: (evaluation: Extract<Outcome, { kind: 'evaluated' }>['evaluation'], precision: number) => string | undefined, done: string): Promise<void> {
+    const shown = this.#shown;
+    if (shown?.outcome?.kind !== 'evaluated') return;
+    const value = text(shown.outcome.evaluation, shown.settings.precision);
+    if (value === undefined) return;
+    await vscode.env.clipboard.writeText(value);
+    this.#notify(done);
+  }
+
+  /**
+   * Shows the literal in its editor, with the offending element selected when the panel shows an
+   * error. The document is found again first: it may have been closed, deleted or renamed since.
+   */
+  async #reveal(): Promise<void> {
+    const ref = this.#ref;
+    if (!ref) return;
+    const source = await this.targets.resolve(ref);
+    const outcome = this.#shown?.outcome;
+    // The error's element, if the error is about the text as it is now (no edit since).
+    const span = outcome?.kind === 'error' && outcome.error.source.key === source.key ? outcome.error.literalError.range : undefined;
+    this.#following.expect(source.document.uri, span ? source.rangeOf(span) : source.range);
+    await source.reveal(span);
+  }
+
+  #notify(text: string): void {
+    this.#host?.post({ type: 'notice', text });
+  }
+
+  #state(): PanelState {
+    return panelState(this.#ref, this.#locked, this.#view);
+  }
+
+  #updateTitle(): void {
+    if (!this.#host) return;
+    const ref = this.#ref;
+    this.#host.panel.title = ref ? `Entropy Lens: ${baseName(ref.uri)}` : 'Entropy Lens';
+  }
+}
+
+/** The settings the page shows as toggles. */
+function settingsView(settings: Settings): SettingsView {
+  return { unit: settings.unit, interpretation: settings.interpretation, loss: settings.loss, precision: settings.precision };
+}
+
+function baseName(uri: vscode.Uri): string {
+  const path = uri.path;
+  return path.slice(path.lastIndexOf('/') + 1) || uri.toString();
+}
