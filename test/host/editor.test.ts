@@ -2,16 +2,18 @@
 // samples, multi-cursor P/Q, the hover provider's figures, image and links, the status bar, settings
 // taking effect without a reload, a notebook cell, and the error path.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'entropy-lens.entropy-lens';
 
+/** The test hooks' API (src/extension/test-hooks.ts): activate() returns it in test mode only. */
 interface Api {
   statusBarText(): string | undefined;
   refreshStatusBar(): void;
+  evaluationCount(): number;
 }
 
 let api: Api;
@@ -47,7 +49,7 @@ async function shown(document: vscode.TextDocument): Promise<vscode.TextEditor> 
     if (i % 10 === 9) await vscode.window.showTextDocument(document);
   }
   assert.equal(vscode.window.activeTextEditor?.document, document, 'the test document did not become the active editor');
-  return vscode.window.activeTextEditor!;
+  return vscode.window.activeTextEditor;
 }
 
 /** Opens a file of the samples/ folder, which the runner opens as the workspace. */
@@ -112,6 +114,15 @@ async function pickNext<T>(command: string): Promise<T> {
 }
 
 const ln2 = Math.log(2);
+
+/** Polls `check` until it holds; fails with `what` after `timeoutMs`. */
+async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) assert.fail(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /**
  * Closes every tab without a save prompt: a document a test edited (a comment inserted, a notebook
@@ -278,7 +289,7 @@ describe('editor features', function () {
     assert.match(text, /!\[formula\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/);
     assert.match(text, /command:entropyLens\.openVisualizer\?/);
     assert.match(text, /command:entropyLens\.copyMarkdown\?/);
-    const svg = Buffer.from(/base64,([A-Za-z0-9+/=]+)/.exec(text)![1]!, 'base64').toString('utf8');
+    const svg = Buffer.from(/base64,([A-Za-z0-9+/=]+)/.exec(text)![1], 'base64').toString('utf8');
     assert.match(svg, /^<svg /);
     assert.doesNotMatch(svg, /currentColor/);
   });
@@ -383,7 +394,7 @@ describe('editor features', function () {
     await vscode.commands.executeCommand('entropyLens.insertComment');
     const lines = editor.document.getText().split('\n');
     const line = lines.findIndex((l) => l.startsWith('probs = torch.tensor'));
-    assert.match(lines[line + 1]!, /^# Entropy Lens: H\(P\) = [\d.]+ nats$/);
+    assert.match(lines[line + 1], /^# Entropy Lens: H\(P\) = [\d.]+ nats$/);
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), original);
   });
@@ -408,5 +419,48 @@ describe('editor features', function () {
     assert.equal(ragged.document.getText(ragged.selection), '[1.0]');
     api.refreshStatusBar();
     assert.equal(api.statusBarText(), undefined);
+  });
+  it('the status bar, the visualizer and the commands share one evaluation per change', async () => {
+    const editor = await open('probs = [0.2, 0.3, 0.5]\n', 'python');
+    select(editor, '[0.2, 0.3, 0.5]');
+    api.refreshStatusBar();
+    assert.match(api.statusBarText() ?? '', /^\$\(graph\) H\(P\) = /);
+    const once = api.evaluationCount();
+    await vscode.commands.executeCommand('entropyLens.openVisualizer');
+    await waitUntil('the visualizer shows the selection', async () => {
+      const state = await vscode.commands.executeCommand<{ content?: { kind: string } }>('entropyLens.internal.visualizerState');
+      return state.content?.kind === 'model';
+    });
+    const result = await vscode.commands.executeCommand<{ entropy: number }>('entropyLens.evaluateSelection');
+    await vscode.commands.executeCommand('entropyLens.copyMarkdown');
+    api.refreshStatusBar();
+    // scipy.stats.entropy([0.2, 0.3, 0.5])
+    assert.ok(Math.abs(result.entropy - 1.0296530140645737) < 1e-15);
+    assert.equal(api.evaluationCount(), once, 'the panel and the commands reused the status bar\'s evaluation');
+    // An edit is a change: one more evaluation, shared again.
+    const at = editor.document.getText().indexOf('0.2');
+    await editor.edit((builder) => builder.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 3)), '0.1'));
+    select(editor, '[0.1, 0.3, 0.5]');
+    api.refreshStatusBar();
+    await vscode.commands.executeCommand('entropyLens.evaluateSelection');
+    assert.equal(api.evaluationCount(), once + 1);
+  });
+
+  it('a hover link to a file deleted since, or with a malformed uri, says so and copies nothing', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'entropy-lens-link-')), 'gone.py');
+    writeFileSync(file, 'p = [0.5, 0.5]\n');
+    const uri = vscode.Uri.file(file).toString();
+    unlinkSync(file);
+    const editor = await open('q = [0.9, 0.1]\n', 'python');
+    select(editor, '[0.9, 0.1]');
+    await vscode.env.clipboard.writeText('unchanged');
+    // A link names its literal: neither falls back to the selection, and neither rejects.
+    assert.equal(await vscode.commands.executeCommand('entropyLens.copyMarkdown', { uri, range: [0, 4, 0, 14] }), undefined);
+    assert.equal(await vscode.commands.executeCommand('entropyLens.copyMarkdown', { uri: 'gone.py', range: [0, 4, 0, 14] }), undefined);
+    assert.equal(await vscode.commands.executeCommand('entropyLens.copyMarkdown', { uri, range: [0, -4, 0, 14] }), undefined);
+    assert.equal(await vscode.env.clipboard.readText(), 'unchanged');
+    // Without an argument the selection is copied, as before.
+    await vscode.commands.executeCommand('entropyLens.copyMarkdown');
+    assert.match(await vscode.env.clipboard.readText(), /\| H\(P\) \| 0\.325083 \| nats \|/);
   });
 });

@@ -1,9 +1,11 @@
 // The visualizer in a real extension host: the command opens the panel beside the editor, the panel
-// follows the selection, the lock pins it, and the serializer's restore path brings a panel back
-// from saved state. What the panel was told is read through the internal state command (the webview's
-// DOM is out of the extension host's reach; test/webview covers the drawing).
+// follows the selection, the lock pins it, the serializer's restore path brings a panel back from
+// saved state, a vanished file is a message, and a later selection wins over a slower, earlier one.
+// What the panel was told is read through the internal state command, and webview messages are
+// posted through the internal message command (the webview's DOM is out of the extension host's
+// reach; test/webview covers the drawing).
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -11,13 +13,15 @@ import * as vscode from 'vscode';
 const EXTENSION_ID = 'entropy-lens.entropy-lens';
 const STATE = 'entropyLens.internal.visualizerState';
 const RESTORE = 'entropyLens.internal.visualizerRestore';
+const MESSAGE = 'entropyLens.internal.visualizerMessage';
 
 interface Snapshot {
   open: boolean;
   visible: boolean;
   state: { version: 1; source?: { uri: string; start: { line: number; character: number }; end: { line: number; character: number } }; locked: boolean; view: string };
-  content?: { kind: string; model?: { kind: string; figures: { key: string; display: string }[]; source: { fileName: string; line: number } }; error?: { line: number; column: number; message: string } };
+  content?: { kind: string; model?: { kind: string; figures: { key: string; display: string }[]; source: { fileName: string; line: number } }; error?: { line: number; column: number; message: string }; message?: string };
   posted: number;
+  notice?: string;
   viewColumn?: number;
 }
 
@@ -138,5 +142,70 @@ describe('visualizer (extension host)', function () {
     await vscode.commands.executeCommand(RESTORE, { version: 99, source: 'nope' });
     const empty = await until('restored empty', (x) => x.open && x.posted > 0);
     assert.ok(empty.content);
+  });
+  it('reveal of a deleted file gives a message, never an unhandled rejection', async () => {
+    // A panel restored after a reload whose file was deleted in between: the panel says so, and its
+    // Reveal button answers with a notice.
+    const file = join(mkdtempSync(join(tmpdir(), 'entropy-lens-gone-')), 'gone.py');
+    writeFileSync(file, 'p = [0.5, 0.5]\n');
+    const uri = vscode.Uri.file(file).toString();
+    unlinkSync(file);
+    const saved = { version: 1, source: { uri, start: { line: 0, character: 4 }, end: { line: 0, character: 14 } }, locked: true, view: 'figures' };
+    await vscode.commands.executeCommand(RESTORE, saved);
+    const restored = await until('restored on the vanished file', (x) => x.open && x.state.source?.uri === uri && x.content?.kind === 'empty');
+    assert.match(restored.content?.message ?? '', /gone\.py can no longer be opened/);
+    // Settles once the message is handled; a rejection would fail the command, and so the test.
+    const handled = await vscode.commands.executeCommand<boolean>(MESSAGE, { type: 'reveal' });
+    assert.equal(handled, true, 'the message was well formed');
+    const told = await until('a notice names the file', (x) => (x.notice ?? '').includes('gone.py'));
+    assert.match(told.notice ?? '', /gone\.py can no longer be opened: it was deleted, renamed or moved/);
+    assert.equal(told.open, true, 'the panel is still there');
+  });
+
+  it('out-of-order refresh: a later selection wins over an earlier, slower evaluation', async () => {
+    // A file system whose reads wait until the test lets them go: the earlier refresh's source.
+    let requested: () => void = () => undefined;
+    const wasRequested = new Promise<void>((resolve) => (requested = resolve));
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const text = new TextEncoder().encode('slow = [0.25, 0.75]\n');
+    const provider: vscode.FileSystemProvider = {
+      onDidChangeFile: new vscode.EventEmitter<vscode.FileChangeEvent[]>().event,
+      watch: () => ({ dispose: () => undefined }),
+      stat: () => ({ type: vscode.FileType.File, ctime: 0, mtime: 0, size: text.length }),
+      readFile: async () => {
+        requested();
+        await released;
+        return text;
+      },
+      readDirectory: () => [],
+      createDirectory: () => undefined,
+      writeFile: () => undefined,
+      delete: () => undefined,
+      rename: () => undefined,
+    };
+    const registration = vscode.workspace.registerFileSystemProvider('entropy-lens-slow', provider, { isReadonly: true });
+    try {
+      const slow = vscode.Uri.from({ scheme: 'entropy-lens-slow', path: '/slow.py' });
+      const saved = { version: 1, source: { uri: slow.toString(), start: { line: 0, character: 7 }, end: { line: 0, character: 19 } }, locked: false, view: 'figures' };
+      // The restore's refresh waits for the slow file…
+      const restoring = Promise.resolve(vscode.commands.executeCommand(RESTORE, saved));
+      await wasRequested;
+      // …while the user selects the pair: a later refresh, whose source is at hand.
+      editor = await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+      const line = editor.document.lineAt(1).text;
+      editor.selection = new vscode.Selection(3, 0, 3, 0);
+      editor.selection = new vscode.Selection(1, line.indexOf('['), 1, line.length);
+      await until('the panel shows the pair selected later', (x) => x.content?.model?.kind === 'pair' && x.state.source?.uri === editor.document.uri.toString());
+      release();
+      await restoring; // The slow refresh has finished: it must not have replaced the pair.
+      const s = await snapshot();
+      assert.equal(s.content?.model?.kind, 'pair', 'the later selection is still shown');
+      assert.equal(figure(s, 'klPQ'), '0.200777');
+      assert.equal(s.state.source?.uri, editor.document.uri.toString());
+    } finally {
+      release();
+      registration.dispose();
+    }
   });
 });
