@@ -32,7 +32,8 @@ Exit status: 0 on success, 2 on bad input or arguments, 1 on an internal fault.`
 
 export class UsageError extends Error {}
 
-const BASES: Record<string, Unit> = { e: 'nats', '2': 'bits', '10': 'hartleys', nats: 'nats', bits: 'bits', hartleys: 'hartleys' };
+/** What `--base` accepts (the MCP tools take the same words). */
+export const BASES: Record<string, Unit> = { e: 'nats', '2': 'bits', '10': 'hartleys', nats: 'nats', bits: 'bits', hartleys: 'hartleys' };
 
 export function parseArguments(argv: readonly string[]): CliArguments {
   let unit: Unit = 'nats';

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { isLiteralError, lineColumnAt } from '../core/errors';
+import { isLiteralError, messageAt } from '../core/errors';
 import { evaluateText } from '../core/evaluate';
 import { toJson, toText } from '../core/format';
 import { parseArguments, UsageError, USAGE } from './args';
+import { startMcp } from './mcp/start';
 
 declare const ENTROPY_LENS_VERSION: string | undefined;
 
@@ -12,6 +13,7 @@ const INTERNAL = 1;
 const BAD_INPUT = 2;
 
 function main(argv: readonly string[]): number {
+  if (argv[0] === 'mcp') return startMcp(argv.slice(1));
   let args;
   try {
     args = parseArguments(argv);
@@ -37,8 +39,7 @@ function main(argv: readonly string[]): number {
     return OK;
   } catch (error) {
     if (!isLiteralError(error)) throw error;
-    const { line, column } = lineColumnAt(text, error.range.start);
-    process.stderr.write(`entropy-lens: ${error.message} (line ${line}, column ${column})\n`);
+    process.stderr.write(`entropy-lens: ${messageAt(text, error)}\n`);
     return BAD_INPUT;
   }
 }

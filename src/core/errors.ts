@@ -60,6 +60,12 @@ export function lineColumnAt(text: string, offset: number): LineColumn {
   return { line, column: end - lineStart + 1 };
 }
 
+/** The message every front end without an editor prints: "<message> (line L, column C)" in `text`. */
+export function messageAt(text: string, error: LiteralError): string {
+  const { line, column } = lineColumnAt(text, error.range.start);
+  return `${error.message} (line ${line}, column ${column})`;
+}
+
 /** The smallest range covering both. */
 export function spanning(a: SourceRange, b: SourceRange): SourceRange {
   return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };

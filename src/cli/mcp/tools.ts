@@ -1,0 +1,46 @@
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { toAssistantText } from '../../core/assistant-text';
+import { compareTexts, SideError } from '../../core/compare';
+import { isLiteralError, messageAt } from '../../core/errors';
+import { evaluateText, type EvaluateOptions, type Evaluation } from '../../core/evaluate';
+import { toJson } from '../../core/format';
+import { BASES } from '../args';
+import type { CompareInput, EvaluateInput } from './schemas';
+
+/**
+ * What the two MCP tools do with arguments the SDK has already checked against their schemas: the
+ * same core calls as the CLI, the CLI's `--json` object as structured content. Bad numbers are a
+ * tool result with isError, so the model sees the message and can correct its call.
+ */
+
+export function evaluateTool(input: EvaluateInput): CallToolResult {
+  try {
+    return success(evaluateText(input.literal, options(input, input.loss ?? 'auto')));
+  } catch (error) {
+    if (!isLiteralError(error)) throw error;
+    return failure(messageAt(input.literal, error));
+  }
+}
+
+export function compareTool(input: CompareInput): CallToolResult {
+  try {
+    // A comparison is never a loss: P and Q are two distributions, whatever their values.
+    return success(compareTexts(input.p, input.q, options(input, 'none')));
+  } catch (error) {
+    if (!(error instanceof SideError)) throw error;
+    const [name, text] = error.side === 'P' ? ['p', input.p] : ['q', input.q];
+    return failure(`${name}: ${messageAt(text, error)}`);
+  }
+}
+
+function options(input: { readonly base?: string | undefined; readonly as?: EvaluateOptions['as'] | undefined }, loss: EvaluateOptions['loss']): EvaluateOptions {
+  return { unit: BASES[input.base ?? 'e'] ?? 'nats', as: input.as ?? 'auto', loss };
+}
+
+function success(evaluation: Evaluation): CallToolResult {
+  return { content: [{ type: 'text', text: toAssistantText(evaluation) }], structuredContent: toJson(evaluation) };
+}
+
+function failure(message: string): CallToolResult {
+  return { content: [{ type: 'text', text: message }], isError: true };
+}
