@@ -1,13 +1,16 @@
 // The MCP server's parts in process: its line transport, its output schema against the CLI's JSON,
-// and the text it answers with.
+// and the VS Code tools' manifest against the same arguments.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { evaluationOutput } from '../../src/cli/mcp/schemas';
+import { evaluateInput, evaluationOutput } from '../../src/cli/mcp/schemas';
 import { LineTransport } from '../../src/cli/mcp/transport';
 import { toAssistantText } from '../../src/core/assistant-text';
 import { evaluateText } from '../../src/core/evaluate';
 import { toJson } from '../../src/core/format';
+import { INTERPRETATION_MODES, LOSS_MODES } from '../../src/core/types';
 
 function transportOn(maxMessageBytes?: number) {
   const input = new PassThrough();
@@ -87,6 +90,24 @@ describe('MCP schemas', () => {
       if (json.loss) for (const key of Object.keys(json.loss)) assert.ok(key in lossShape, `${literal}: loss.${key}`);
       const checked = evaluationOutput.safeParse(json);
       assert.ok(checked.success, `${literal}: ${checked.error?.message}`);
+    }
+  });
+
+  it('the VS Code tools take the same arguments, with the values the manifest offers', () => {
+    const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
+      contributes: { languageModelTools: { name: string; inputSchema: { properties: Record<string, { enum?: string[] }>; required?: string[] } }[] };
+    };
+    const tools = new Map(manifest.contributes.languageModelTools.map((tool) => [tool.name, tool.inputSchema]));
+    const evaluate = tools.get('entropy-lens_evaluate')!;
+    assert.deepEqual(Object.keys(evaluate.properties).sort(), Object.keys(evaluateInput.shape).sort());
+    assert.deepEqual(evaluate.required, ['literal']);
+    const selection = tools.get('entropy-lens_evaluateSelection')!;
+    assert.deepEqual(Object.keys(selection.properties).sort(), ['as', 'base', 'loss']);
+    for (const schema of [evaluate, selection]) {
+      assert.deepEqual(schema.properties.base.enum, ['e', '2', '10']);
+      assert.deepEqual(schema.properties.as.enum, INTERPRETATION_MODES);
+      assert.deepEqual(schema.properties.loss.enum, LOSS_MODES.filter((mode) => mode !== 'none'));
+      for (const base of schema.properties.base.enum) assert.ok(evaluateInput.shape.base.safeParse(base).success, base);
     }
   });
 });

@@ -1,0 +1,107 @@
+import * as vscode from 'vscode';
+import { toAssistantText } from '../core/assistant-text';
+import { isLiteralError, messageAt } from '../core/errors';
+import { evaluateText, type EvaluateOptions } from '../core/evaluate';
+import { INTERPRETATION_MODES, LOSS_MODES, type Unit } from '../core/types';
+import type { EvaluateInput, LanguageModelToolHandlers, ReadingInput } from './language-model-tools';
+import { evaluateOptions, readSettings } from './settings';
+import { evaluateTarget } from './targets/evaluate';
+import type { TargetService } from './targets/service';
+import { placedMessage, type Target } from './targets/target';
+
+/**
+ * The work behind the language-model tools, loaded with the features. A model reads the answer, so
+ * everything is text: the figures with units and meanings, how the numbers were read, warnings.
+ * Bad input is an answer too — the message with its line and column — so the model can correct
+ * its call or tell the user where the mistake is; only a bug throws.
+ */
+
+/** The manifest's inputSchema values (package.json); a unit test keeps the two equal. */
+export const BASE_UNITS: Readonly<Record<string, Unit>> = { e: 'nats', '2': 'bits', '10': 'hartleys' };
+export const LOSS_CHOICES: readonly string[] = LOSS_MODES.filter((mode) => mode !== 'none');
+
+export function createLanguageModelToolHandlers(targets: TargetService): LanguageModelToolHandlers {
+  return {
+    evaluate,
+    evaluateSelection: (input) => evaluateSelection(targets, input),
+  };
+}
+
+function evaluate(input: EvaluateInput): vscode.LanguageModelToolResult {
+  const overrides = readInput(input, ['literal']);
+  if (typeof overrides === 'string') return answer(`Entropy Lens was called with bad arguments: ${overrides}`);
+  const literal = input.literal;
+  if (typeof literal !== 'string') return answer('Entropy Lens was called with bad arguments: "literal" must be a string holding the numbers, such as "[0.2, 0.8]".');
+  try {
+    return answer(toAssistantText(evaluateText(literal, { ...evaluateOptions(readSettings(undefined)), ...overrides })));
+  } catch (error) {
+    if (!isLiteralError(error)) throw error;
+    return answer(`Entropy Lens could not evaluate the literal: ${messageAt(literal, error)}. Nothing was computed.`);
+  }
+}
+
+function evaluateSelection(targets: TargetService, input: ReadingInput): vscode.LanguageModelToolResult {
+  const overrides = readInput(input, []);
+  if (typeof overrides === 'string') return answer(`Entropy Lens was called with bad arguments: ${overrides}`);
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    return answer('Entropy Lens: no text editor is active, so there is no selection to evaluate. Ask the user to select the numbers, or pass them to entropy-lens_evaluate.');
+  }
+  // The commands' target: the selections (the first two are P and Q), else the literal at the cursor.
+  const found = targets.commandTarget(editor);
+  if (!found) {
+    return answer(`Entropy Lens: nothing is selected in ${editor.document.uri.path.split('/').pop()} and the cursor is not in a literal of numbers. Ask the user to select the numbers.`);
+  }
+  const { target, ignored } = found;
+  const outcome = evaluateTarget(target, { ...evaluateOptions(targets.settingsFor(target.sources[0])), ...overrides });
+  const what = describeTarget(target);
+  if (outcome.kind === 'error') {
+    return answer(`Entropy Lens could not evaluate ${what}: ${placedMessage(outcome.error)} in ${outcome.error.source.name}. Nothing was computed.`);
+  }
+  const skipped = ignored > 0 ? `\n(${ignored} more selection${ignored === 1 ? ' was' : 's were'} ignored: the first two are P and Q.)` : '';
+  return answer(`${capitalised(what)}:${skipped}\n${toAssistantText(outcome.evaluation)}`);
+}
+
+function describeTarget(target: Target): string {
+  const one = (source: Target['sources'][number]) => `${source.describe().replace(/:(\d+)$/, ', line $1').replace(/:(\d+)–(\d+)$/, ', lines $1–$2')} (\`${excerpt(source.text())}\`)`;
+  const [p, q] = target.sources;
+  return q === undefined ? `the literal in ${one(p)}` : `P (${one(p)}) against Q (${one(q)})`;
+}
+
+/**
+ * The arguments that override the user's settings. Any other argument, or a value the manifest
+ * does not offer, is a message — never silently ignored.
+ */
+function readInput(input: unknown, own: readonly string[]): Partial<EvaluateOptions> | string {
+  if (typeof input !== 'object' || input === null) return 'the input must be an object.';
+  const known = [...own, 'base', 'as', 'loss'];
+  const unknown = Object.keys(input).find((key) => !known.includes(key));
+  if (unknown !== undefined) return `unknown argument "${unknown}"; this tool takes ${known.map((key) => `"${key}"`).join(', ')}.`;
+  const { base, as, loss } = input as ReadingInput;
+  if (base !== undefined && (typeof base !== 'string' || !Object.hasOwn(BASE_UNITS, base))) return `"base" must be "e", "2" or "10", not ${JSON.stringify(base)}.`;
+  if (as !== undefined && !oneOf(as, INTERPRETATION_MODES)) return `"as" must be one of ${INTERPRETATION_MODES.join(', ')}, not ${JSON.stringify(as)}.`;
+  if (loss !== undefined && !oneOf(loss, LOSS_CHOICES)) return `"loss" must be one of ${LOSS_CHOICES.join(', ')}, not ${JSON.stringify(loss)}.`;
+  return {
+    ...(typeof base === 'string' ? { unit: BASE_UNITS[base] } : {}),
+    ...(as !== undefined ? { as: as as EvaluateOptions['as'] } : {}),
+    ...(loss !== undefined ? { loss: loss as EvaluateOptions['loss'] } : {}),
+  };
+}
+
+function oneOf(value: unknown, allowed: readonly string[]): boolean {
+  return typeof value === 'string' && allowed.includes(value);
+}
+
+function answer(text: string): vscode.LanguageModelToolResult {
+  return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
+}
+
+/** The literal as the model may quote it back: whole when short, its start otherwise. */
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 200 ? `${flat.slice(0, 200)}… (${text.length.toLocaleString('en-US')} characters)` : flat;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

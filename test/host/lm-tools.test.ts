@@ -1,0 +1,131 @@
+// The language-model tools (issue #11) in the real extension host, without a model: they are listed
+// in vscode.lm.tools, and vscode.lm.invokeTool answers with the figures, or with the error at its
+// line and column, as text a model reads.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'entropy-lens.entropy-lens';
+const EVALUATE = 'entropy-lens_evaluate';
+const EVALUATE_SELECTION = 'entropy-lens_evaluateSelection';
+
+/** A figure as the tools print it: ten significant digits, trailing zeros dropped. */
+function tenDigits(value: number): string {
+  return value.toPrecision(10).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+}
+
+async function invoke(name: string, input: object): Promise<string> {
+  const result = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined }, new vscode.CancellationTokenSource().token);
+  return result.content
+    .map((part) => {
+      assert.ok(part instanceof vscode.LanguageModelTextPart, 'every part of the result is text');
+      return part.value;
+    })
+    .join('');
+}
+
+let folder: string | undefined;
+let opened = 0;
+
+/** Opens `content` as a file of its own and waits until it is the active editor. */
+async function open(content: string): Promise<vscode.TextEditor> {
+  folder ??= mkdtempSync(join(tmpdir(), 'entropy-lens-lm-'));
+  const file = join(folder, `tool-${++opened}.py`);
+  writeFileSync(file, content);
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  await vscode.window.showTextDocument(document);
+  for (let i = 0; i < 50 && vscode.window.activeTextEditor?.document !== document; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (i % 10 === 9) await vscode.window.showTextDocument(document);
+  }
+  assert.equal(vscode.window.activeTextEditor?.document, document, 'the test document did not become the active editor');
+  return vscode.window.activeTextEditor;
+}
+
+function select(editor: vscode.TextEditor, ...texts: string[]): void {
+  const source = editor.document.getText();
+  editor.selections = texts.map((text) => {
+    const start = source.indexOf(text);
+    assert.ok(start >= 0, `${text} is not in the document`);
+    return new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(start + text.length));
+  });
+}
+
+describe('language-model tools', () => {
+  before(async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `extension ${EXTENSION_ID} is not installed in this host`);
+    await extension.activate();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('are listed in vscode.lm.tools with the manifest schemas and a description that says KL is asymmetric', () => {
+    const tools = new Map(vscode.lm.tools.map((tool) => [tool.name, tool]));
+    for (const name of [EVALUATE, EVALUATE_SELECTION]) {
+      const tool = tools.get(name);
+      assert.ok(tool, `${name} is not in vscode.lm.tools`);
+      assert.match(tool.description, /asymmetric/);
+      assert.ok(tool.tags.includes('kl-divergence'), name);
+    }
+    const schema = tools.get(EVALUATE)!.inputSchema as { required?: string[]; properties?: Record<string, unknown> };
+    assert.deepEqual(schema.required, ['literal']);
+    assert.deepEqual(Object.keys(schema.properties ?? {}).sort(), ['as', 'base', 'literal', 'loss']);
+  });
+
+  it('evaluate: the entropy of a fair coin is 1 bit', async () => {
+    const text = await invoke(EVALUATE, { literal: '[0.5, 0.5]', base: '2' });
+    assert.match(text, /Unit: bits/);
+    assert.match(text, /\n- H\(P\) = 1 bits \(entropy of P\)/);
+    assert.match(text, /How the numbers were read:\n- .*probabilities/);
+  });
+
+  it('evaluate: both KL directions of a pair, named, in nats', async () => {
+    const text = await invoke(EVALUATE, { literal: '{"p": [0.5, 0.5], "q": [0.9, 0.1]}', base: 'e' });
+    const klPQ = 0.5 * Math.log(0.5 / 0.9) + 0.5 * Math.log(0.5 / 0.1);
+    const klQP = 0.9 * Math.log(0.9 / 0.5) + 0.1 * Math.log(0.1 / 0.5);
+    assert.ok(text.includes(`- D_KL(P‖Q) = ${tenDigits(klPQ)} nats (Kullback–Leibler divergence of P from Q`), text);
+    assert.ok(text.includes(`- D_KL(Q‖P) = ${tenDigits(klQP)} nats (Kullback–Leibler divergence of Q from P`), text);
+  });
+
+  it('evaluate: a loss from labels and logits, as PyTorch computes it', async () => {
+    const text = await invoke(EVALUATE, { literal: '{"labels": [1, 0], "logits": [[0, 1], [2, 0]]}', base: 'e' });
+    // CrossEntropyLoss: −log softmax(z)[label], mean over samples.
+    const nll = (z: number[], label: number) => Math.log(z.reduce((sum, v) => sum + Math.exp(v), 0)) - z[label];
+    const expected = (nll([0, 1], 1) + nll([2, 0], 0)) / 2;
+    assert.ok(text.includes(`- CCE = ${tenDigits(expected)} nats (categorical cross-entropy, mean over samples)`), text);
+  });
+
+  it('evaluate: bad numbers are a text answer with the line and column, not an exception', async () => {
+    const text = await invoke(EVALUATE, { literal: '[0.1,\n 0.2,\n foo]' });
+    assert.match(text, /^Entropy Lens could not evaluate the literal: .*foo.* \(line 3, column 2\)\. Nothing was computed\.$/);
+  });
+
+  it('evaluateSelection: the selected literal, named by file and line', async () => {
+    const editor = await open('import numpy as np\nprobs = np.array([0.25, 0.25, 0.25, 0.25])\n');
+    select(editor, 'np.array([0.25, 0.25, 0.25, 0.25])');
+    const text = await invoke(EVALUATE_SELECTION, { base: '2' });
+    assert.match(text, /^The literal in tool-\d+\.py, line 2 \(`np\.array\(\[0\.25, 0\.25, 0\.25, 0\.25\]\)`\):\n/);
+    assert.match(text, /\n- H\(P\) = 2 bits/);
+  });
+
+  it('evaluateSelection: two selections are P and Q, in the order made', async () => {
+    const editor = await open('p = [0.5, 0.5]\nq = [0.9, 0.1]\n');
+    select(editor, '[0.9, 0.1]', '[0.5, 0.5]');
+    const text = await invoke(EVALUATE_SELECTION, { base: 'e' });
+    const klPQ = 0.9 * Math.log(0.9 / 0.5) + 0.1 * Math.log(0.1 / 0.5);
+    assert.match(text, /^P \(tool-\d+\.py, line 2 .*\) against Q \(tool-\d+\.py, line 1 /);
+    assert.ok(text.includes(`- D_KL(P‖Q) = ${tenDigits(klPQ)} nats`), text);
+  });
+
+  it('evaluateSelection: an error names its line and column in the file', async () => {
+    const editor = await open("x = 1\nprobs = [0.5, 'a']\n");
+    select(editor, "[0.5, 'a']");
+    const text = await invoke(EVALUATE_SELECTION, {});
+    assert.match(text, /^Entropy Lens could not evaluate the literal in tool-\d+\.py, line 2 .*: .*"a".* \(line 2, column 15\) in tool-\d+\.py\. Nothing was computed\.$/);
+  });
+});
