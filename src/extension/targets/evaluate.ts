@@ -1,8 +1,9 @@
-import { isLiteralError, LiteralError } from '../../core/errors';
+import { compareTexts, SideError } from '../../core/compare';
+import { isLiteralError, type LiteralError } from '../../core/errors';
 import { evaluateShaped, type EvaluateOptions, type Evaluation } from '../../core/evaluate';
 import { selectLoss } from '../../core/loss-select';
 import { readLiteral } from '../../core/reader';
-import { shapeOf, type Vector } from '../../core/shape';
+import { shapeOf } from '../../core/shape';
 import type { TargetSource } from './source';
 import type { Outcome, PlacedError, Target } from './target';
 
@@ -29,18 +30,13 @@ function evaluationOf(target: Target, options: EvaluateOptions): Evaluation {
     });
   }
   const [first, second] = target.sources;
-  const p = inSource(first, () => vectorOf(first.text(), 'P'));
-  const q = inSource(second, () => vectorOf(second.text(), 'Q'));
-  // Errors about the pair (a length mismatch) carry ranges in Q's own text: place them in Q.
-  return inSource(second, () => evaluateShaped({ kind: 'pair', p, q }, options));
-}
-
-function vectorOf(text: string, name: string): Vector {
-  const shaped = shapeOf(readLiteral(text));
-  if (shaped.kind !== 'distribution') {
-    throw new LiteralError('shape', `${name} must be one vector of numbers to compare two selections (this selection is a ${shaped.kind})`, { start: 0, end: text.length });
+  try {
+    return compareTexts(first.text(), second.text(), options);
+  } catch (error) {
+    // The core says which literal an error is in, its range relative to that literal's text.
+    if (error instanceof SideError) throw new Misplaced(error.side === 'P' ? first : second, error);
+    throw error;
   }
-  return shaped.p;
 }
 
 /** A LiteralError with the source it belongs to, on its way out of evaluationOf. */
