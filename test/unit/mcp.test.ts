@@ -161,6 +161,15 @@ describe('MCP server (entropy-lens mcp)', function () {
     assert.match(textOf(unknown), /bas/);
   });
 
+  it('answers a call to a tool it does not have with a JSON-RPC error, as MCP asks', async () => {
+    await assert.rejects(call('entropy', { literal: '[1]' }), (error: unknown) => {
+      assert.ok(error instanceof McpError);
+      assert.equal(error.code, -32602);
+      assert.match(error.message, /Unknown tool: "entropy"; the tools are evaluate and compare/);
+      return true;
+    });
+  });
+
   it('survives 1,000 fuzzed bad calls and still answers a good one', async () => {
     const toolName = fc.oneof(fc.constantFrom('evaluate', 'compare'), fc.string({ maxLength: 12 }));
     const value = fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 5 }), fc.object({ maxDepth: 2 }));
@@ -239,10 +248,11 @@ describe('MCP server: malformed requests', function () {
         JSON.stringify({ jsonrpc: '2.0', id: 4, method: 'tools/call', params: {} }),
         JSON.stringify({ jsonrpc: '2.0', id: 5, method: 'tools/call', params: { name: 'evaluate', arguments: 'x' } }),
         JSON.stringify({ jsonrpc: '2.0', id: 6, method: 'no/such/method' }),
+        JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name: 'nope', arguments: {} } }),
         '',
         good,
       ],
-      7,
+      8,
     );
     assert.equal(exitCode, 0);
     for (const reply of replies) assert.equal(reply.jsonrpc, '2.0');
@@ -254,6 +264,7 @@ describe('MCP server: malformed requests', function () {
     assert.equal(byId(5)?.error?.code, -32602);
     assert.match(byId(5)!.error!.message, /params\.arguments/);
     assert.equal(byId(6)?.error?.code, -32601);
+    assert.equal(byId(7)?.error?.code, -32602);
     assert.equal((byId(9)?.result?.structuredContent as { entropy: number }).entropy, 1);
   });
 

@@ -1,7 +1,8 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { compareInput, evaluateInput, evaluationOutput } from './schemas';
 import { compareTool, evaluateTool } from './tools';
-import { LineTransport } from './transport';
+import { LineTransport, MAX_MESSAGE_BYTES, type Refusal } from './transport';
 
 /**
  * `entropy-lens mcp`: the core's figures for AI assistants, as a Model Context Protocol server over
@@ -48,10 +49,24 @@ export function createServer(version: string): McpServer {
   return server;
 }
 
+/** The tools createServer registers. */
+export const TOOL_NAMES: readonly string[] = ['evaluate', 'compare'];
+
+/**
+ * MCP makes a call to an unknown tool a protocol error (-32602), and bad arguments to a known one a
+ * tool error the model can correct; the SDK answers both with a tool error, so the first is refused
+ * here, before the SDK sees it.
+ */
+const refuseUnknownTools: Refusal = ({ method, params }) => {
+  if (method !== 'tools/call') return undefined;
+  const { name } = params as { name: string };
+  return TOOL_NAMES.includes(name) ? undefined : { code: ErrorCode.InvalidParams, message: `Unknown tool: ${JSON.stringify(name)}; the tools are ${TOOL_NAMES.join(' and ')}` };
+};
+
 /** Serves until standard input closes, then exits. */
 export async function serveStdio(version: string): Promise<void> {
   const server = createServer(version);
-  const transport = new LineTransport(process.stdin, process.stdout);
+  const transport = new LineTransport(process.stdin, process.stdout, MAX_MESSAGE_BYTES, refuseUnknownTools);
   transport.onclose = () => process.exit(0);
   await server.connect(transport);
 }

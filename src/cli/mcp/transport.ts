@@ -7,11 +7,15 @@ import { ClientRequestSchema, ErrorCode, JSONRPCMessageSchema, type JSONRPCMessa
  * a client then waits for an answer that never comes. This one answers such a line with the JSON-RPC
  * error it is (parse error, invalid request), keeps reading, and takes literals of a million numbers.
  * A known method with malformed params gets "invalid params" naming the field, where the SDK would
- * answer "internal error" with a dump of its schema check.
+ * answer "internal error" with a dump of its schema check; so does a request the server refuses
+ * before handling it (`refuse`: a call to a tool it does not have).
  */
 
 /** Longest line accepted: a million 17-digit numbers is about 20 MB of JSON. */
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+/** A request the server refuses with a JSON-RPC error before any handler sees it. */
+export type Refusal = (request: { readonly method: string; readonly params?: unknown }) => { readonly code: ErrorCode; readonly message: string } | undefined;
 
 /** Each request a client may send, by method name. */
 const REQUEST_SCHEMAS = new Map(ClientRequestSchema.options.map((schema) => [schema.shape.method.value as string, schema]));
@@ -31,6 +35,7 @@ export class LineTransport implements Transport {
     private readonly input: NodeJS.ReadableStream,
     private readonly output: NodeJS.WritableStream,
     private readonly maxMessageBytes = MAX_MESSAGE_BYTES,
+    private readonly refuse: Refusal = () => undefined,
   ) {}
 
   start(): Promise<void> {
@@ -104,6 +109,11 @@ export class LineTransport implements Transport {
       if (checked && !checked.success) {
         const problems = checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
         this.reject(ErrorCode.InvalidParams, `Invalid params for ${message.data.method}: ${problems}`, message.data.id);
+        return;
+      }
+      const refusal = this.refuse(message.data);
+      if (refusal) {
+        this.reject(refusal.code, refusal.message, message.data.id);
         return;
       }
     }
