@@ -122,6 +122,13 @@ describe('language-model tools', () => {
     assert.ok(text.includes(`- D_KL(P‖Q) = ${tenDigits(klPQ)} nats`), text);
   });
 
+  it('evaluateSelection: an error in P is placed in P, the first selection', async () => {
+    const editor = await open('p = [0.5, -0.5]\nq = [0.9, 0.1]\n');
+    select(editor, '[0.5, -0.5]', '[0.9, 0.1]');
+    const text = await invoke(EVALUATE_SELECTION, { as: 'probs' });
+    assert.match(text, /: element 1 of P is negative \(-0\.5\).* \(line 1, column 11\) in tool-\d+\.py\. Nothing was computed\.$/);
+  });
+
   it('evaluateSelection: an error names its line and column in the file', async () => {
     const editor = await open("x = 1\nprobs = [0.5, 'a']\n");
     select(editor, "[0.5, 'a']");

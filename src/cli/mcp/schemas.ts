@@ -26,7 +26,7 @@ const as = z
 const loss = z
   .enum(LOSS_MODES as readonly [LossMode, ...LossMode[]])
   .optional()
-  .describe('Which loss a targets/predictions literal is evaluated with: "auto" (default), "bce", "cce", "mse", or "none" to read two rows as P and Q');
+  .describe('Which loss a targets/predictions literal is evaluated with: "auto" (default), "bce", "cce", "mse", or "none" for no loss, the information figures only');
 
 /** Strict: a misspelt argument ("bas") is refused, never silently ignored. */
 export const evaluateInput = z.strictObject({
