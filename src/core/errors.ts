@@ -4,6 +4,16 @@ export interface SourceRange {
   readonly end: number;
 }
 
+/** Where a vector came from, so errors and warnings can name it and point at its elements. */
+export interface VectorContext {
+  /** What to call it in messages: "P", "Q", "row 3", "the predictions". */
+  readonly name: string;
+  /** The whole vector, for errors about the vector as a whole (empty, sums to 0). */
+  readonly range: SourceRange;
+  /** The source range of element `index` (0-based). */
+  elementRange(index: number): SourceRange;
+}
+
 /** 1-based line and column, as editors and compilers print them. */
 export interface LineColumn {
   readonly line: number;

@@ -1,9 +1,10 @@
 import { count, LiteralError, spanning, type SourceRange } from './errors';
-import { interpret, type VectorContext } from './interpret';
+import { interpret } from './interpret';
 import { readLiteral } from './reader';
-import { crossEntropy, entropy, entropyAndTerms, jsDivergence, klDivergence, klTerms } from './quantities';
-import { shapeOf, type Matrix, type Shaped, type Vector } from './shape';
+import { crossEntropy, entropy, entropyAndTerms, jsDivergence, klDivergence, klTerms, maxEntropy } from './quantities';
+import { contextOf, shapeOf, type Matrix, type Shaped, type Vector } from './shape';
 import { selectLoss, type LossEvaluation } from './loss-select';
+import { mean } from './summation';
 import { natsPerUnit, type Interpretation, type InterpretationMode, type Interpreted, type LossMode, type MaybeInfinite, type Unit } from './types';
 
 /**
@@ -96,7 +97,7 @@ function isLossMode(mode: LossMode): boolean {
   return mode === 'bce' || mode === 'cce' || mode === 'mse';
 }
 
-export function evaluateDistribution(vector: Vector, as: InterpretationMode, unit: Unit): DistributionEvaluation {
+function evaluateDistribution(vector: Vector, as: InterpretationMode, unit: Unit): DistributionEvaluation {
   const p = interpret(vector.values, as, contextOf(vector, 'P'));
   const scale = natsPerUnit(unit);
   const h = entropyAndTerms(p);
@@ -111,7 +112,7 @@ export function evaluateDistribution(vector: Vector, as: InterpretationMode, uni
     ...(vector.labels ? { labels: vector.labels } : {}),
     entropy: h.value / scale,
     entropyTerms: scaled(h.terms, scale),
-    maxEntropy: Math.log(p.p.length) / scale,
+    maxEntropy: maxEntropy(p.p.length) / scale,
   };
 }
 
@@ -161,16 +162,15 @@ function evaluateBatch(rows: Matrix, as: InterpretationMode, unit: Unit): BatchE
   const warnings: string[] = [];
   const interpretations = new Set<Interpretation>();
   const notes = new Set<string>();
+  const entropies = new Float64Array(rows.rows);
   const results: { entropy: number }[] = [];
-  let total = 0;
   for (let i = 0; i < rows.rows; i++) {
     const row = interpret(rows.row(i).values, as, contextOf(rows.row(i), `row ${i}`));
     interpretations.add(row.interpretation);
     notes.add(row.reason);
     for (const warning of row.warnings) if (warnings.length < 20) warnings.push(`row ${i}: ${warning}`);
-    const h = entropy(row) / scale;
-    results.push({ entropy: h });
-    total += h;
+    entropies[i] = entropy(row) / scale;
+    results.push({ entropy: entropies[i]! });
   }
   const [first] = interpretations;
   if (interpretations.size > 1) {
@@ -185,13 +185,9 @@ function evaluateBatch(rows: Matrix, as: InterpretationMode, unit: Unit): BatchE
     warnings,
     rows: results,
     columns: rows.columns,
-    meanEntropy: total / rows.rows,
-    maxEntropy: Math.log(rows.columns) / scale,
+    meanEntropy: mean(entropies),
+    maxEntropy: maxEntropy(rows.columns) / scale,
   };
-}
-
-export function contextOf(vector: Vector, name: string): VectorContext {
-  return { name, range: vector.range, elementRange: (i) => vector.elementRange(i) };
 }
 
 function checkSize(shaped: Shaped, maxElements: number | undefined): void {
@@ -227,7 +223,6 @@ function rangeOf(shaped: Shaped): SourceRange {
       return spanning(shaped.targets.range, shaped.predictions.range);
   }
 }
-
 
 function inUnit(value: MaybeInfinite, scale: number): MaybeInfinite {
   return { value: value.value / scale, infiniteAt: value.infiniteAt };

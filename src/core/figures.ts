@@ -1,8 +1,8 @@
 import type { Evaluation } from './evaluate';
 import { formatNumber } from './number-format';
-import type { LossName, OutputDistribution, Unit } from './types';
+import { LOSS_LABELS, type OutputDistribution, type Unit } from './types';
 
-export { formatNumber };
+export { formatNumber, LOSS_LABELS };
 
 /**
  * The headline figures of an evaluation as a flat list, so every front end (CLI text, Markdown,
@@ -20,12 +20,6 @@ export interface Figure {
   /** For an infinite value: the element or sample that made it so. */
   readonly infiniteAt?: number;
 }
-
-export const LOSS_LABELS: Record<LossName, string> = {
-  bce: 'binary cross-entropy',
-  cce: 'categorical cross-entropy',
-  mse: 'mean squared error',
-};
 
 export const DISTRIBUTION_LABELS: Record<OutputDistribution, string> = {
   bernoulli: 'Bernoulli',

@@ -1,19 +1,10 @@
 // Reading a vector of numbers as a distribution (math.md, "Reading the numbers").
 
-import { LiteralError, type SourceRange } from './errors';
-import { CompensatedSum } from './summation';
+import { LiteralError, type VectorContext } from './errors';
+import { logSumExp, nonFinite, softmaxWithLog } from './log-softmax';
+import { CompensatedSum, sum } from './summation';
 import type { Interpretation, InterpretationMode, Interpreted } from './types';
 import { formatNumber } from './number-format';
-
-/** Where a vector came from, so errors and warnings can name it and point at its elements. */
-export interface VectorContext {
-  /** What to call it in messages: "P", "Q", "row 3", "the predictions". */
-  name: string;
-  /** The whole vector, for errors about the vector as a whole (empty, sums to 0). */
-  range: SourceRange;
-  /** The source range of element `index` (0-based). */
-  elementRange(index: number): SourceRange;
-}
 
 /** How far from 1 a sum (or from 0 a log-sum-exp) may be and still count as normalised. */
 export const NORMALISATION_TOLERANCE = 1e-6;
@@ -23,64 +14,6 @@ export function messageNumber(x: number): string {
   return Number.isFinite(x) ? formatNumber(x, 12) : String(x);
 }
 
-
-// ---------------------------------------------------------------------------------------------
-// Log-sum-exp, softmax, log-softmax
-
-/** Max, its first index, and r = Σ_{i≠at} exp(xᵢ − max): log-sum-exp is max + log1p(r). */
-interface Shifted {
-  max: number;
-  at: number;
-  rest: number;
-}
-
-function shift(values: Float64Array): Shifted {
-  let max = -Infinity;
-  let at = -1;
-  for (let i = 0; i < values.length; i++) {
-    const x = values[i];
-    if (Number.isNaN(x)) return { max: NaN, at: i, rest: NaN };
-    if (x > max) {
-      max = x;
-      at = i;
-    }
-  }
-  if (at < 0 || max === Infinity) return { max, at, rest: 0 };
-  const acc = new CompensatedSum();
-  for (let i = 0; i < values.length; i++) if (i !== at) acc.add(Math.exp(values[i] - max));
-  return { max, at, rest: acc.value() };
-}
-
-/**
- * ln Σ exp(xᵢ), without overflow: max + log1p(Σ_{i≠argmax} exp(xᵢ − max)). log1p keeps the tiny
- * contributions of far-below-max terms that ln(1 + r) would round away. −Infinity when empty.
- */
-export function logSumExp(values: Float64Array): number {
-  const { max, at, rest } = shift(values);
-  if (at < 0 || !Number.isFinite(max)) return max;
-  return max + Math.log1p(rest);
-}
-
-/**
- * ln softmax(x)ᵢ = (xᵢ − max) − log1p(r), computed from differences so logits of ±1000 give exact
- * finite answers (never log(exp(x))).
- */
-export function logSoftmax(values: Float64Array): Float64Array {
-  const out = new Float64Array(values.length);
-  const { max, rest } = shift(values);
-  const logNorm = Math.log1p(rest);
-  for (let i = 0; i < values.length; i++) out[i] = Math.min(0, values[i] - max - logNorm);
-  return out;
-}
-
-/** softmax(x)ᵢ = exp(xᵢ − max) / (1 + r): one rounding in exp and one in the division. */
-export function softmax(values: Float64Array): Float64Array {
-  const out = new Float64Array(values.length);
-  const { max, rest } = shift(values);
-  const norm = 1 + rest;
-  for (let i = 0; i < values.length; i++) out[i] = Math.exp(values[i] - max) / norm;
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------
 // interpret
@@ -105,7 +38,7 @@ export function interpret(values: Float64Array, mode: InterpretationMode, ctx: V
       checkNonNegative(values, mode, ctx);
       return fromNonNegative(values, nonNegativeSum(values, ctx), mode, `Read as ${mode === 'probs' ? 'probabilities' : 'counts'}, as requested.`);
     case 'logits':
-      return fromLogits(values, 'logits', 'Read as logits and passed through softmax, as requested.', []);
+      return fromLogits(values, ctx, 'logits', 'Read as logits and passed through softmax, as requested.', []);
     case 'logprobs':
       return fromForcedLogProbs(values, ctx);
   }
@@ -121,11 +54,12 @@ function interpretAuto(values: Float64Array, ctx: VectorContext): Interpreted {
     return fromNonNegative(values, total, 'counts', `All values are non-negative but sum to ${messageNumber(total)}, not 1, so they were read as counts and normalised.`);
   }
   if (firstPositive(values) < 0 && Math.abs(logSumExp(values)) <= NORMALISATION_TOLERANCE) {
-    return fromLogits(values, 'logprobs', 'All values are at most 0 and their exponentials sum to 1, so they were read as log-probabilities.', []);
+    return fromLogits(values, ctx, 'logprobs', 'All values are at most 0 and their exponentials sum to 1, so they were read as log-probabilities.', []);
   }
   const shown = `element ${negative} is negative (${messageNumber(values[negative])})`;
   return fromLogits(
     values,
+    ctx,
     'logits',
     `${capitalise(shown)}, so the values are not probabilities and were read as logits (softmax).`,
     [`read as logits (softmax): ${shown}`],
@@ -143,7 +77,7 @@ function fromForcedLogProbs(values: Float64Array, ctx: VectorContext): Interpret
   }
   const lse = logSumExp(values);
   const warnings = Math.abs(lse) > NORMALISATION_TOLERANCE ? [`renormalised: the probabilities summed to ${messageNumber(Math.exp(lse))}`] : [];
-  return fromLogits(values, 'logprobs', 'Read as log-probabilities, as requested.', warnings);
+  return fromLogits(values, ctx, 'logprobs', 'Read as log-probabilities, as requested.', warnings);
 }
 
 /** Probabilities or counts: p = x / Σx, logP = ln(x / Σx) (−∞ where x = 0). */
@@ -186,26 +120,10 @@ function logOfRatio(x: number, p: number, logTotal: number): number {
   return Math.min(0, p >= MIN_NORMAL ? Math.log(p) : Math.log(x) - logTotal);
 }
 
-/** Softmax and log-softmax together: one exp per element, kept in p until the sum is known. */
-function fromLogits(values: Float64Array, interpretation: Interpretation, reason: string, warnings: string[]): Interpreted {
-  const p = new Float64Array(values.length);
-  const logP = new Float64Array(values.length);
-  let at = 0;
-  for (let i = 1; i < values.length; i++) if (values[i] > values[at]) at = i;
-  const max = values[at];
-  const acc = new CompensatedSum();
-  for (let i = 0; i < values.length; i++) {
-    const e = Math.exp(values[i] - max);
-    p[i] = e;
-    if (i !== at) acc.add(e);
-  }
-  const rest = acc.value();
-  const logNorm = Math.log1p(rest);
-  const norm = 1 + rest;
-  for (let i = 0; i < values.length; i++) {
-    p[i] /= norm;
-    logP[i] = Math.min(0, values[i] - max - logNorm);
-  }
+/** Logits and log-probabilities: p = softmax(x), logP = log-softmax(x), one exp per element. */
+function fromLogits(values: Float64Array, ctx: VectorContext, interpretation: Interpretation, reason: string, warnings: string[]): Interpreted {
+  // Named, not spread: spreading a fresh object is slow, and a batch does this once per row.
+  const { p, logP } = softmaxWithLog(values, ctx);
   return { p, logP, interpretation, reason, warnings };
 }
 
@@ -215,9 +133,7 @@ function fromLogits(values: Float64Array, interpretation: Interpretation, reason
 function checkFinite(values: Float64Array, ctx: VectorContext): void {
   if (values.length === 0) throw new LiteralError('empty', `${ctx.name} is empty`, ctx.range);
   const bad = firstNonFinite(values);
-  if (bad >= 0) {
-    throw new LiteralError('non-finite', `element ${bad} of ${ctx.name} is ${String(values[bad])}`, ctx.elementRange(bad));
-  }
+  if (bad >= 0) throw nonFinite(ctx, bad, values[bad]!);
 }
 
 function checkNonNegative(values: Float64Array, mode: 'probs' | 'counts', ctx: VectorContext): void {
@@ -234,9 +150,7 @@ function checkNonNegative(values: Float64Array, mode: 'probs' | 'counts', ctx: V
 
 /** Compensated sum of non-negative values; a zero sum has no distribution. */
 function nonNegativeSum(values: Float64Array, ctx: VectorContext): number {
-  const acc = new CompensatedSum();
-  for (let i = 0; i < values.length; i++) acc.add(values[i]);
-  const total = acc.value();
+  const total = sum(values);
   if (total === 0) throw new LiteralError('invalid-probability', `the values of ${ctx.name} sum to 0`, ctx.range);
   return total;
 }

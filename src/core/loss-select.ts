@@ -1,11 +1,24 @@
 import { LiteralError, spanning, type SourceRange } from './errors';
-import { softmax } from './interpret';
+import { sigmoid } from './log-softmax';
+import {
+  asVector,
+  firstOutside01,
+  isBinary,
+  isProbabilityRows,
+  logitDifference,
+  oneHotLabels,
+  predictionRow,
+  sameLength,
+  softmaxRows,
+  squeeze,
+  twoColumns,
+} from './loss-inputs';
 import {
   binaryCrossEntropy,
   categoricalCrossEntropy,
   frameworkClampedBce,
-  frameworkClampedCce,
   kerasClippedBce,
+  kerasClippedCce,
   meanSquaredError,
   validateBinaryTargets,
   validateClassIndices,
@@ -14,7 +27,7 @@ import {
   type LossValues,
 } from './losses';
 import { isMatrix, type Matrix, type Shaped, type Vector } from './shape';
-import { natsPerUnit, type LossMode, type LossName, type OutputDistribution, type Unit } from './types';
+import { LOSS_LABELS, natsPerUnit, type LossMode, type LossName, type OutputDistribution, type Unit } from './types';
 
 /**
  * Picks the loss a targets/predictions literal implies (or checks the one the user forced), validates
@@ -80,7 +93,7 @@ export function selectLoss(shaped: LossShaped, options: LossOptions): LossEvalua
   const loss: Choice =
     options.loss === 'none' || options.loss === 'auto'
       ? autoLoss(targets, predictions)
-      : { name: options.loss, reason: `${LOSS_NAMES[options.loss]} was chosen explicitly` };
+      : { name: options.loss, reason: `${LOSS_LABELS[options.loss]} was chosen explicitly` };
   const scale = natsPerUnit(options.unit);
   switch (loss.name) {
     case 'bce':
@@ -91,8 +104,6 @@ export function selectLoss(shaped: LossShaped, options: LossOptions): LossEvalua
       return mse(targets, predictions, { scale, unit: options.unit, reason: loss.reason });
   }
 }
-
-const LOSS_NAMES: Record<LossName, string> = { bce: 'binary cross-entropy', cce: 'categorical cross-entropy', mse: 'mean squared error' };
 
 interface Choice {
   readonly name: LossName;
@@ -203,10 +214,12 @@ function cce(targets: Vector | Matrix, predictions: Vector | Matrix, options: Pr
     throw new LiteralError('invalid-probability', 'with "probs", every prediction row must be non-negative and sum to 1', preds.range);
   }
   notes.push(sentence(fromLogits ? 'predictions read as logits (log-softmax per row), as CrossEntropyLoss does' : 'predictions read as probability rows, as NLLLoss on their log does'));
-  const values = categoricalCrossEntropy(categorical, preds.values, k, fromLogits);
+  const values = categoricalCrossEntropy(categorical, preds.values, k, fromLogits, predictionRow(preds));
   const probabilities = fromLogits ? softmaxRows(preds) : preds.values;
   const warnings: string[] = [];
-  const frameworks = values.infiniteAt >= 0 && !fromLogits ? scaledFrameworks(frameworkClampedCce(categorical, preds.values, k), options.scale) : undefined;
+  // On probability rows PyTorch's NLLLoss(log p) has no clamp: its figure is the exact one.
+  const frameworks =
+    values.infiniteAt >= 0 && !fromLogits ? scaledFrameworks({ pytorch: values.value, keras: kerasClippedCce(categorical, preds.values, k) }, options.scale) : undefined;
   if (values.infiniteAt >= 0) {
     warnings.push(
       `sample ${values.infiniteAt}: the model gives probability 0 to the target class, so the loss is +∞` +
@@ -230,10 +243,17 @@ function cce(targets: Vector | Matrix, predictions: Vector | Matrix, options: Pr
     targets: targets.values,
     predictions: preds.values,
     probabilities,
-    ...(labels ? { observedProbability: labels.reduce((out, label, i) => ((out[i] = probabilities[i * k + label]!), out), new Float64Array(n)) } : {}),
+    ...(labels ? { observedProbability: observedProbability(labels, probabilities, k) } : {}),
     ...(twoClassBce !== undefined ? { twoClassBce } : {}),
     ...(frameworks ? { frameworks } : {}),
   });
+}
+
+/** The probability each row gives its label. */
+function observedProbability(labels: Int32Array, probabilities: Float64Array, classes: number): Float64Array {
+  const out = new Float64Array(labels.length);
+  for (let i = 0; i < labels.length; i++) out[i] = probabilities[i * classes + labels[i]!]!;
+  return out;
 }
 
 /** What BCE and CCE compute beyond the fields every cross-entropy result has. */
@@ -284,98 +304,6 @@ function mse(targets: Vector | Matrix, predictions: Vector | Matrix, options: { 
     gaussianNll: values.gaussianNll / options.scale,
     perSampleNll: options.scale === 1 ? values.perSampleNll : values.perSampleNll.map((v) => v / options.scale),
   };
-}
-
-/** An n×1 matrix is a vector of n predictions. */
-function squeeze(value: Vector | Matrix): Vector | Matrix {
-  if (!isMatrix(value) || value.columns !== 1) return value;
-  return { values: value.values, range: value.range, elementRange: (i) => value.row(i).elementRange(0) };
-}
-
-/** CCE on a vector of binary predictions: rows [1 − p, p], or logits [0, z] (softmax gives the same). */
-function twoColumns(value: Vector | Matrix, asLogits: boolean): Matrix {
-  if (isMatrix(value)) return value;
-  const n = value.values.length;
-  const values = new Float64Array(n * 2);
-  const logits = asLogits || firstOutside01(value.values) >= 0;
-  for (let i = 0; i < n; i++) {
-    const x = value.values[i]!;
-    values[i * 2] = logits ? 0 : 1 - x;
-    values[i * 2 + 1] = x;
-  }
-  return {
-    rows: n,
-    columns: 2,
-    values,
-    range: value.range,
-    row: (i) => ({ values: values.subarray(i * 2, i * 2 + 2), range: value.elementRange(i), elementRange: () => value.elementRange(i) }),
-  };
-}
-
-function asVector(value: Vector | Matrix, name: string): Vector {
-  const squeezed = squeeze(value);
-  if (isMatrix(squeezed)) throw new LiteralError('shape', `${name} must be one value per sample`, squeezed.range);
-  return squeezed;
-}
-
-function sameLength(targets: Vector, predictions: Vector): void {
-  if (targets.values.length !== predictions.values.length) {
-    throw new LiteralError('length-mismatch', `${targets.values.length} targets but ${predictions.values.length} predictions: there must be one prediction per target`, predictions.range);
-  }
-}
-
-function isBinary(values: Float64Array): boolean {
-  return values.every((v) => v === 0 || v === 1);
-}
-
-function firstOutside01(values: Float64Array): number {
-  return values.findIndex((v) => !(v >= 0 && v <= 1));
-}
-
-function isProbabilityRows(matrix: Matrix): boolean {
-  for (let i = 0; i < matrix.rows; i++) {
-    let sum = 0;
-    for (let j = 0; j < matrix.columns; j++) {
-      const v = matrix.values[i * matrix.columns + j]!;
-      if (!(v >= 0)) return false;
-      sum += v;
-    }
-    if (Math.abs(sum - 1) > 1e-6) return false;
-  }
-  return true;
-}
-
-/** The class index of each one-hot row, or undefined when any row is soft. */
-function oneHotLabels(targets: Matrix): Int32Array | undefined {
-  const labels = new Int32Array(targets.rows);
-  for (let i = 0; i < targets.rows; i++) {
-    let hot = -1;
-    for (let j = 0; j < targets.columns; j++) {
-      const v = targets.values[i * targets.columns + j]!;
-      if (v === 1 && hot < 0) hot = j;
-      else if (v !== 0) return undefined;
-    }
-    if (hot < 0) return undefined;
-    labels[i] = hot;
-  }
-  return labels;
-}
-
-function softmaxRows(matrix: Matrix): Float64Array {
-  const out = new Float64Array(matrix.values.length);
-  for (let i = 0; i < matrix.rows; i++) out.set(softmax(matrix.row(i).values), i * matrix.columns);
-  return out;
-}
-
-/** For two logits [a, b], σ(b − a) is the second class's probability: the BCE logit. */
-function logitDifference(matrix: Matrix): Float64Array {
-  const out = new Float64Array(matrix.rows);
-  for (let i = 0; i < matrix.rows; i++) out[i] = matrix.values[i * 2 + 1]! - matrix.values[i * 2]!;
-  return out;
-}
-
-function sigmoid(z: number): number {
-  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }
 
 function scaledLoss(values: LossValues, scale: number): { value: number; perSample: Float64Array; infiniteAt: number } {

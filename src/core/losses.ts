@@ -4,9 +4,10 @@
 // validators at the end of this file are there for it to use. Means follow PyTorch's default
 // reduction='mean' and are compensated sums divided by the number of samples.
 
-import { LiteralError, type SourceRange } from './errors';
+import { LiteralError, type SourceRange, type VectorContext } from './errors';
 import { messageNumber } from './interpret';
-import { CompensatedSum } from './summation';
+import { normalise, softplus } from './log-softmax';
+import { CompensatedSum, sum } from './summation';
 
 /** A loss per sample and its mean. */
 export interface LossValues {
@@ -59,9 +60,9 @@ function bceFromProbability(y: number, p: number): number {
   return 0 - (positive + negative); // 0 − x, not −x: no −0 for a perfect prediction
 }
 
-/** max(z, 0) − z·y + log1p(e^−|z|): BCEWithLogitsLoss, finite for every finite z. */
+/** softplus(z) − z·y = max(z, 0) − z·y + log1p(e^−|z|): BCEWithLogitsLoss, finite for every finite z. */
 function bceFromLogit(y: number, z: number): number {
-  return Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+  return softplus(z) - z * y;
 }
 
 /**
@@ -124,21 +125,6 @@ export function kerasClippedBce(targets: Float64Array, predictions: Float64Array
 // ---------------------------------------------------------------------------------------------
 // Multinoulli: categorical cross-entropy
 
-/** Index of the first largest value in row [offset, offset + classes). */
-function rowArgMax(values: Float64Array, offset: number, classes: number): number {
-  let at = offset;
-  for (let k = offset + 1; k < offset + classes; k++) if (values[k] > values[at]) at = k;
-  return at;
-}
-
-/** log1p(Σ_{k≠argmax} exp(z_k − max)) for one row: ln Σ exp(z) − max, keeping tiny terms. */
-function rowLogNorm(logits: Float64Array, offset: number, classes: number, at: number, acc: CompensatedSum): number {
-  const max = logits[at];
-  acc.reset();
-  for (let k = offset; k < offset + classes; k++) if (k !== at) acc.add(Math.exp(logits[k] - max));
-  return Math.log1p(acc.value());
-}
-
 /**
  * −ln p at `index`: for logits −log-softmax = (max − z) + logNorm, exact when z is the max and
  * never cancelling large logits against each other; for probabilities −ln p as given.
@@ -163,6 +149,7 @@ export function categoricalCrossEntropy(
   predictions: Float64Array,
   classes: number,
   fromLogits: boolean,
+  rowContext: (row: number) => VectorContext,
 ): LossValues {
   const n = predictions.length / classes;
   if (!Number.isInteger(n) || classes < 1) throw new Error(`predictions: length ${predictions.length} is not a multiple of ${classes}`);
@@ -176,9 +163,7 @@ export function categoricalCrossEntropy(
     let max = 0;
     let logNorm = 0;
     if (fromLogits) {
-      const at = rowArgMax(predictions, offset, classes);
-      max = predictions[at];
-      logNorm = rowLogNorm(predictions, offset, classes, at, acc);
+      ({ max, logNorm } = normalise(predictions, offset, offset + classes, () => rowContext(i)));
     }
     if (targets.kind === 'indices') {
       perSample[i] = negLogAt(predictions, offset + targets.indices[i], fromLogits, max, logNorm);
@@ -196,30 +181,19 @@ export function categoricalCrossEntropy(
 }
 
 /**
- * What the frameworks report for categorical cross-entropy on probability rows with a zero where
- * the target needs mass. Keras (keras.losses.categorical_crossentropy, from_logits=False) divides
- * each row by its sum, clips to [1e-7, 1 − 1e-7] and takes −Σ y ln p: finite. PyTorch has no
- * clamp here: nn.NLLLoss(torch.log(p)) is +∞ for a zero at the target class (and a hand-written
- * −(y * log p).sum() is NaN where y = 0 meets p = 0), so `pytorch` is the exact value.
+ * Keras' categorical cross-entropy on probability rows (keras.losses.categorical_crossentropy,
+ * from_logits=False): each row divided by its sum, clipped to [1e-7, 1 − 1e-7], then −Σ y ln p, so
+ * finite where the target class has probability 0. PyTorch has no clamp here: nn.NLLLoss(log p)
+ * is +∞ for a zero at the target class (and a hand-written −(y * log p).sum() is NaN where y = 0
+ * meets p = 0), so PyTorch's figure is the exact one.
  */
-export function frameworkClampedCce(
-  targets: CategoricalTargets,
-  predictions: Float64Array,
-  classes: number,
-): { pytorch: number; keras: number } {
-  return { pytorch: categoricalCrossEntropy(targets, predictions, classes, false).value, keras: kerasClippedCce(targets, predictions, classes) };
-}
-
-/** Keras' categorical cross-entropy on probability rows: row / row sum, clipped to [1e-7, 1 − 1e-7]. */
 export function kerasClippedCce(targets: CategoricalTargets, predictions: Float64Array, classes: number): number {
   const n = predictions.length / classes;
   const perSample = new Float64Array(n);
   const rowAcc = new CompensatedSum();
   for (let i = 0; i < n; i++) {
     const offset = i * classes;
-    rowAcc.reset();
-    for (let k = 0; k < classes; k++) rowAcc.add(predictions[offset + k]);
-    const total = rowAcc.value();
+    const total = sum(predictions, offset, offset + classes);
     if (targets.kind === 'indices') {
       perSample[i] = -kerasLog(predictions[offset + targets.indices[i]], total);
     } else {
@@ -232,20 +206,6 @@ export function kerasClippedCce(targets: CategoricalTargets, predictions: Float6
     }
   }
   return summarise(perSample).value;
-}
-
-/**
- * Rows [1 − vᵢ, vᵢ] for a vector v: binary targets and probabilities as two-class categorical
- * ones. categoricalCrossEntropy on these rows equals binaryCrossEntropy on v (for logits use rows
- * [0, zᵢ]: log-softmax of [0, z] is [−softplus(z), z − softplus(z)], BCEWithLogitsLoss's terms).
- */
-export function twoClassRows(values: Float64Array): Float64Array {
-  const rows = new Float64Array(2 * values.length);
-  for (let i = 0; i < values.length; i++) {
-    rows[2 * i] = 1 - values[i];
-    rows[2 * i + 1] = values[i];
-  }
-  return rows;
 }
 
 // ---------------------------------------------------------------------------------------------

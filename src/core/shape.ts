@@ -1,4 +1,4 @@
-import { count, LiteralError, type SourceRange } from './errors';
+import { count, LiteralError, type SourceRange, type VectorContext } from './errors';
 import { elementRange, type LiteralNode, type ListNode, type NumbersNode, type ObjectEntry, type ObjectNode } from './literal';
 
 /**
@@ -49,6 +49,11 @@ const Q_KEYS: readonly string[] = ['q', 'qk'];
 
 export function isMatrix(value: Vector | Matrix): value is Matrix {
   return 'rows' in value;
+}
+
+/** A vector under the name its messages will use. */
+export function contextOf(vector: Vector, name: string): VectorContext {
+  return { name, range: vector.range, elementRange: (i) => vector.elementRange(i) };
 }
 
 /** Classifies a literal and extracts its numbers; throws LiteralError naming the offending element. */

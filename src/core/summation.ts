@@ -39,10 +39,10 @@ export class CompensatedSum {
   }
 }
 
-/** Compensated sum of `values` (0 for an empty array). */
-export function sum(values: Float64Array): number {
+/** Compensated sum of values[start, end), by default the whole array (0 when empty). */
+export function sum(values: Float64Array, start = 0, end = values.length): number {
   const acc = new CompensatedSum();
-  for (let i = 0; i < values.length; i++) acc.add(values[i]);
+  for (let i = start; i < end; i++) acc.add(values[i]!);
   return acc.value();
 }
 

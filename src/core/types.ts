@@ -15,6 +15,12 @@ export const UNITS: readonly Unit[] = ['nats', 'bits', 'hartleys'];
 export const INTERPRETATION_MODES: readonly InterpretationMode[] = ['auto', 'probs', 'counts', 'logits', 'logprobs'];
 export const LOSS_MODES: readonly LossMode[] = ['auto', 'bce', 'cce', 'mse', 'none'];
 
+export const LOSS_LABELS: Record<LossName, string> = {
+  bce: 'binary cross-entropy',
+  cce: 'categorical cross-entropy',
+  mse: 'mean squared error',
+};
+
 /** ln(base) for each unit: divide a value in nats by this to express it in the unit. */
 export function natsPerUnit(unit: Unit): number {
   switch (unit) {

@@ -73,6 +73,19 @@ describe('evaluate: shapes', () => {
     close(result.meanEntropy, (1 + 0 + result.rows[2]!.entropy) / 3);
   });
 
+  it('takes the batch mean with a compensated sum: 10,000 equal rows have their row\'s entropy as mean', () => {
+    const result = evaluate(`[${Array(10_000).fill('[0.3, 0.7]').join(', ')}]`);
+    assert.equal(result.kind, 'batch');
+    if (result.kind !== 'batch') return;
+    const h = result.rows[0]!.entropy;
+    close(h, -(0.3 * Math.log(0.3) + 0.7 * Math.log(0.7)), 1e-15);
+    assert.ok(Math.abs(result.meanEntropy - h) <= Number.EPSILON * h, `${result.meanEntropy} vs ${h}`);
+    // The case is only meaningful if a plain running sum visibly drifts on it.
+    let naive = 0;
+    for (const row of result.rows) naive += row.entropy;
+    assert.ok(Math.abs(naive / result.rows.length - h) > 100 * Number.EPSILON * h);
+  });
+
   it('expresses every figure in the chosen unit', () => {
     const text = '{"p": [0.2, 0.3, 0.5], "q": [0.1, 0.6, 0.3]}';
     const inNats = evaluate(text, { unit: 'nats' });
@@ -146,6 +159,27 @@ describe('evaluate: losses', () => {
     assert.equal(result.loss, 'cce');
     assert.equal(result.interpretation, 'probs');
     close(result.value, -(Math.log(0.7) + Math.log(0.5)) / 2);
+  });
+
+  it('tests prediction rows for summing to 1 with a compensated sum', () => {
+    // 0.999999 and a thousand entries of 5e-17 sum to 1 − 0.99999995e-6: within the tolerance of
+    // 1e-6, but each 5e-17 is below half an ulp of the running sum, so a plain sum never moves.
+    const tail = Array(1000).fill('5e-17').join(', ');
+    const result = loss(`{"labels": [0], "y_pred": [[0.999999, ${tail}]]}`);
+    assert.equal(result.loss, 'cce');
+    assert.equal(result.interpretation, 'probs');
+    close(result.value, -Math.log(0.999999), 1e-15);
+    let naive = 0.999999;
+    for (let i = 0; i < 1000; i++) naive += 5e-17;
+    assert.ok(Math.abs(naive - 1) > 1e-6, 'a plain sum would read the row as logits');
+  });
+
+  it('reads −∞ logits as masked classes and refuses a row with no finite logit', () => {
+    const masked = loss('{"labels": [0, 2], "logits": [[0, -Infinity, 0], [-Infinity, 1, 1]]}');
+    close(masked.value, Math.LN2, 1e-15);
+    assert.deepEqual([...masked.probabilities], [0.5, 0, 0.5, 0, 0.5, 0.5]);
+    assertFails('{"labels": [0, 1], "logits": [[0, 1], [-Infinity, -Infinity]]}', 'non-finite', '[-Infinity, -Infinity]', /every element of row 1 of the predictions is −∞/);
+    assertFails('{"labels": [0, 1], "logits": [[0, 1], [NaN, 0]]}', 'non-finite', 'NaN', /element 0 of row 1 of the predictions is NaN/);
   });
 
   it('with two classes CCE equals BCE on the second column', () => {

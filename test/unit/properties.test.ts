@@ -3,11 +3,14 @@
 
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { interpret, logSoftmax, softmax, type VectorContext } from '../../src/core/interpret';
-import { binaryCrossEntropy, categoricalCrossEntropy, meanSquaredError, HALF_LOG_2PI, twoClassRows } from '../../src/core/losses';
+import type { VectorContext } from '../../src/core/errors';
+import { interpret } from '../../src/core/interpret';
+import { softmaxWithLog } from '../../src/core/log-softmax';
+import { binaryCrossEntropy, categoricalCrossEntropy, meanSquaredError, HALF_LOG_2PI } from '../../src/core/losses';
 import { crossEntropy, entropy, jsDivergence, klDivergence, klTerms, maxEntropy } from '../../src/core/quantities';
 import { sum } from '../../src/core/summation';
 import type { Distribution, InterpretationMode } from '../../src/core/types';
+import { rowContexts, twoClassRows } from './helpers';
 
 const ctx: VectorContext = { name: 'P', range: { start: 0, end: 0 }, elementRange: (i) => ({ start: i, end: i + 1 }) };
 const dist = (xs: number[], mode: InterpretationMode = 'counts'): Distribution => interpret(Float64Array.from(xs), mode, ctx);
@@ -153,8 +156,10 @@ describe('properties', () => {
       fc.property(fc.array(fc.integer({ min: -100, max: 100 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: -1000, max: 1000 }), (xs, c) => {
         const x = Float64Array.from(xs);
         const shifted = Float64Array.from(xs, (v) => v + c);
-        assert.deepEqual([...logSoftmax(shifted)], [...logSoftmax(x)]);
-        assert.deepEqual([...softmax(shifted)], [...softmax(x)]);
+        const a = softmaxWithLog(x, ctx);
+        const b = softmaxWithLog(shifted, ctx);
+        assert.deepEqual([...b.logP], [...a.logP]);
+        assert.deepEqual([...b.p], [...a.p]);
       }),
     );
     fc.assert(
@@ -172,8 +177,7 @@ describe('properties', () => {
     fc.assert(
       fc.property(logits, (xs) => {
         const x = Float64Array.from(xs);
-        const p = softmax(x);
-        const lp = logSoftmax(x);
+        const { p, logP: lp } = softmaxWithLog(x, ctx);
         assert.ok(Math.abs(sum(p) - 1) <= xs.length * EPS);
         for (let i = 0; i < xs.length; i++) assert.ok(Math.abs(Math.exp(lp[i]) - p[i]) <= 1e-13 * p[i] + 1e-300);
       }),
@@ -197,7 +201,7 @@ describe('properties', () => {
         const p = Float64Array.from(z, (v) => 1 / (1 + Math.exp(-v)));
         const fromLogits = binaryCrossEntropy(y, z, true);
         const fromProbs = binaryCrossEntropy(y, p, false);
-        const twoClass = categoricalCrossEntropy({ kind: 'rows', rows: twoClassRows(y) }, twoClassRows(p), 2, false);
+        const twoClass = categoricalCrossEntropy({ kind: 'rows', rows: twoClassRows(y) }, twoClassRows(p), 2, false, rowContexts);
         for (let i = 0; i < y.length; i++) {
           const ref = fromLogits.perSample[i];
           // Rounding of p = σ(z) (and of 1 − p) is amplified by 1/p or 1/(1 − p), up to e^30 ε ≈ 2e-3.
