@@ -22,7 +22,8 @@ LITERAL is read from standard input when absent or "-".
 
   --base e|2|10     logarithm base: nats (e, default), bits (2), hartleys (10)
   --as MODE         how to read the numbers (default auto)
-  --loss MODE       which loss a targets/predictions literal is evaluated with (default auto)
+  --loss MODE       which loss a targets/predictions literal is evaluated with (default auto);
+                    none: no loss, each sample's predicted distribution and its entropy
   --precision N     significant digits in the text summary (default 6)
   --json            one JSON object instead of the text summary
   -h, --help        this text

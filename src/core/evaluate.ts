@@ -4,6 +4,7 @@ import { readLiteral } from './reader';
 import { crossEntropy, entropy, entropyAndTerms, jsDivergence, klDivergence, klTerms, maxEntropy } from './quantities';
 import { contextOf, shapeOf, type Matrix, type Shaped, type Vector } from './shape';
 import { selectLoss, type LossEvaluation } from './loss-select';
+import { predictionRows } from './predictions-only';
 import { mean } from './summation';
 import { natsPerUnit, type Interpretation, type InterpretationMode, type Interpreted, type LossMode, type MaybeInfinite, type Unit } from './types';
 
@@ -80,6 +81,11 @@ export function evaluateText(text: string, options: EvaluateOptions = DEFAULT_OP
 
 export function evaluateShaped(shaped: Shaped, options: EvaluateOptions): Evaluation {
   checkSize(shaped, options.maxElements);
+  if (shaped.kind === 'loss' && options.loss === 'none') {
+    const { rows, as, note } = predictionRows(shaped, options.as);
+    // The note says how every row was read; the rows' own reasons would say "as requested".
+    return { ...evaluateBatch(rows, as, options.unit), notes: [note] };
+  }
   if (shaped.kind === 'loss' || (shaped.kind === 'pair' && isLossMode(options.loss))) {
     return selectLoss(shaped, options);
   }

@@ -101,4 +101,30 @@ describe('CLI', () => {
     const out = json(['--loss', 'mse', '{"y": [1, 0], "probs": [0.8, 0.1]}']);
     assert.equal((out.loss as { name: string }).name, 'mse');
   });
+
+  it('--loss none gives no loss: each sample\'s predicted distribution and its entropy', () => {
+    const literal = '{"labels": [2, 0], "logits": [[0.1, 0.2, 3.0], [2.0, -1.0, 0.5]]}';
+    assert.equal(json([literal]).kind, 'loss');
+    const out = json(['--loss', 'none', literal]);
+    assert.equal(out.kind, 'batch');
+    assert.equal(out.interpretation, 'logits');
+    assert.equal('loss' in out, false);
+    const rows = json(['--as', 'logits', '[[0.1, 0.2, 3.0], [2.0, -1.0, 0.5], [0, 0, 0]]']);
+    assert.deepEqual(out.rows, (rows.rows as unknown[]).slice(0, 2));
+    assert.match((out.notes as string[])[0]!, /targets \("labels"\) were set aside/);
+    const binary = json(['--loss', 'none', '--base', '2', '{"y": [1, 0], "y_pred": [0.5, 0.5]}']);
+    assert.deepEqual(binary.rows, [{ entropy: 1 }, { entropy: 1 }]);
+    assert.equal(binary.meanEntropy, 1);
+    const text = run(['--loss', 'none', '{"y": [1, 0], "y_pred": [0.5, 0.5]}']);
+    assert.equal(text.status, 0);
+    assert.match(text.stdout, /^batch of 2 rows of 2, read as probs\n/);
+    assert.match(text.stdout, /note: No loss \(--loss none\)/);
+  });
+
+  it('--loss none refuses real-valued targets at the first one, exit 2', () => {
+    const result = run(['--loss', 'none', '{"y": [1.5, 2.0], "y_pred": [1.4, 2.2]}']);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^entropy-lens: with --loss none only distributions are measured, but target 0 \(1\.5\).*--loss mse.* \(line 1, column 8\)\n$/);
+    assert.equal(result.stdout, '');
+  });
 });

@@ -241,6 +241,56 @@ describe('evaluate: losses', () => {
   });
 });
 
+describe('evaluate: --loss none (no loss, the information figures only)', () => {
+  const none = (text: string, options: Partial<EvaluateOptions> = {}) => {
+    const result = evaluate(text, { loss: 'none', ...options });
+    assert.equal(result.kind, 'batch');
+    return result as Extract<Evaluation, { kind: 'batch' }>;
+  };
+  const binaryEntropy = (p: number) => -(p * Math.log(p) + (1 - p) * Math.log(1 - p));
+
+  it('measures each sample\'s categorical prediction: the rows\' entropies, targets set aside', () => {
+    const result = none('{"labels": [2, 0], "logits": [[0.1, 0.2, 3.0], [2.0, -1.0, 0.5]]}');
+    const rows = evaluate('[[0.1, 0.2, 3.0], [2.0, -1.0, 0.5], [0, 0, 0]]', { as: 'logits' });
+    assert.ok(rows.kind === 'batch');
+    assert.equal(result.interpretation, 'logits');
+    assert.deepEqual(result.rows, rows.rows.slice(0, 2));
+    close(result.meanEntropy, (rows.rows[0]!.entropy + rows.rows[1]!.entropy) / 2, 1e-15);
+    assert.deepEqual(result.notes, ['No loss (--loss none): the targets ("labels") were set aside; each row of "logits" is one sample\'s categorical distribution, read as logits, through a softmax.']);
+    assert.equal(none('{"y": [[0, 1], [1, 0]], "probs": [[0.2, 0.8], [0.9, 0.1]]}').interpretation, 'probs');
+  });
+
+  it('measures each binary prediction as a Bernoulli distribution [1 − p, p]', () => {
+    const result = none('{"y": [1, 0, 1], "y_pred": [0.8, 0.3, 0.5]}', { unit: 'bits' });
+    assert.equal(result.interpretation, 'probs');
+    assert.equal(result.rows.length, 3);
+    close(result.rows[0]!.entropy, binaryEntropy(0.8) / Math.LN2, 1e-15);
+    close(result.rows[2]!.entropy, 1, 1e-15);
+    close(result.meanEntropy, (binaryEntropy(0.8) + binaryEntropy(0.3) + Math.LN2) / 3 / Math.LN2, 1e-15);
+    const logits = none('{"y": [1, 0], "logits": [2, -1]}');
+    assert.equal(logits.interpretation, 'logits');
+    close(logits.rows[0]!.entropy, binaryEntropy(1 / (1 + Math.exp(-2))), 1e-15);
+    // One sample is a batch of one, not a distribution; two samples are not a pair.
+    assert.equal(none('{"y": [1], "y_pred": [0.8]}').rows.length, 1);
+    assert.equal(none('{"y": [1, 0], "y_pred": [0.8, 0.3]}').rows.length, 2);
+  });
+
+  it('leaves distributions, pairs and batches as they are', () => {
+    assert.equal(evaluate('[0.5, 0.5]', { loss: 'none' }).kind, 'distribution');
+    assert.equal(evaluate('{"p": [0.5, 0.5], "q": [0.9, 0.1]}', { loss: 'none' }).kind, 'pair');
+    assert.equal(evaluate('[[0.5, 0.5], [0.9, 0.1]]', { loss: 'none' }).kind, 'pair');
+  });
+
+  it('refuses real-valued targets: a Normal output has no distribution to measure', () => {
+    assertFails('{"y": [1.5, 2.0], "y_pred": [1.4, 2.2]}', 'shape', '1.5', /target 0 \(1\.5\) is not a label in \[0, 1\].*--loss mse/, { loss: 'none' });
+  });
+
+  it('reads a Bernoulli prediction as a probability or a logit only', () => {
+    assertFails('{"y": [1, 0], "y_pred": [0.8, 0.3]}', 'shape', '[0.8, 0.3]', /not read as counts/, { loss: 'none', as: 'counts' });
+    assertFails('{"y": [1, 0], "y_pred": [0.8, 1.3]}', 'invalid-probability', '1.3', /prediction 1 is 1\.3/, { loss: 'none', as: 'probs' });
+  });
+});
+
 describe('evaluate: errors name the element', () => {
   it('ragged rows point at the short row', () => {
     assertFails('[[0.1, 0.9], [0.2, 0.3, 0.5], [1, 0]]', 'ragged', '[0.2, 0.3, 0.5]', /row 1 has 3/);
