@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { log } from './log';
 
 /**
  * The language-model tools (package.json `contributes.languageModelTools`), registered at activation
@@ -27,17 +28,29 @@ export interface LanguageModelToolHandlers {
   evaluateSelection(input: ReadingInput): vscode.LanguageModelToolResult;
 }
 
+/**
+ * Registers both tools. An editor built on VS Code without its chat may lack the API or refuse the
+ * tools; the rest of the extension must still activate, so that is logged, not thrown.
+ */
 export function registerLanguageModelTools(handlers: () => LanguageModelToolHandlers): vscode.Disposable[] {
-  return [
-    vscode.lm.registerTool<EvaluateInput>(LANGUAGE_MODEL_TOOLS.evaluate, {
-      prepareInvocation: ({ input }) => ({ invocationMessage: `Entropy Lens: evaluating ${quoted(input.literal)}${inUnit(input.base)}` }),
-      invoke: ({ input }) => handlers().evaluate(input),
-    }),
-    vscode.lm.registerTool<ReadingInput>(LANGUAGE_MODEL_TOOLS.evaluateSelection, {
-      prepareInvocation: ({ input }) => ({ invocationMessage: `Entropy Lens: evaluating ${selectionName()}${inUnit(input.base)}` }),
-      invoke: ({ input }) => handlers().evaluateSelection(input),
-    }),
-  ];
+  const registered: vscode.Disposable[] = [];
+  try {
+    registered.push(
+      vscode.lm.registerTool<EvaluateInput>(LANGUAGE_MODEL_TOOLS.evaluate, {
+        prepareInvocation: ({ input }) => ({ invocationMessage: `Entropy Lens: evaluating ${quoted(input.literal)}${inUnit(input.base)}` }),
+        invoke: ({ input }) => handlers().evaluate(input),
+      }),
+    );
+    registered.push(
+      vscode.lm.registerTool<ReadingInput>(LANGUAGE_MODEL_TOOLS.evaluateSelection, {
+        prepareInvocation: ({ input }) => ({ invocationMessage: `Entropy Lens: evaluating ${selectionName()}${inUnit(input.base)}` }),
+        invoke: ({ input }) => handlers().evaluateSelection(input),
+      }),
+    );
+  } catch (error) {
+    log().warn(`The language-model tools are not available in this editor: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return registered;
 }
 
 /** A literal in a progress message: one line, and short. */
