@@ -3,6 +3,7 @@ import { COMMAND_IDS } from './command-ids';
 import { VIEW_TYPE } from '../shared/protocol';
 import type * as FeaturesModuleExports from './features';
 import type { Features } from './features';
+import { registerLanguageModelTools } from './language-model-tools';
 import { registerTestHooks, type TestApi } from './test-hooks';
 
 /** Set by the development bundle's banner (esbuild.config.mjs), for the activation benchmark. */
@@ -34,6 +35,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.languages.registerHoverProvider('*', { provideHover: (document, position, token) => features().hover.provideHover(document, position, token) }),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, { deserializeWebviewPanel: (panel, state: unknown) => features().restorePanel(panel, state) }),
   );
+  // Contributed language-model tools must be registered now; their work loads with the features.
+  context.subscriptions.push(...registerLanguageModelTools(() => features().languageModelTools));
   // The status bar needs the features once something is selected; until then nothing loads.
   const hasSelection = (editor: vscode.TextEditor | undefined) => editor !== undefined && !editor.selection.isEmpty;
   if (hasSelection(vscode.window.activeTextEditor)) features();

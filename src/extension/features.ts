@@ -1,6 +1,8 @@
 import type * as vscode from 'vscode';
 import { createCommands } from './commands';
 import { EntropyHoverProvider } from './hover';
+import type { LanguageModelToolHandlers } from './language-model-tools';
+import { createLanguageModelToolHandlers } from './language-model-tools-invoke';
 import { logDisposable } from './log';
 import { SelectionWatcher } from './selection-watcher';
 import { EntropyStatusBar } from './status-bar';
@@ -18,6 +20,8 @@ export interface Features {
   readonly visualizer: VisualizerController;
   /** Turns selections, hovers and links into evaluated targets; one cache for all of the above. */
   readonly targets: TargetService;
+  /** What the language-model tools (registered at activation) run when invoked. */
+  readonly languageModelTools: LanguageModelToolHandlers;
   restorePanel(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
 }
 
@@ -38,6 +42,7 @@ export function createFeatures(context: vscode.ExtensionContext): Features {
     statusBar,
     visualizer,
     targets,
+    languageModelTools: createLanguageModelToolHandlers(targets),
     restorePanel: (panel, state) => visualizer.restore(panel, state),
   };
 }
