@@ -176,7 +176,7 @@ function evaluateBatch(rows: Matrix, as: InterpretationMode, unit: Unit): BatchE
     notes.add(row.reason);
     for (const warning of row.warnings) if (warnings.length < 20) warnings.push(`row ${i}: ${warning}`);
     entropies[i] = entropy(row) / scale;
-    results.push({ entropy: entropies[i]! });
+    results.push({ entropy: entropies[i] });
   }
   const [first] = interpretations;
   if (interpretations.size > 1) {

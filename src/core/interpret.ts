@@ -133,7 +133,7 @@ function fromLogits(values: Float64Array, ctx: VectorContext, interpretation: In
 function checkFinite(values: Float64Array, ctx: VectorContext): void {
   if (values.length === 0) throw new LiteralError('empty', `${ctx.name} is empty`, ctx.range);
   const bad = firstNonFinite(values);
-  if (bad >= 0) throw nonFinite(ctx, bad, values[bad]!);
+  if (bad >= 0) throw nonFinite(ctx, bad, values[bad]);
 }
 
 function checkNonNegative(values: Float64Array, mode: 'probs' | 'counts', ctx: VectorContext): void {

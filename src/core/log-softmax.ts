@@ -37,7 +37,7 @@ export function normalise(
   let at = -1;
   let max = -Infinity;
   for (let i = start; i < end; i++) {
-    const x = values[i]!;
+    const x = values[i];
     // One comparison rejects both NaN and +∞; −∞ passes and never becomes the max.
     if (!(x < Infinity)) throw nonFinite(where(), i - start, x);
     if (x > max) {
@@ -67,12 +67,12 @@ function restAfterShift(values: Float64Array, start: number, end: number, at: nu
   const acc = new CompensatedSum();
   if (exps) {
     for (let i = start; i < end; i++) {
-      const e = Math.exp(values[i]! - max);
+      const e = Math.exp(values[i] - max);
       exps[i] = e;
       if (i !== at) acc.add(e);
     }
   } else {
-    for (let i = start; i < end; i++) if (i !== at) acc.add(Math.exp(values[i]! - max));
+    for (let i = start; i < end; i++) if (i !== at) acc.add(Math.exp(values[i] - max));
   }
   return acc.value();
 }
@@ -85,7 +85,7 @@ export function logSumExp(values: Float64Array): number {
   let at = -1;
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
-    const x = values[i]!;
+    const x = values[i];
     if (Number.isNaN(x)) return NaN;
     if (x > max) {
       max = x;
@@ -112,7 +112,7 @@ export function softmaxInto(
   const { max, logNorm, norm } = normalise(values, start, end, where, p);
   for (let i = start; i < end; i++) {
     p[i] /= norm;
-    if (logP) logP[i] = Math.min(0, values[i]! - max - logNorm);
+    if (logP) logP[i] = Math.min(0, values[i] - max - logNorm);
   }
 }
 

@@ -25,7 +25,7 @@ export function twoColumns(value: Vector | Matrix, asLogits: boolean): Matrix {
   const values = new Float64Array(n * 2);
   const logits = asLogits || firstOutside01(value.values) >= 0;
   for (let i = 0; i < n; i++) {
-    const x = value.values[i]!;
+    const x = value.values[i];
     values[i * 2] = logits ? 0 : 1 - x;
     values[i * 2 + 1] = x;
   }
@@ -66,7 +66,7 @@ export function isProbabilityRows(matrix: Matrix): boolean {
   for (let i = 0; i < rows; i++) {
     acc.reset();
     for (let j = i * columns; j < (i + 1) * columns; j++) {
-      const v = values[j]!;
+      const v = values[j];
       if (!(v >= 0)) return false;
       acc.add(v);
     }
@@ -81,7 +81,7 @@ export function oneHotLabels(targets: Matrix): Int32Array | undefined {
   for (let i = 0; i < targets.rows; i++) {
     let hot = -1;
     for (let j = 0; j < targets.columns; j++) {
-      const v = targets.values[i * targets.columns + j]!;
+      const v = targets.values[i * targets.columns + j];
       if (v === 1 && hot < 0) hot = j;
       else if (v !== 0) return undefined;
     }
@@ -107,6 +107,6 @@ export function softmaxRows(matrix: Matrix): Float64Array {
 /** For two logits [a, b], σ(b − a) is the second class's probability: the BCE logit. */
 export function logitDifference(matrix: Matrix): Float64Array {
   const out = new Float64Array(matrix.rows);
-  for (let i = 0; i < matrix.rows; i++) out[i] = matrix.values[i * 2 + 1]! - matrix.values[i * 2]!;
+  for (let i = 0; i < matrix.rows; i++) out[i] = matrix.values[i * 2 + 1] - matrix.values[i * 2];
   return out;
 }

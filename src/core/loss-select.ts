@@ -252,7 +252,7 @@ function cce(targets: Vector | Matrix, predictions: Vector | Matrix, options: Pr
 /** The probability each row gives its label. */
 function observedProbability(labels: Int32Array, probabilities: Float64Array, classes: number): Float64Array {
   const out = new Float64Array(labels.length);
-  for (let i = 0; i < labels.length; i++) out[i] = probabilities[i * classes + labels[i]!]!;
+  for (let i = 0; i < labels.length; i++) out[i] = probabilities[i * classes + labels[i]];
   return out;
 }
 

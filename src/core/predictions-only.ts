@@ -47,7 +47,7 @@ export function predictionRows(shaped: LossShaped, as: InterpretationMode): Pred
     throw new LiteralError('shape', `a Bernoulli prediction is a probability or a logit, not read as ${as}: choose "auto", "probs" or "logits"`, predictions.range);
   }
   const asLogits = as === 'logits' || shaped.predictionsAreLogits || (as === 'auto' && firstOutside01(predictions.values) >= 0);
-  if (!asLogits) validateProbabilities(predictions.values, predictions.elementRange);
+  if (!asLogits) validateProbabilities(predictions.values, (i) => predictions.elementRange(i));
   return {
     rows: twoColumns(predictions, asLogits),
     as: asLogits ? 'logits' : 'probs',

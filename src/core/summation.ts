@@ -42,7 +42,7 @@ export class CompensatedSum {
 /** Compensated sum of values[start, end), by default the whole array (0 when empty). */
 export function sum(values: Float64Array, start = 0, end = values.length): number {
   const acc = new CompensatedSum();
-  for (let i = start; i < end; i++) acc.add(values[i]!);
+  for (let i = start; i < end; i++) acc.add(values[i]);
   return acc.value();
 }
 

@@ -12,7 +12,7 @@ export const rowContexts = (row: number): VectorContext => contextNamed(`row ${r
 export function twoClassRows(values: Float64Array): Float64Array {
   const rows = new Float64Array(2 * values.length);
   for (let i = 0; i < values.length; i++) {
-    rows[2 * i] = 1 - values[i]!;
+    rows[2 * i] = 1 - values[i];
     rows[2 * i + 1] = values[i]!;
   }
   return rows;
