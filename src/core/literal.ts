@@ -57,13 +57,8 @@ export interface NullNode {
   readonly range: SourceRange;
 }
 
-/** Number of elements of a list node (either kind). */
-export function listLength(node: NumbersNode | ListNode): number {
-  return node.kind === 'numbers' ? node.values.length : node.items.length;
-}
-
 /** Source range of element `index` of a list node (either kind). */
 export function elementRange(node: NumbersNode | ListNode, index: number): SourceRange {
-  if (node.kind === 'numbers') return { start: node.starts[index]!, end: node.ends[index]! };
-  return node.items[index]!.range;
+  if (node.kind === 'numbers') return { start: node.starts[index], end: node.ends[index] };
+  return node.items[index].range;
 }

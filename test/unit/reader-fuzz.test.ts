@@ -9,7 +9,7 @@ function readsOrFailsCleanly(text: string): void {
   try {
     readLiteral(text);
   } catch (error) {
-    if (!isLiteralError(error)) throw new Error(`${JSON.stringify(text)} threw ${String(error)}`);
+    if (!isLiteralError(error)) throw new Error(`${JSON.stringify(text)} threw ${String(error)}`, { cause: error });
     const { start, end } = error.range;
     assert.ok(Number.isInteger(start) && Number.isInteger(end), 'integer range');
     assert.ok(0 <= start && start <= end && end <= text.length, `range ${start}..${end} outside ${JSON.stringify(text)}`);

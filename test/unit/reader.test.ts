@@ -7,7 +7,7 @@ import { ABBREVIATED_MESSAGE, readLiteral } from '../../src/core/reader';
 /** The values of a numbers node, as a plain array (so assert.deepEqual compares them, -0 included). */
 function numbers(node: LiteralNode): number[] {
   assert.equal(node.kind, 'numbers', `expected a numbers node, got ${node.kind}`);
-  return Array.from((node as NumbersNode).values);
+  return Array.from((node).values);
 }
 
 /** The source text of every element of a numbers node. */
@@ -69,7 +69,7 @@ describe('readLiteral: JSON and JS/TS', () => {
     const list = readLiteral('[1, null]') as ListNode;
     assert.equal(list.kind, 'list');
     assert.deepEqual(list.items.map((i) => i.kind), ['number', 'null']);
-    assert.deepEqual(list.items[1]!.range, { start: 4, end: 8 });
+    assert.deepEqual(list.items[1].range, { start: 4, end: 8 });
   });
 
   it('reads objects with quoted and unquoted keys, keeping their order and ranges', () => {
@@ -78,10 +78,10 @@ describe('readLiteral: JSON and JS/TS', () => {
     assert.equal(node.kind, 'object');
     assert.deepEqual(node.entries.map((e) => e.key), ['p', 'q', 'r', '0']);
     assert.deepEqual(node.entries.map((e) => slice(text, e.keyRange)), ['"p"', "'q'", 'r', '0']);
-    assert.deepEqual(numbers(node.entries[0]!.value), [0.5, 0.5]);
-    assert.deepEqual(node.entries[1]!.value, { kind: 'number', value: 1, range: { start: 24, end: 25 } });
-    assert.deepEqual(node.entries[2]!.value, { kind: 'string', value: 'name', range: { start: 30, end: 36 } });
-    assert.equal(node.entries[3]!.value.kind, 'null');
+    assert.deepEqual(numbers(node.entries[0].value), [0.5, 0.5]);
+    assert.deepEqual(node.entries[1].value, { kind: 'number', value: 1, range: { start: 24, end: 25 } });
+    assert.deepEqual(node.entries[2].value, { kind: 'string', value: 'name', range: { start: 30, end: 36 } });
+    assert.equal(node.entries[3].value.kind, 'null');
     assert.deepEqual(node.range, { start: 0, end: text.length });
   });
 
@@ -96,7 +96,7 @@ describe('readLiteral: JSON and JS/TS', () => {
     const node = readLiteral(text) as ListNode;
     assert.equal(node.kind, 'list');
     assert.deepEqual(node.items.map(numbers), [[1, 2], [3, 4]]);
-    assert.deepEqual(node.items[1]!.range, { start: 9, end: 15 });
+    assert.deepEqual(node.items[1].range, { start: 9, end: 15 });
   });
 
   it('turns numbers read before a non-number element into number nodes with their ranges', () => {
@@ -104,7 +104,7 @@ describe('readLiteral: JSON and JS/TS', () => {
     const node = readLiteral(text) as ListNode;
     assert.deepEqual(node.items[0], { kind: 'number', value: 1, range: { start: 1, end: 2 } });
     assert.deepEqual(node.items[1], { kind: 'number', value: 2, range: { start: 4, end: 5 } });
-    assert.deepEqual(numbers(node.items[2]!), [3]);
+    assert.deepEqual(numbers(node.items[2]), [3]);
   });
 
   it('reads a lone number as a number node', () => {
@@ -150,7 +150,7 @@ describe('readLiteral: Python', () => {
   it('reads string prefixes', () => {
     const node = readLiteral(`[r'a\\b', b"x"]`) as ListNode;
     assert.deepEqual(node.items.map((i) => (i.kind === 'string' ? i.value : '')), ['a\\b', 'x']);
-    assert.deepEqual(node.items[0]!.range, { start: 1, end: 7 });
+    assert.deepEqual(node.items[0].range, { start: 1, end: 7 });
   });
 });
 
@@ -213,7 +213,7 @@ describe('readLiteral: numpy and torch reprs', () => {
     const text = '[[ 0.1  -0. ]\n [ 1.   1.e-3]]';
     const node = readLiteral(text) as ListNode;
     assert.deepEqual(node.items.map(numbers), [[0.1, -0], [1, 0.001]]);
-    assert.ok(Object.is(numbers(node.items[0]!)[1], -0));
+    assert.ok(Object.is(numbers(node.items[0])[1], -0));
   });
 
   it('reads array(...) with dtype across lines', () => {
@@ -435,7 +435,7 @@ describe('readLiteral: the byte and charCodeAt scanners agree', function () {
   /** The outcome of reading: the tree, or the error's code and range. */
   function outcome(text: string): unknown {
     try {
-      return JSON.parse(JSON.stringify(readLiteral(text), (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array, String) : v)));
+      return JSON.parse(JSON.stringify(readLiteral(text), (_, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array, String) : v))) as unknown;
     } catch (error) {
       assert.ok(isLiteralError(error), String(error));
       return { code: error.code, range: error.range };
@@ -466,8 +466,8 @@ describe('readLiteral: the byte and charCodeAt scanners agree', function () {
     const text = `[${big}, [1, 2], ${big}]`;
     const node = readLiteral(text) as ListNode;
     const [a, b, c] = node.items as NumbersNode[];
-    assert.deepEqual(Array.from(b!.values), [1, 2]);
-    for (const list of [a!, c!]) {
+    assert.deepEqual(Array.from(b.values), [1, 2]);
+    for (const list of [a, c]) {
       assert.equal(list.values.length, values.length);
       for (let i = 0; i < values.length; i += 997) assert.ok(Object.is(list.values[i], values[i]));
       assert.equal(text.slice(list.starts[99_999], list.ends[99_999]), String(values[99_999]));
