@@ -15,6 +15,7 @@
  * are not), so a bracket inside a string on the same line does not count.
  */
 import type { SourceRange } from './errors';
+import { isCloser, isConstantName, isDigit, isIdentPart, isIdentStart, isNewline, isOpener, isSpace, NEW_KEYWORD, openerOf } from './reader/vocabulary';
 
 /** Options for {@link findLiteralAt}. */
 export interface FindLiteralOptions {
@@ -24,50 +25,16 @@ export interface FindLiteralOptions {
 
 export const DEFAULT_MAX_LITERAL_LENGTH = 100_000;
 
-/** Names that may appear inside a literal as values. */
-const VALUE_WORDS = new Set(['true', 'false', 'True', 'False', 'null', 'None', 'NaN', 'nan', 'Infinity', 'inf', 'new']);
-const MODULES = new Set(['np', 'numpy', 'math', 'torch', 'jnp', 'tf', 'Number', 'cmath']);
-const CONSTANT_SUFFIXES = new Set(['nan', 'NaN', 'NAN', 'inf', 'Inf', 'INF', 'Infinity', 'infty', 'PINF', 'NINF', 'POSITIVE_INFINITY', 'NEGATIVE_INFINITY']);
 /** Words before `(` that make it code rather than a wrapper call. */
 const CODE_WORDS = new Set(['if', 'elif', 'while', 'for', 'switch', 'return', 'catch', 'function', 'and', 'or', 'not', 'in', 'is', 'with', 'await', 'yield', 'typeof', 'def', 'lambda', 'print']);
 
-function isIdentPart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
-}
-
-function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff;
-}
-
-function isNewline(c: number): boolean {
-  return c === 10 || c === 13;
-}
-
-function isOpener(c: number): boolean {
-  return c === 91 || c === 40 || c === 123;
-}
-
-function isCloser(c: number): boolean {
-  return c === 93 || c === 41 || c === 125;
-}
-
 function matches(open: number, close: number): boolean {
-  return (open === 91 && close === 93) || (open === 40 && close === 41) || (open === 123 && close === 125);
+  return isCloser(close) && openerOf(close) === open;
 }
 
-/** A constant a literal may contain: `None`, `nan`, `np.inf`, `math.nan`, … */
+/** A name a literal may contain as a value: a constant the reader reads (`None`, `nan`, `jax.numpy.inf`), or `new`. */
 function isValueWord(word: string): boolean {
-  if (VALUE_WORDS.has(word)) return true;
-  const dot = word.lastIndexOf('.');
-  return dot > 0 && MODULES.has(word.slice(0, dot)) && CONSTANT_SUFFIXES.has(word.slice(dot + 1));
+  return isConstantName(word) || word === NEW_KEYWORD;
 }
 
 /** Where the code of the line [lineStart, lineEnd) ends: at a `#` or `//` comment outside strings. */
@@ -157,15 +124,15 @@ export function findLiteralAt(text: string, offset: number, options?: FindLitera
   const enclosing = collectEnclosing(text, back, floor);
   if (enclosing === undefined) return undefined;
   let outer = -1;
-  for (let k = 0; k < enclosing.length; k++) if (enclosing[k]!.candidate) outer = k;
+  for (let k = 0; k < enclosing.length; k++) if (enclosing[k].candidate) outer = k;
   if (outer < 0) return undefined;
-  const ends = closeEnclosing(text, forward, enclosing, outer, Math.min(text.length, enclosing[outer]!.start + maxLength));
+  const ends = closeEnclosing(text, forward, enclosing, outer, Math.min(text.length, enclosing[outer].start + maxLength));
   if (ends === undefined) return undefined;
   // The outermost candidate that is literal-shaped all through (`foo([1, 2], x)` is not; `[1, 2]` is).
   for (let k = outer; k >= 0; k--) {
-    const entry = enclosing[k]!;
+    const entry = enclosing[k];
     if (!entry.candidate) continue;
-    const range = { start: entry.start, end: ends[k]! };
+    const range = { start: entry.start, end: ends[k] };
     if (range.end - range.start <= maxLength && shape(text, range) !== Shape.Code) return range;
   }
   return undefined;
@@ -250,6 +217,8 @@ function collectEnclosing(text: string, back: number, floor: number): Enclosing[
 
 /** A name inside a literal: a constant, a key (`p:`), a keyword argument (`dtype=`), or a number's exponent. */
 function isAllowedWord(text: string, start: number, end: number): boolean {
+  // The whole word, also when the offset cut it (a hover on `n|an`).
+  while (isIdentPart(text.charCodeAt(end)) || (text.charCodeAt(end) === 46 && isIdentStart(text.charCodeAt(end + 1)))) end++;
   const word = text.slice(start, end);
   if (isValueWord(word)) return true;
   let k = end;
@@ -311,7 +280,7 @@ function closeEnclosing(text: string, from: number, enclosing: readonly Enclosin
     } else if (isCloser(c)) {
       if (depth > 0) depth--;
       else {
-        if (!matches(text.charCodeAt(enclosing[k]!.open), c)) return undefined;
+        if (!matches(text.charCodeAt(enclosing[k].open), c)) return undefined;
         ends.push(i + 1);
         if (k === outer) return ends;
         k++;

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
+import type { SourceRange } from '../../src/core/errors';
+import type { ListNode, NumbersNode } from '../../src/core/literal';
 import { findLiteralAt, looksNumeric } from '../../src/core/locate';
 import { readLiteral } from '../../src/core/reader';
+import { CONSTANT_NAMES, constantValue, isSpace, SPACE_CODES } from '../../src/core/reader/vocabulary';
 
 /** Find the literal at the `|` marker of `marked`; returns its text, or undefined. */
 function at(marked: string, maxLength?: number): string | undefined {
@@ -135,5 +138,54 @@ describe('looksNumeric', () => {
     for (const text of ['[i for i in x]', '[a, b]', '[x + 1]', 'items[idx]', '["a", "b"]', '[]', '[1 == 2]', '[a[0]]']) {
       assert.equal(check(text), false, text);
     }
+  });
+});
+
+describe('one vocabulary for the reader and the locator (issue 8 drift: [jax.numpy.inf, 0.5] was read but never found)', () => {
+  /** `code` with `literal` on its middle line, the offset at `at` inside the literal. */
+  function inCode(literal: string, at: number): { text: string; offset: number; range: SourceRange } {
+    const before = 'import jax.numpy as jnp\n\nlogits = ';
+    const text = `${before}${literal}\nprint(logits)\n`;
+    return { text, offset: before.length + at, range: { start: before.length, end: before.length + literal.length } };
+  }
+
+  it('findLiteralAt finds [jax.numpy.inf, 0.5] inside surrounding code, and looksNumeric accepts it', () => {
+    const literal = '[jax.numpy.inf, 0.5]';
+    for (const at of [literal.indexOf('0.5') + 1, literal.indexOf('numpy') + 2, 1]) {
+      const { text, offset, range } = inCode(literal, at);
+      assert.deepEqual(findLiteralAt(text, offset), range, `offset at ${JSON.stringify(literal.slice(at))}`);
+    }
+    assert.equal(looksNumeric(literal, { start: 0, end: literal.length }), true);
+    assert.deepEqual(Array.from((readLiteral(literal) as NumbersNode).values), [Infinity, 0.5]);
+  });
+
+  it('finds, accepts and reads every constant name of the shared vocabulary', () => {
+    assert.ok(CONSTANT_NAMES.length > 100, 'the vocabulary lists the module constants');
+    for (const name of CONSTANT_NAMES) {
+      const literal = `[${name}, 0.5]`;
+      for (const at of [literal.length - 2, 1 + (name.length >> 1)]) {
+        const { text, offset, range } = inCode(literal, at);
+        assert.deepEqual(findLiteralAt(text, offset), range, `${literal}, offset ${at}`);
+      }
+      assert.equal(looksNumeric(literal, { start: 0, end: literal.length }), true, literal);
+      const node = readLiteral(literal);
+      const first = node.kind === 'numbers' ? node.values[0] : (node as ListNode).items[0].kind;
+      assert.ok(Object.is(first, constantValue(name) ?? 'null'), `${literal} read ${String(first)}`);
+    }
+  });
+
+  it('finds a literal separated by any character the reader skips as a space', () => {
+    for (const code of SPACE_CODES) {
+      const space = String.fromCharCode(code);
+      const literal = `[0.5,${space}0.5]`;
+      const { text, offset, range } = inCode(literal, literal.length - 2);
+      assert.deepEqual(findLiteralAt(text, offset), range, `U+${code.toString(16)}`);
+      assert.equal(looksNumeric(literal, { start: 0, end: literal.length }), true, `U+${code.toString(16)}`);
+      assert.deepEqual(Array.from((readLiteral(literal) as NumbersNode).values), [0.5, 0.5], `U+${code.toString(16)}`);
+    }
+  });
+
+  it('isSpace is exactly SPACE_CODES', () => {
+    for (let c = 0; c <= 0xffff; c++) assert.equal(isSpace(c), SPACE_CODES.includes(c), `U+${c.toString(16)}`);
   });
 });
