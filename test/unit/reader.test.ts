@@ -266,14 +266,27 @@ describe('readLiteral: errors', () => {
     const text = '[1, 2, 3 x]';
     const error = fails(text);
     assert.equal(error.code, 'syntax');
-    assert.equal(error.message, "expected ',' or ']' after element 3, found 'x'");
+    assert.equal(error.message, "expected ',' or ']' after element 2, found 'x'");
     assert.deepEqual(error.range, { start: 9, end: 10 });
   });
 
   it('reports a missing comma between numbers in a comma list', () => {
     const error = fails('[1, 2 3]');
-    assert.match(error.message, /expected ',' or '\]' after element 2, found '3'/);
+    assert.match(error.message, /expected ',' or '\]' after element 1, found '3'/);
     assert.deepEqual(error.range, { start: 6, end: 7 });
+  });
+
+  it("numbers elements from 0 in separator errors (issue 9 row 8: '[0.5, 0.5; 0.3]' and '[0.1,, 0.9]' said element 2)", () => {
+    const semicolon = fails('[0.5, 0.5; 0.3]');
+    assert.equal(semicolon.message, "expected ',' or ']' after element 1, found ';'");
+    assert.deepEqual(semicolon.range, { start: 9, end: 10 });
+    const doubled = fails('[0.1,, 0.9]');
+    assert.equal(doubled.message, "expected an element after ',' (element 1), found ','");
+    assert.deepEqual(doubled.range, { start: 5, end: 6 });
+    assert.equal(fails('[0.1 0.2, 0.7]').message, "mixed separators: this list separates its elements with spaces, found ',' after element 1");
+    assert.equal(fails('[0.1 0.2 ,]').message, "mixed separators: this list separates its elements with spaces, found ',' after element 1");
+    assert.equal(fails('0.1, 0.2 x').message, "expected ',' or the end after element 1, found 'x'");
+    assert.equal(fails('{"p": 1 "q": 2}').message, "expected ',' or '}' after the entry 'p', found '\"'");
   });
 
   it('reports mixed separators', () => {

@@ -1,5 +1,6 @@
 /**
- * How the reader words what it cannot read. Every message names what was found and where.
+ * How the reader words what it cannot read. Every message names what was found and where, and
+ * counts elements from 0 (docs/decisions.md): "after element 1" is after the second element.
  */
 import type { LiteralError } from '../errors';
 import { lineColumnAt } from '../errors';
@@ -58,7 +59,7 @@ function strayCloser(cur: Cursor): LiteralError {
 
 /**
  * A list's elements are not separated as its first separator said. `open` is the bracket's offset
- * (negative for a bare sequence), `close` its closer's code (-1: none), `last` the number of the
+ * (negative for a bare sequence), `close` its closer's code (-1: none), `last` the index of the
  * element before the cursor, `spaces` whether the list separates with whitespace.
  */
 export function separatorError(cur: Cursor, open: number, close: number, last: number, spaces: boolean): LiteralError {

@@ -147,7 +147,7 @@ export class Parser {
       if (count > 0) {
         if (c === Code.Comma) {
           if (separators === Separators.Spaces) {
-            throw cur.error('syntax', `mixed separators: this list separates its elements with spaces, found ',' after element ${count}`, cur.pos, cur.pos + 1);
+            throw cur.error('syntax', `mixed separators: this list separates its elements with spaces, found ',' after element ${count - 1}`, cur.pos, cur.pos + 1);
           }
           separators = Separators.Commas;
           sawComma = true;
@@ -155,11 +155,11 @@ export class Parser {
           cur.skipTrivia();
           c = cur.at();
           if (c === close || (close === -1 && cur.atEndOrFinalSemicolon())) break;
-          if (c === Code.Comma) throw unexpected(cur, `expected an element after ',' (element ${count + 1})`);
+          if (c === Code.Comma) throw unexpected(cur, `expected an element after ',' (element ${count})`);
         } else if (separators !== Separators.Commas && cur.pos > before && this.startsElement(c)) {
           separators = Separators.Spaces;
         } else {
-          throw separatorError(cur, open, close, count, separators === Separators.Spaces);
+          throw separatorError(cur, open, close, count - 1, separators === Separators.Spaces);
         }
       } else if (c === Code.Comma) {
         throw unexpected(cur, `expected an element or '${close === -1 ? 'the end' : String.fromCharCode(close)}'`);
@@ -217,7 +217,7 @@ export class Parser {
         if (cur.at() !== Code.Comma) {
           if (cur.atEnd()) throw unclosed(cur, open, Code.CloseBrace);
           if (isCloser(cur.at())) throw mismatched(cur, open, Code.CloseBrace);
-          throw unexpected(cur, `expected ',' or '}' after entry ${entries.length} (${quote(entries[entries.length - 1].key)})`);
+          throw unexpected(cur, `expected ',' or '}' after the entry ${quote(entries[entries.length - 1].key)}`);
         }
         cur.pos++;
         cur.skipTrivia();
