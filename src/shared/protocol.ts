@@ -1,4 +1,5 @@
 import { INTERPRETATION_MODES, LOSS_MODES, UNITS, type InterpretationMode, type LossMode, type Unit } from '../core/types';
+import { isPlaygroundState, type PlaygroundState } from './playground';
 import type { ViewModel } from './view-model';
 
 /**
@@ -26,12 +27,20 @@ export interface WirePosition {
 /**
  * What the serializer needs to bring the panel back after a reload. The webview keeps it with
  * `setState` (the host sends it in every update), so VS Code hands it to `deserializeWebviewPanel`.
+ * The page adds its playground (the host never sets it); a state saved before the playground
+ * existed has none, and one whose playground is malformed is restored without it (`panelStateFrom`).
  */
 export interface PanelState {
   readonly version: 1;
   readonly source?: { readonly uri: string; readonly start: WirePosition; readonly end: WirePosition };
   readonly locked: boolean;
   readonly view: ViewName;
+  readonly playground?: SavedPlayground;
+}
+
+/** The playground as the page saves it; `key` names the literal its edits belong to. */
+export interface SavedPlayground extends PlaygroundState {
+  readonly key: string;
 }
 
 /** The settings the panel's toggles show and change. */
@@ -73,11 +82,16 @@ export type FromWebview =
   | { readonly type: 'setLoss'; readonly loss: LossSetting }
   | { readonly type: 'setView'; readonly view: ViewName }
   | { readonly type: 'setLocked'; readonly locked: boolean }
-  | { readonly type: 'copyMarkdown' }
+  /** The figures as Markdown; with a playground, the figures the page shows. */
+  | { readonly type: 'copyMarkdown'; readonly playground?: PlaygroundState }
   /** Copies one formula (by its id in the current model) or, without an id, all of them. */
-  | { readonly type: 'copyLatex'; readonly id?: string }
+  | { readonly type: 'copyLatex'; readonly id?: string; readonly playground?: PlaygroundState }
   /** Selects the source literal (or the error's position) in its editor. */
-  | { readonly type: 'reveal' };
+  | { readonly type: 'reveal' }
+  /** The literal with the playground's changes, in its own syntax, to the clipboard. */
+  | { readonly type: 'copyLiteral'; readonly playground: PlaygroundState }
+  /** The same, written over the literal in its document as one undoable edit. */
+  | { readonly type: 'applyLiteral'; readonly playground: PlaygroundState };
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -92,9 +106,13 @@ export function isFromWebview(value: unknown): value is FromWebview {
   if (!isObject(value) || typeof value.type !== 'string') return false;
   switch (value.type) {
     case 'ready':
-    case 'copyMarkdown':
     case 'reveal':
       return true;
+    case 'copyMarkdown':
+      return value.playground === undefined || isPlaygroundState(value.playground);
+    case 'copyLiteral':
+    case 'applyLiteral':
+      return isPlaygroundState(value.playground);
     case 'setUnit':
       return oneOf(UNITS, value.unit);
     case 'setInterpretation':
@@ -106,7 +124,7 @@ export function isFromWebview(value: unknown): value is FromWebview {
     case 'setLocked':
       return typeof value.locked === 'boolean';
     case 'copyLatex':
-      return value.id === undefined || (typeof value.id === 'string' && value.id.length <= 64);
+      return (value.id === undefined || (typeof value.id === 'string' && value.id.length <= 64)) && (value.playground === undefined || isPlaygroundState(value.playground));
     default:
       return false;
   }
@@ -122,9 +140,25 @@ export function isToWebview(value: unknown): value is ToWebview {
 
 export function isPanelState(value: unknown): value is PanelState {
   if (!isObject(value) || value.version !== 1 || typeof value.locked !== 'boolean' || !oneOf(VIEW_NAMES, value.view)) return false;
+  if (value.playground !== undefined && !isSavedPlayground(value.playground)) return false;
   if (value.source === undefined) return true;
   const source = value.source;
   return isObject(source) && typeof source.uri === 'string' && isPosition(source.start) && isPosition(source.end);
+}
+
+/**
+ * A saved state as far as it can be trusted: a malformed playground (an older or newer page's, or a
+ * damaged one) is dropped and the rest restored; anything else wrong gives undefined.
+ */
+export function panelStateFrom(value: unknown): PanelState | undefined {
+  if (isPanelState(value)) return value;
+  if (!isObject(value) || value.playground === undefined) return undefined;
+  const { playground: _dropped, ...rest } = value;
+  return isPanelState(rest) ? rest : undefined;
+}
+
+export function isSavedPlayground(value: unknown): value is SavedPlayground {
+  return isObject(value) && typeof value.key === 'string' && value.key.length <= 128 && isPlaygroundState(value);
 }
 
 function isPosition(value: unknown): value is WirePosition {

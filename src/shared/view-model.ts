@@ -1,11 +1,13 @@
 import type { Evaluation } from '../core/evaluate';
 import type { LossName, Unit } from '../core/types';
+import type { PlaygroundBase } from './playground';
 import type { WireNumber } from './wire';
 
 /**
  * The visualizer's view model: everything the webview draws, already formatted, JSON-safe and bounded
- * in size. Only the types live here, shared by both sides; the host builds it
- * (src/extension/visualizer/view-model.ts) and the webview only draws it, so the page needs no math.
+ * in size — but for `playground`, the numbers behind it. Only the types live here, shared by both
+ * sides; src/shared/model/build.ts builds it, on the host for each literal and in the page (the
+ * same code, bundled) for each playground change.
  */
 
 export interface SourceView {
@@ -27,6 +29,8 @@ export interface FigureView {
   readonly unit?: string;
   /** Why it is infinite: "element 3", "sample 2". */
   readonly cause?: string;
+  /** What the playground changed, "T = 2.51, edited": the figure is not the literal's as written. */
+  readonly condition?: string;
 }
 
 export interface FormulaView {
@@ -43,6 +47,8 @@ export interface BarRow {
   readonly displays: readonly string[];
   /** True for the folded "the other N" row. */
   readonly other?: boolean;
+  /** The element's index in the literal (kept rows of a summarised chart are not in order). */
+  readonly index?: number;
 }
 
 export interface BarChart {
@@ -58,6 +64,8 @@ export interface BarChart {
   readonly total: number;
   /** A horizontal reference line (e.g. log n for row entropies). */
   readonly reference?: { readonly value: number; readonly label: string };
+  /** Its bars of P (series 0) and Q (series 1) can be dragged: the playground's edits. */
+  readonly draggable?: boolean;
 }
 
 export interface CurveLine {
@@ -87,6 +95,10 @@ export interface CurveChart {
   readonly marks: readonly CurveMark[];
   /** Samples not marked: a curve marks only the largest few hundred losses. */
   readonly marksLeftOff: number;
+  /** The x axis is logarithmic (the temperature), ticked at 1, 2 and 5 × 10^k. */
+  readonly xLog?: boolean;
+  /** A vertical line at the current x (the temperature the panel shows). */
+  readonly cursor?: { readonly x: number; readonly label: string };
 }
 
 export interface EquivalenceView {
@@ -108,6 +120,8 @@ export interface LossView {
   /** Why there is no curve (soft labels). */
   readonly curveMissing?: string;
   readonly equivalences: readonly EquivalenceView[];
+  /** Label smoothing in effect (the playground): the targets it makes, (1 − ε)·y + ε/C. */
+  readonly smoothing?: FormulaView;
 }
 
 export interface ViewModel {
@@ -126,4 +140,12 @@ export interface ViewModel {
   readonly loss?: LossView;
   /** In the loss view, why this literal has no loss. */
   readonly lossUnavailable?: string;
+  /**
+   * The literal's distributions (or loss inputs) as the core read them, for the page to recompute
+   * everything at another temperature, smoothing or dragged bar (typed arrays: binary on the wire).
+   * Absent for batches, MSE and vectors longer than PLAYGROUND_MAX_ELEMENTS.
+   */
+  readonly playground?: PlaygroundBase;
+  /** What the playground changed ("T = 2.51, edited"); absent for the literal as written. */
+  readonly condition?: string;
 }

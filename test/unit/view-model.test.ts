@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { evaluateText, type Evaluation } from '../../src/core/evaluate';
-import { buildViewModel } from '../../src/extension/visualizer/view-model';
-import { MAX_BARS, topIndices } from '../../src/extension/visualizer/view-model/bars';
+import { buildViewModel } from '../../src/shared/model/build';
+import { MAX_BARS, topIndices } from '../../src/shared/model/bars';
 import type { BarChart, ViewModel } from '../../src/shared/view-model';
 import { fromWire } from '../../src/shared/wire';
 

@@ -13,7 +13,7 @@ import { readLiteral } from '../../src/core/reader';
 import { shapeOf } from '../../src/core/shape';
 import type { Unit } from '../../src/core/types';
 import { contentSecurityPolicy, createNonce, pageHtml, PRELOADED_FONTS } from '../../src/extension/visualizer/html';
-import { buildViewModel } from '../../src/extension/visualizer/view-model';
+import { buildViewModel } from '../../src/shared/model/build';
 import type { Content, FromWebview, PanelState, SettingsView, ToWebview, ViewName } from '../../src/shared/protocol';
 import type { SourceView } from '../../src/shared/view-model';
 

@@ -1,5 +1,5 @@
 import type { Content, ViewName } from '../../shared/protocol';
-import { buildViewModel } from './view-model';
+import { buildViewModel } from '../../shared/model/build';
 import type { Settings } from '../settings';
 import type { TargetSource } from '../targets/source';
 import type { Outcome } from '../targets/target';

@@ -1,15 +1,15 @@
-import type { LossEvaluation } from '../../../core/evaluate';
-import { LOSS_LABELS } from '../../../core/figures';
-import { derivationOf, formulasOf, logSymbol, texNumber } from '../../../core/tex';
-import { natsPerUnit } from '../../../core/types';
-import type { EquivalenceView, LossView } from '../../../shared/view-model';
+import type { LossEvaluation } from '../../core/evaluate';
+import { LOSS_LABELS } from '../../core/figures';
+import { derivationOf, formulasOf, logSymbol, texNumber } from '../../core/tex';
+import { natsPerUnit } from '../../core/types';
+import type { EquivalenceView, FormulaView, LossView } from '../view-model';
 import { barChart } from './bars';
 import { lossCurve } from './curves';
 
 const DISTRIBUTION_LABELS = { bernoulli: 'Bernoulli', multinoulli: 'Multinoulli (categorical)', normal: 'Normal (unit variance)' } as const;
 
 /** The loss view: the output distribution, the derivation, each sample's loss and the curve they sit on. */
-export function lossView(evaluation: LossEvaluation, precision: number, fmt: (x: number) => string): LossView {
+export function lossView(evaluation: LossEvaluation, precision: number, fmt: (x: number) => string, titled: (title: string) => string = (t) => t, smoothing = 0): LossView {
   const loss = evaluation.loss;
   const per = evaluation.perSample;
   const formula = formulasOf(evaluation, precision)[0];
@@ -34,10 +34,22 @@ export function lossView(evaluation: LossEvaluation, precision: number, fmt: (x:
     reason: evaluation.reason,
     samples: evaluation.samples,
     derivation: derivationOf(evaluation, precision).map((s) => ({ caption: s.caption, tex: s.tex })),
-    formula: { id: formula.id, title: formula.title, tex: formula.tex, substituted: formula.substituted },
+    formula: { id: formula.id, title: titled(formula.title), tex: formula.tex, substituted: formula.substituted },
     perSample,
     ...(curve ? { curve } : { curveMissing: 'The targets are soft labels, so no single label’s probability decides each sample’s loss: there is no −log p curve to mark them on.' }),
     equivalences: equivalences(evaluation, precision),
+    ...(smoothing > 0 && evaluation.loss !== 'mse' ? { smoothing: smoothingFormula(smoothing, evaluation.loss === 'bce' ? 2 : evaluation.classes, precision) } : {}),
+  };
+}
+
+/** The targets label smoothing compares the model with: (1 − ε)·y + ε/C, and what a hard label becomes. */
+export function smoothingFormula(epsilon: number, classes: number, precision: number): FormulaView {
+  const num = (x: number) => texNumber(x, precision);
+  return {
+    id: 'smoothing',
+    title: 'Label smoothing',
+    tex: `y'_{k} = (1 - \\varepsilon)\\,y_{k} + \\frac{\\varepsilon}{C}`,
+    substituted: `y'_{k} = (1 - ${num(epsilon)})\\,y_{k} + \\frac{${num(epsilon)}}{${classes}}:\\qquad 1 \\mapsto ${num(1 - epsilon + epsilon / classes)},\\quad 0 \\mapsto ${num(epsilon / classes)}`,
   };
 }
 

@@ -1,6 +1,6 @@
-import { CompensatedSum } from '../../../core/summation';
-import type { BarChart, BarRow } from '../../../shared/view-model';
-import { toWire } from '../../../shared/wire';
+import { CompensatedSum } from '../../core/summation';
+import type { BarChart, BarRow } from '../view-model';
+import { toWire } from '../wire';
 
 /** Bars drawn per chart before the rest is folded into one "the other N" bar. */
 export const MAX_BARS = 32;
@@ -21,6 +21,8 @@ export interface BarSpec {
   readonly signed: boolean;
   readonly fmt: (x: number) => string;
   readonly reference?: { readonly value: number; readonly label: string };
+  /** Bars of P and Q the page lets a person drag (the playground). */
+  readonly draggable?: boolean;
 }
 
 /**
@@ -28,23 +30,23 @@ export interface BarSpec {
  * into one "the other N" bar, so the webview never receives more than a few hundred numbers.
  */
 export function barChart(spec: BarSpec): BarChart {
-  const row = (label: string, values: number[], other = false): BarRow => ({
+  const row = (label: string, values: number[], index?: number): BarRow => ({
     label,
     values: values.map(toWire),
     displays: values.map(spec.fmt),
-    ...(other ? { other: true } : {}),
+    ...(index === undefined ? { other: true } : { index }),
   });
   const valuesOf = (i: number) => spec.series.map((_, s) => spec.value(i, s));
   let rows: BarRow[];
   let caption = spec.caption;
   if (spec.n <= MAX_BARS) {
-    rows = Array.from({ length: spec.n }, (_, i) => row(spec.label(i), valuesOf(i)));
+    rows = Array.from({ length: spec.n }, (_, i) => row(spec.label(i), valuesOf(i), i));
   } else {
     const kept = topIndices(spec.n, MAX_BARS - 1, spec.score);
     const others = spec.n - kept.length;
     const folded = foldRest(spec, kept).map((total) => (spec.fold === 'mean' ? total / others : total));
-    rows = kept.map((i) => row(spec.label(i), valuesOf(i)));
-    rows.push(row(`the other ${others.toLocaleString('en-US')}${spec.fold === 'mean' ? ' (mean)' : ''}`, folded, true));
+    rows = kept.map((i) => row(spec.label(i), valuesOf(i), i));
+    rows.push(row(`the other ${others.toLocaleString('en-US')}${spec.fold === 'mean' ? ' (mean)' : ''}`, folded));
     caption += ` Showing the ${kept.length} largest of ${spec.n.toLocaleString('en-US')}; the last bar is the other ${others.toLocaleString('en-US')} ${spec.fold === 'mean' ? 'averaged' : 'together'}.`;
   }
   return {
@@ -56,6 +58,7 @@ export function barChart(spec: BarSpec): BarChart {
     signed: spec.signed,
     total: spec.n,
     ...(spec.reference ? { reference: spec.reference } : {}),
+    ...(spec.draggable ? { draggable: true } : {}),
   };
 }
 

@@ -1,8 +1,8 @@
-import type { LossEvaluation } from '../../../core/evaluate';
-import { formatNumber } from '../../../core/figures';
-import { natsPerUnit, type Unit } from '../../../core/types';
-import type { CurveChart } from '../../../shared/view-model';
-import { toWire } from '../../../shared/wire';
+import type { LossEvaluation } from '../../core/evaluate';
+import { formatNumber } from '../../core/figures';
+import { natsPerUnit, type Unit } from '../../core/types';
+import type { CurveChart } from '../view-model';
+import { toWire } from '../wire';
 import { topIndices } from './bars';
 
 /** Samples marked on a loss curve. */

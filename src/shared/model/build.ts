@@ -1,28 +1,40 @@
 import type { Evaluation, PairEvaluation } from '../../core/evaluate';
 import { describe, figuresOf, formatNumber } from '../../core/figures';
 import { formulasOf } from '../../core/tex';
-import type { ViewName } from '../../shared/protocol';
-import type { BarChart, CurveChart, FigureView, SourceView, ViewModel } from '../../shared/view-model';
-import { toWire } from '../../shared/wire';
-import { barChart } from './view-model/bars';
-import { binaryEntropyCurve } from './view-model/curves';
-import { lossView } from './view-model/loss';
+import type { PlaygroundBase, PlaygroundState } from '../playground';
+import type { ViewName } from '../protocol';
+import type { BarChart, CurveChart, FigureView, SourceView, ViewModel } from '../view-model';
+import { toWire } from '../wire';
+import { barChart } from './bars';
+import { binaryEntropyCurve } from './curves';
+import { lossView } from './loss';
+import { baseOf } from './playground';
+import { conditionOf } from './playground-text';
 
 export interface ViewModelOptions {
   readonly source: SourceView;
   readonly precision: number;
   /** The panel's view: in the loss view a literal without a loss says why. */
   readonly view: ViewName;
+  /**
+   * The page's playground: `evaluation` is `evaluationAt(base, state)`, and the model says so
+   * (each figure's condition, the formulas' titles). Without it the model is of the literal as
+   * written, and carries the base the page will play with.
+   */
+  readonly playground?: { readonly base: PlaygroundBase; readonly state: PlaygroundState };
 }
 
 /**
  * Builds the visualizer's view model from an Evaluation: everything the webview draws, formatted to the
- * chosen precision, long vectors summarised (view-model/bars.ts) so a message stays a few KiB whatever
- * the literal's length. Pure (no vscode API), so the unit tests build it exactly as the panel does.
+ * chosen precision, long vectors summarised (bars.ts) so a message stays a few KiB whatever
+ * the literal's length. Pure (no vscode API), so the unit tests build it exactly as the panel does,
+ * and the page builds it again, with the same code, for every playground change.
  */
 export function buildViewModel(evaluation: Evaluation, options: ViewModelOptions): ViewModel {
   const precision = options.precision;
   const fmt = (x: number) => formatNumber(x, precision);
+  const base = options.playground?.base ?? baseOf(evaluation);
+  const condition = options.playground && base ? conditionOf(base, options.playground.state) : undefined;
   const figures: FigureView[] = figuresOf(evaluation).map((figure) => ({
     key: figure.key,
     label: figure.label,
@@ -31,9 +43,11 @@ export function buildViewModel(evaluation: Evaluation, options: ViewModelOptions
     display: fmt(figure.value),
     ...(figure.unit ? { unit: figure.unit } : {}),
     ...(figure.infiniteAt !== undefined ? { cause: `${evaluation.kind === 'loss' ? 'sample' : 'element'} ${figure.infiniteAt}` } : {}),
+    ...(condition ? { condition } : {}),
   }));
-  const formulas = formulasOf(evaluation, precision).map((f) => ({ id: f.id, title: f.title, tex: f.tex, substituted: f.substituted }));
-  const base = {
+  const titled = (title: string) => (condition ? `${title} (${condition})` : title);
+  const formulas = formulasOf(evaluation, precision).map((f) => ({ id: f.id, title: titled(f.title), tex: f.tex, substituted: f.substituted }));
+  const common = {
     kind: evaluation.kind,
     source: options.source,
     shape: describe(evaluation),
@@ -44,6 +58,8 @@ export function buildViewModel(evaluation: Evaluation, options: ViewModelOptions
     warnings: [...evaluation.warnings],
     figures,
     formulas,
+    ...(base ? { playground: base } : {}),
+    ...(condition ? { condition } : {}),
   };
   const lossUnavailable =
     options.view === 'loss' && evaluation.kind !== 'loss'
@@ -67,13 +83,14 @@ export function buildViewModel(evaluation: Evaluation, options: ViewModelOptions
           fold: 'sum',
           signed: false,
           fmt,
+          draggable: base !== undefined,
         }),
       ];
       const curves = p.length === 2 ? [binaryEntropyCurve(evaluation.unit, [{ x: p[1], label: `p = ${fmt(p[1])} (P)`, name: 'P', series: 0 }])] : [];
-      return { ...base, bars, curves, ...extra };
+      return { ...common, bars, curves, ...extra };
     }
     case 'pair':
-      return { ...base, bars: pairBars(evaluation, fmt), curves: pairCurves(evaluation, fmt), ...extra };
+      return { ...common, bars: pairBars(evaluation, fmt, base !== undefined), curves: pairCurves(evaluation, fmt), ...extra };
     case 'batch': {
       const rows = evaluation.rows;
       const bars = [
@@ -92,10 +109,10 @@ export function buildViewModel(evaluation: Evaluation, options: ViewModelOptions
           reference: { value: evaluation.maxEntropy, label: 'log n' },
         }),
       ];
-      return { ...base, bars, curves: [], ...extra };
+      return { ...common, bars, curves: [], ...extra };
     }
     case 'loss':
-      return { ...base, bars: [], curves: [], loss: lossView(evaluation, precision, fmt) };
+      return { ...common, bars: [], curves: [], loss: lossView(evaluation, precision, fmt, titled, options.playground?.state.smoothing ?? 0) };
   }
 }
 
@@ -109,7 +126,7 @@ function labeller(labels: readonly string[] | undefined): (i: number) => string 
   return labels ? (i) => labels[i] ?? String(i) : (i) => String(i);
 }
 
-function pairBars(evaluation: PairEvaluation, fmt: (x: number) => string): BarChart[] {
+function pairBars(evaluation: PairEvaluation, fmt: (x: number) => string, draggable: boolean): BarChart[] {
   const p = evaluation.p.p;
   const q = evaluation.q.p;
   const n = p.length;
@@ -129,6 +146,7 @@ function pairBars(evaluation: PairEvaluation, fmt: (x: number) => string): BarCh
       fold: 'sum',
       signed: false,
       fmt,
+      draggable,
     }),
     barChart({
       id: 'kl',
