@@ -31,11 +31,16 @@ export interface ObjectEntry {
   readonly value: LiteralNode;
 }
 
-/** A JSON object, a JS object literal or a Python dict. Keys keep their source order. */
+/**
+ * A JSON object, a JS object literal or a Python dict. Keys keep the order of their first
+ * appearance; a key given again replaces the earlier value, as JSON.parse and Python's dict do.
+ */
 export interface ObjectNode {
   readonly kind: 'object';
   readonly entries: readonly ObjectEntry[];
   readonly range: SourceRange;
+  /** The entries a later one with the same key replaced, in source order; absent when no key repeats. */
+  readonly replaced?: readonly ObjectEntry[];
 }
 
 /** A lone number (the whole literal, a dict value, or an element of a mixed list). */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isLiteralError, type LiteralError, type SourceRange } from '../../src/core/errors';
 import type { ListNode, LiteralNode, NumbersNode, ObjectNode } from '../../src/core/literal';
-import { ABBREVIATED_MESSAGE, readLiteral } from '../../src/core/reader';
+import { ABBREVIATED_MESSAGE, readerWarnings, readLiteral } from '../../src/core/reader';
 
 /** The values of a numbers node, as a plain array (so assert.deepEqual compares them, -0 included). */
 function numbers(node: LiteralNode): number[] {
@@ -124,6 +124,46 @@ describe('readLiteral: JSON and JS/TS', () => {
       assert.deepEqual(numbers(node), [0.1, 0.9], text);
       assert.equal(node.range.start, prefix, text);
     }
+  });
+});
+
+describe('readLiteral: a key given twice (issue 9 row 7: the first won, silently)', () => {
+  const text = '{"p":[0.5,0.5],"p":[0.9,0.1],"q":[0.2,0.8]}';
+
+  it('keeps the last value in the place of the first, as JSON.parse and Python do', () => {
+    const node = readLiteral(text) as ObjectNode;
+    assert.deepEqual(node.entries.map((e) => e.key), ['p', 'q']);
+    assert.deepEqual(numbers(node.entries[0].value), [0.9, 0.1]);
+    assert.equal(node.entries[0].keyRange.start, text.indexOf('"p"', 2), 'the range of the key whose value is used');
+    assert.deepEqual(node.replaced?.map((e) => numbers(e.value)), [[0.5, 0.5]]);
+    assert.deepEqual(Object.entries(JSON.parse(text) as Record<string, number[]>), node.entries.map((e) => [e.key, numbers(e.value)]));
+    assert.equal((readLiteral('{"p": 1, "q": 2}') as ObjectNode).replaced, undefined, 'no key repeats');
+  });
+
+  it('warns naming the key, once per key, in nested objects too', () => {
+    assert.deepEqual(readerWarnings(readLiteral(text)), ['the key "p" is given twice: the last value is used, as JSON.parse and Python do']);
+    assert.deepEqual(readerWarnings(readLiteral("{'a': 1, 'b': 2, a: 3, \"a\": 4, 'b': 5}")), [
+      'the key "a" is given 3 times: the last value is used, as JSON.parse and Python do',
+      'the key "b" is given twice: the last value is used, as JSON.parse and Python do',
+    ]);
+    assert.deepEqual(readerWarnings(readLiteral('[{"logprob": -1, "logprob": -2}]')), [
+      'the key "logprob" is given twice: the last value is used, as JSON.parse and Python do',
+    ]);
+    assert.deepEqual(readerWarnings(readLiteral('{"p": [1, 2], "q": [3, 4]}')), []);
+  });
+
+  it('agrees with JSON.parse on random objects with repeated keys', () => {
+    const entry = fc.tuple(fc.constantFrom('p', 'q', 'y', 'logits', 'x'), fc.double({ noNaN: true, noDefaultInfinity: true }));
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 8 }), (entries) => {
+        const json = `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}}`;
+        const node = readLiteral(json) as ObjectNode;
+        const read = node.entries.map((e) => [e.key, e.value.kind === 'number' ? e.value.value : NaN]);
+        assert.deepEqual(read, Object.entries(JSON.parse(json) as Record<string, number>), json);
+        assert.equal(node.replaced?.length ?? 0, entries.length - node.entries.length, json);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

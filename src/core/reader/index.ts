@@ -9,6 +9,7 @@ import { Parser } from './parser';
 export { MAX_DEPTH } from './cursor';
 export { decimalToDouble } from './decimal';
 export { ABBREVIATED_MESSAGE } from './messages';
+export { readerWarnings } from './warnings';
 
 /**
  * Read a selected text as a literal tree.

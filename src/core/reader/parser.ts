@@ -210,14 +210,18 @@ export class Parser {
     cur.enter(open);
     cur.pos++;
     const entries: ObjectEntry[] = [];
+    // Where each key's entry is, so a repeated key replaces it in place (last wins).
+    const at = new Map<string, number>();
+    let replaced: ObjectEntry[] | undefined;
+    let lastKey: string | undefined;
     for (;;) {
       cur.skipTrivia();
       if (cur.at() === Code.CloseBrace) break;
-      if (entries.length > 0) {
+      if (lastKey !== undefined) {
         if (cur.at() !== Code.Comma) {
           if (cur.atEnd()) throw unclosed(cur, open, Code.CloseBrace);
           if (isCloser(cur.at())) throw mismatched(cur, open, Code.CloseBrace);
-          throw unexpected(cur, `expected ',' or '}' after the entry ${quote(entries[entries.length - 1].key)}`);
+          throw unexpected(cur, `expected ',' or '}' after the entry ${quote(lastKey)}`);
         }
         cur.pos++;
         cur.skipTrivia();
@@ -237,12 +241,21 @@ export class Parser {
       cur.skipTrivia();
       if (cur.atEnd()) throw unclosed(cur, open, Code.CloseBrace);
       if (isCloser(cur.at())) throw unexpected(cur, `expected a value for the key ${quote(key)}`);
-      const value = this.valueOrNumber() ?? this.numberNode();
-      entries.push({ key, keyRange, value });
+      const entry = { key, keyRange, value: this.valueOrNumber() ?? this.numberNode() };
+      lastKey = key;
+      const earlier = at.get(key);
+      if (earlier === undefined) {
+        at.set(key, entries.length);
+        entries.push(entry);
+      } else {
+        (replaced ??= []).push(entries[earlier]);
+        entries[earlier] = entry;
+      }
     }
     cur.pos++;
     cur.leave();
-    return { kind: 'object', entries, range: { start: open, end: cur.pos } };
+    const range = { start: open, end: cur.pos };
+    return replaced === undefined ? { kind: 'object', entries, range } : { kind: 'object', entries, range, replaced };
   }
 
   /** A key: a string, a name, or a number (Python `{0: 0.1}`), as text. */
