@@ -70,7 +70,20 @@ function legend(series: readonly string[], prefix: string): HTMLElement {
   );
 }
 
-export function barChart(chart: BarChart): HTMLElement {
+/** How the page draws a draggable chart right now (webview/drag.ts): which bar takes Tab, the axis held still during a drag. */
+export interface BarOptions {
+  /** `data-focus` key of the bar in the tab order (one per chart: arrows move between bars). */
+  readonly activeBar?: string;
+  /** The axis top while a bar is dragged, so the scale does not move under the pointer. */
+  readonly fixedHi?: number;
+}
+
+/** The `data-focus` key of a draggable bar. */
+export function barKey(chart: string, series: number, index: number): string {
+  return `bar:${chart}:${series}:${index}`;
+}
+
+export function barChart(chart: BarChart, options: BarOptions = {}): HTMLElement {
   const groups = chart.rows.length;
   const seriesCount = chart.series.length;
   // A summarised vector (32 groups) fits a panel about 850 px wide without scrolling; few elements
@@ -100,6 +113,7 @@ export function barChart(chart: BarChart): HTMLElement {
   if (!breakOther) hi = Math.max(hi, otherHi);
   if (chart.reference && Number.isFinite(chart.reference.value)) hi = Math.max(hi, chart.reference.value);
   if (!chart.signed) lo = 0;
+  if (options.fixedHi !== undefined && chart.draggable) hi = Math.max(hi, options.fixedHi);
   if (hi === lo) hi = lo + 1;
   // Round ticks, the axis reaching the first one above the largest value (and below the smallest):
   // 0, 0.2, 0.4, 0.6 for a largest bar of 0.511, rather than 0, 0.255, 0.511.
@@ -109,14 +123,24 @@ export function barChart(chart: BarChart): HTMLElement {
   const y = (v: number) => MARGIN.top + ((hi - v) / (hi - lo)) * BAR_HEIGHT;
   const zero = y(0);
 
+  const draggable = chart.draggable === true;
+  // Draggable bars are sliders: a role="img" would hide them from screen readers, so the chart is a group.
   const root = svg('svg', {
-    class: 'chart bar-chart',
+    class: draggable ? 'chart bar-chart draggable' : 'chart bar-chart',
     width,
     height,
     viewBox: `0 0 ${width} ${height}`,
-    role: 'img',
-    'aria-label': `${chart.title}. ${chart.caption} The data is in the table below.`,
+    role: draggable ? 'group' : 'img',
+    'aria-label': draggable
+      ? `${chart.title}. ${chart.caption} Each bar is a slider: drag it, or use the up and down arrow keys; left and right move between bars.`
+      : `${chart.title}. ${chart.caption} The data is in the table below.`,
+    // Where the value axis is, for the pointer (webview/drag.ts).
+    'data-top': MARGIN.top,
+    'data-zero': zero,
+    'data-hi': hi,
   });
+  const firstBar = chart.rows.find((row) => row.index !== undefined && !row.other);
+  const tabBar = options.activeBar ?? (firstBar ? barKey(chart.id, 0, firstBar.index!) : undefined);
   // Axis and ticks.
   // Zero first, then the ends, then the rest: where ticks would crowd, the inner ones give way.
   const ticks = spaced([0, hi, lo, ...axis.ticks.filter((t) => t !== 0 && t !== hi && t !== lo)], y);
@@ -141,6 +165,12 @@ export function barChart(chart: BarChart): HTMLElement {
       const broken = breakOther && row.other === true && v > hi;
       const top = infinite || broken ? (v < 0 ? zero : MARGIN.top) : Math.min(y(v), zero);
       const bottom = infinite ? (v < 0 ? MARGIN.top + BAR_HEIGHT : zero) : Math.max(y(v), zero);
+      const drag = draggable && row.index !== undefined && !row.other && s < 2 && Number.isFinite(v);
+      if (drag) {
+        // The whole column takes the pointer, so a bar of height 0 can still be pulled up.
+        root.appendChild(svg('rect', { class: 'bar-hit', x, y: MARGIN.top, width: barWidth, height: BAR_HEIGHT, 'data-drag': `${s}:${row.index}`, 'aria-hidden': 'true' }));
+      }
+      const key = drag ? barKey(chart.id, s, row.index) : '';
       const rect = svg(
         'rect',
         {
@@ -148,10 +178,25 @@ export function barChart(chart: BarChart): HTMLElement {
           x: x + 1,
           y: top,
           width: barWidth - 2,
-          height: Math.max(bottom - top, v === 0 ? 0 : 1),
+          // A dragged bar at 0 keeps a sliver to show it is there.
+          height: Math.max(bottom - top, v === 0 ? (drag ? 1 : 0) : 1),
           'data-series': s,
+          ...(drag
+            ? {
+                'data-drag': `${s}:${row.index}`,
+                'data-focus': key,
+                tabindex: key === tabBar ? 0 : -1,
+                role: 'slider',
+                'aria-orientation': 'vertical',
+                'aria-label': `${chart.series[s]}, element ${row.label}`,
+                'aria-valuemin': 0,
+                'aria-valuemax': 1,
+                'aria-valuenow': v,
+                'aria-valuetext': `${chart.series[s]} of ${row.label} = ${row.displays[s]}`,
+              }
+            : {}),
         },
-        svg('title', {}, `${row.label}: ${chart.series[s]} = ${row.displays[s]}`),
+        drag ? null : svg('title', {}, `${row.label}: ${chart.series[s]} = ${row.displays[s]}`),
       );
       root.appendChild(rect);
       if (broken) {
@@ -187,6 +232,18 @@ export function barChart(chart: BarChart): HTMLElement {
   return chartFigure(chart.id, chart.title, chart.caption, root, legend(chart.series, 'series'), table, chart.rows.length);
 }
 
+/** Ticks of a log axis over [lo, hi]: 1, 2 and 5 × 10^k. */
+export function logTicks(lo: number, hi: number): number[] {
+  const ticks: number[] = [];
+  for (let k = Math.floor(Math.log10(lo)); k <= Math.ceil(Math.log10(hi)); k++) {
+    for (const m of [1, 2, 5]) {
+      const t = round(m * Math.pow(10, k));
+      if (t >= lo * (1 - 1e-9) && t <= hi * (1 + 1e-9)) ticks.push(t);
+    }
+  }
+  return ticks;
+}
+
 export function curveChart(chart: CurveChart): HTMLElement {
   const width = 420;
   const plot = 200;
@@ -199,11 +256,13 @@ export function curveChart(chart: CurveChart): HTMLElement {
   const yAxis = niceTicks(chart.y[0], chart.y[1]);
   const y0 = yAxis.lo;
   const y1 = yAxis.hi;
-  const xTicks = niceTicks(x0, x1).ticks.filter((t) => t >= x0 - 1e-9 && t <= x1 + 1e-9);
-  const sx = (x: number) => left + ((x - x0) / (x1 - x0)) * (right - left);
+  const log = chart.xLog === true;
+  const xTicks = log ? logTicks(x0, x1) : niceTicks(x0, x1).ticks.filter((t) => t >= x0 - 1e-9 && t <= x1 + 1e-9);
+  const position = log ? (x: number) => (Math.log(x) - Math.log(x0)) / (Math.log(x1) - Math.log(x0)) : (x: number) => (x - x0) / (x1 - x0);
+  const sx = (x: number) => left + position(x) * (right - left);
   const sy = (y: number) => MARGIN.top + ((y1 - Math.min(Math.max(y, y0), y1)) / (y1 - y0)) * plot;
   const root = svg('svg', {
-    class: 'chart curve-chart',
+    class: `chart curve-chart chart-${chart.id}`,
     width,
     height,
     viewBox: `0 0 ${width} ${height}`,
@@ -211,13 +270,19 @@ export function curveChart(chart: CurveChart): HTMLElement {
     'aria-label': `${chart.title}. ${chart.caption} The marked points are in the table below.`,
   });
   root.appendChild(svg('line', { class: 'axis', x1: left, x2: right, y1: sy(y0), y2: sy(y0) }));
-  root.appendChild(svg('line', { class: 'axis', x1: sx(Math.max(x0, Math.min(0, x1))), x2: sx(Math.max(x0, Math.min(0, x1))), y1: MARGIN.top, y2: sy(y0) }));
+  const yAxisAt = log ? left : sx(Math.max(x0, Math.min(0, x1)));
+  root.appendChild(svg('line', { class: 'axis', x1: yAxisAt, x2: yAxisAt, y1: MARGIN.top, y2: sy(y0) }));
   for (const t of xTicks) {
     root.appendChild(svg('text', { class: 'tick', x: sx(t), y: sy(y0) + 16, 'text-anchor': 'middle' }, tick(t)));
   }
   for (const t of yAxis.ticks) {
     root.appendChild(svg('line', { class: 'grid', x1: left, x2: right, y1: sy(t), y2: sy(t) }));
     root.appendChild(svg('text', { class: 'tick', x: left - 6, y: sy(t) + 4, 'text-anchor': 'end' }, tick(t)));
+  }
+  if (chart.cursor) {
+    const cx = sx(Math.min(Math.max(chart.cursor.x, x0), x1));
+    root.appendChild(svg('line', { class: 'cursor', x1: cx, x2: cx, y1: MARGIN.top, y2: sy(y0) }));
+    root.appendChild(svg('text', { class: 'tick cursor-label', x: cx, y: MARGIN.top - 6, 'text-anchor': cx > right - 40 ? 'end' : cx < left + 40 ? 'start' : 'middle' }, chart.cursor.label));
   }
   root.appendChild(svg('text', { class: 'axis-label', x: (left + right) / 2, y: height - 6, 'text-anchor': 'middle' }, chart.xLabel));
   root.appendChild(svg('text', { class: 'axis-label', x: 14, y: MARGIN.top + plot / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${MARGIN.top + plot / 2})` }, chart.yLabel));
@@ -240,7 +305,7 @@ export function curveChart(chart: CurveChart): HTMLElement {
       svg(
         'circle',
         { class: `mark${mark.name !== undefined ? ' named' : ''}${series}${infinite ? ' infinite' : ''}`, cx, cy, r: mark.name !== undefined ? 5 : 4 },
-        svg('title', {}, `${mark.label}, ${chart.id === 'binaryEntropy' ? 'H' : 'loss'} ${infinite ? '∞' : tick(y)}`),
+        svg('title', {}, chart.id === 'temperature' ? mark.label : `${mark.label}, ${chart.id === 'binaryEntropy' ? 'H' : 'loss'} ${infinite ? '∞' : tick(y)}`),
       ),
     );
     if (mark.name !== undefined) {
@@ -251,6 +316,7 @@ export function curveChart(chart: CurveChart): HTMLElement {
     }
   }
   const table = () => {
+    if (chart.xLog) return linesTable(chart);
     const rows = chart.marks.map((mark) => {
       const y = fromWire(mark.y);
       return el('tr', {}, el('th', { attrs: { scope: 'row' } }, mark.label), el('td', {}, tick(mark.x)), el('td', {}, Number.isFinite(y) ? tick(y) : '∞'));
@@ -269,7 +335,16 @@ export function curveChart(chart: CurveChart): HTMLElement {
     if (mark.name === undefined) continue;
     key.appendChild(el('li', { class: 'mark-key' }, el('span', { class: `swatch dot series-${mark.series ?? 1}` }), mark.label));
   }
-  return chartFigure(chart.id, chart.title, caption, root, key, table, chart.marks.length);
+  return chartFigure(chart.id, chart.title, caption, root, key, table, chart.xLog ? (chart.lines[0]?.points.length ?? 0) : chart.marks.length);
+}
+
+/** A curve's own points as the table: x, then each line's value there ("∞" where a line has none). */
+function linesTable(chart: CurveChart): HTMLTableElement {
+  const xs = [...new Set(chart.lines.flatMap((line) => line.points.map(([x]) => x)))].sort((a, b) => a - b);
+  const values = chart.lines.map((line) => new Map(line.points.map(([x, y]) => [x, y])));
+  const head = el('tr', {}, el('th', { attrs: { scope: 'col' } }, chart.xLabel), ...chart.lines.map((line) => el('th', { attrs: { scope: 'col' } }, line.name)));
+  const body = xs.map((x) => el('tr', {}, el('th', { attrs: { scope: 'row' } }, tick(x)), ...values.map((v) => el('td', {}, v.has(x) ? tick(v.get(x)!) : '∞'))));
+  return el('table', { class: 'data' }, el('caption', {}, chart.title), el('thead', {}, head), el('tbody', {}, ...body));
 }
 
 /**

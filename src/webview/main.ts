@@ -1,67 +1,171 @@
-import { isToWebview, type FromWebview, type PanelState } from '../shared/protocol';
+import { isPlaygroundState } from '../shared/playground';
+import { isToWebview, panelStateFrom, type FromWebview, type PanelState } from '../shared/protocol';
+import { sliderOfTemperature, temperatureOfSlider, type PlaygroundUi } from './controls';
 import type { Deferred } from './defer';
+import { BarDragging } from './drag';
+import { PagePlayground, type Update } from './playground';
 import { render } from './render';
 
 /**
- * The visualizer webview's entry (bundled to dist/webview/visualizer.js as an IIFE). It holds no
- * data of its own: it says `ready`, the host answers with an `update`, and every update is rendered
- * from scratch (below-the-fold blocks a moment later, see render.ts). The panel state the host sends
- * is kept with setState so the serializer can restore the panel after a window reload.
+ * The visualizer webview's entry (bundled to dist/webview/visualizer.js as an IIFE). It says
+ * `ready`, the host answers with an `update`, and every update is drawn from scratch (below-the-fold
+ * blocks a moment later, see render.ts). Between updates the page draws again by itself when a
+ * person plays — a slider, a dragged bar — at most once per frame, computing the figures with the
+ * core bundled into it (playground.ts). The panel state is kept with setState, the playground's
+ * with it, so the serializer can restore both after a window reload.
  */
 
 const vscode = acquireVsCodeApi<PanelState>();
 const root = document.getElementById('root')!;
 const notice = document.getElementById('notice')!;
 let renders = 0;
+let frame: number | undefined;
 let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+
+const playground = new PagePlayground(panelStateFrom(vscode.getState())?.playground, () => requestDraw());
+const bars = new BarDragging(root, {
+  shown: (series, index) => playground.shown(series, index),
+  set: (series, index, value) => {
+    playground.drag(series, index, value);
+    requestDraw();
+  },
+  redraw: () => requestDraw(),
+});
 
 function post(message: FromWebview): void {
   vscode.postMessage(message);
 }
 
+/** Copying the figures or a formula copies what the page shows: the host is told the playground. */
+function postShown(message: FromWebview): void {
+  const state = playground.effective();
+  const changed = state.temperature !== 1 || state.smoothing !== 0 || state.edits.p.length + state.edits.q.length > 0;
+  if (changed && (message.type === 'copyMarkdown' || message.type === 'copyLatex')) post({ ...message, playground: state });
+  else post(message);
+}
+
+function showNotice(text: string): void {
+  notice.textContent = text;
+  clearTimeout(noticeTimer);
+  noticeTimer = setTimeout(() => (notice.textContent = ''), 4000);
+}
+
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
   if (!isToWebview(message)) return;
-  if (message.type === 'notice') {
-    notice.textContent = message.text;
-    clearTimeout(noticeTimer);
-    noticeTimer = setTimeout(() => (notice.textContent = ''), 4000);
-    return;
+  if (message.type === 'notice') return showNotice(message.text);
+  if (!playground.accept(message)) bars.clear();
+  draw(false);
+});
+
+root.addEventListener('input', (event) => {
+  const input = event.target;
+  if (!(input instanceof HTMLInputElement)) return;
+  const state = playground.state;
+  const value = Number(input.value);
+  if (input.dataset.control === 'temperature') playground.set({ ...state, temperature: temperatureOfSlider(value) });
+  else if (input.dataset.control === 'smoothing') playground.set({ ...state, smoothing: Math.min(0.5, Math.max(0, Math.round(value * 100) / 100)) });
+  else return;
+  requestDraw();
+});
+
+/** One draw per frame however fast the pointer moves: the latest state wins. */
+function requestDraw(): void {
+  frame ??= requestAnimationFrame(() => {
+    frame = undefined;
+    draw(true);
+  });
+}
+
+function draw(inFrame: boolean): void {
+  if (frame !== undefined) {
+    cancelAnimationFrame(frame);
+    frame = undefined;
   }
-  vscode.setState(message.state);
+  let update: Update | undefined;
+  try {
+    update = playground.current();
+  } catch (error) {
+    // The playground's arithmetic failed on this literal: say so and show the literal as written.
+    showNotice(`The playground could not compute this: ${error instanceof Error ? error.message : String(error)}`);
+    playground.reset();
+    update = playground.current();
+  }
+  if (!update) return;
+  const saved = playground.saved();
+  vscode.setState(saved ? { ...update.state, playground: saved } : update.state);
   const count = ++renders;
   document.body.dataset.updates = String(count);
+  const start = performance.now();
   let deferred: Deferred | undefined;
   try {
-    deferred = render(root, message, post);
+    deferred = render(root, update, postShown, { playground: ui(), bars });
+    syncSliders();
   } catch (error) {
     const text = document.createElement('p');
     text.className = 'error-message';
     text.textContent = `The visualizer failed to draw this literal: ${error instanceof Error ? error.message : String(error)}`;
     root.replaceChildren(text);
   }
+  document.dispatchEvent(new CustomEvent('entropylens:drawn', { detail: { count, start, script: performance.now() - start } }));
   // Two signals, for the tests and the paint benchmark (docs/visualizer.md, "painted"):
   // `data-painted` after the first frame in which no placeholder intersects the viewport — what is on
   // screen is final; `data-rendered` (and `entropylens:rendered`) after the frame in which the
-  // deferred blocks are all built too — the page is complete.
+  // deferred blocks, and the temperature curve, are all built too — the page is complete. A draw
+  // made inside a frame is painted by that frame: a task posted now runs after it.
   const painted = () => {
     if (count !== renders) return;
     if (deferred?.visiblePending()) return afterFrame(painted);
     signal('painted', count);
   };
-  afterFrame(painted);
-  const complete = () => afterFrame(() => count === renders && signal('rendered', count));
+  (inFrame ? afterTask : afterFrame)(painted);
+  const complete = () => afterFrame(() => count === renders && !playground.curve.pending && signal('rendered', count));
   if (deferred) deferred.whenDone(complete);
   else complete();
-});
+}
+
+/** The playground's controls for this draw, or none when the literal has no playground. */
+function ui(): PlaygroundUi | undefined {
+  const base = playground.base;
+  if (!base) return undefined;
+  return {
+    base,
+    state: playground.effective(),
+    temperatureChart: (model) => playground.temperatureChart(model),
+    reset: () => {
+      playground.reset();
+      bars.clear();
+      requestDraw();
+    },
+    copyLiteral: () => sendLiteral('copyLiteral'),
+    applyLiteral: () => sendLiteral('applyLiteral'),
+  };
+}
+
+function sendLiteral(type: 'copyLiteral' | 'applyLiteral'): void {
+  const state = playground.effective();
+  if (isPlaygroundState(state)) post({ type, playground: state });
+}
+
+/** A kept range input keeps the value it was dragged to; Reset (or a restore) moves it. */
+function syncSliders(): void {
+  const state = playground.state;
+  for (const input of root.querySelectorAll<HTMLInputElement>('input[data-control]')) {
+    const value = input.dataset.control === 'temperature' ? sliderOfTemperature(state.temperature) : String(state.smoothing);
+    if (Number(input.value) !== Number(value)) input.value = value;
+  }
+}
 
 /** Runs `fn` in a task after the next frame: its style, layout and paint are done by then. */
 function afterFrame(fn: () => void): void {
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => fn();
-    channel.port2.postMessage(0);
-  });
+  requestAnimationFrame(() => afterTask(fn));
+}
+
+/** Runs `fn` in a task of its own (from a frame's callback: after that frame is painted). */
+function afterTask(fn: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => fn();
+  channel.port2.postMessage(0);
 }
 
 function signal(name: 'painted' | 'rendered', count: number): void {

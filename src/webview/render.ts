@@ -1,7 +1,9 @@
 import { INTERPRETATION_MODES, UNITS } from '../core/types';
 import { LOSS_SETTINGS, VIEW_NAMES, type Content, type FromWebview, type SettingsView, type ToWebview } from '../shared/protocol';
 import type { FigureView, FormulaView, LossView, ViewModel } from '../shared/view-model';
-import { barChart, curveChart } from './charts';
+import { barChart, curveChart, type BarOptions } from './charts';
+import { playgroundSection, type PlaygroundUi } from './controls';
+import { decompositionBar } from './decomposition';
 import { Deferred } from './defer';
 import { button, el, type Child } from './dom';
 import { math } from './math';
@@ -23,7 +25,13 @@ import { morphChildren } from './morph';
 export type Post = (message: FromWebview) => void;
 type Update = Extract<ToWebview, { type: 'update' }>;
 
-interface Context {
+/** What the page adds to the host's message: the playground's controls and the draggable bars' state. */
+export interface PageParts {
+  readonly playground?: PlaygroundUi | undefined;
+  readonly bars?: BarOptions;
+}
+
+interface Context extends PageParts {
   readonly post: Post;
   readonly deferred: Deferred;
   /** Blocks that intersected the viewport in the previous render. */
@@ -34,7 +42,7 @@ interface Context {
 
 let current: Deferred | undefined;
 
-export function render(root: HTMLElement, update: Update, post: Post): Deferred {
+export function render(root: HTMLElement, update: Update, post: Post, parts: PageParts = {}): Deferred {
   current?.cancel();
   // Every layout read comes first, before any write (the previous frame left layout clean).
   const focused = (document.activeElement as HTMLElement | null)?.dataset?.focus;
@@ -49,7 +57,7 @@ export function render(root: HTMLElement, update: Update, post: Post): Deferred 
   }
   const deferred = new Deferred();
   current = deferred;
-  const ctx: Context = { post, deferred, visible, heights };
+  const ctx: Context = { ...parts, post, deferred, visible, heights };
   const page = document.createDocumentFragment();
   page.appendChild(toolbar(update, post));
   page.appendChild(content(update.content, ctx));
@@ -150,8 +158,9 @@ function modelView(model: ViewModel, ctx: Context): HTMLElement {
   main.appendChild(readSection(model, post));
   if (model.lossUnavailable) main.appendChild(el('p', { class: 'notice-box' }, model.lossUnavailable));
   main.appendChild(figuresSection(model.figures));
+  if (ctx.playground) main.appendChild(playgroundSection(ctx.playground));
   if (model.loss) {
-    main.appendChild(lossSection(model.loss, ctx));
+    main.appendChild(lossSection(model, model.loss, ctx));
     return main;
   }
   const byId = new Map(model.formulas.map((f) => [f.id, f]));
@@ -169,15 +178,29 @@ function modelView(model: ViewModel, ctx: Context): HTMLElement {
   }
   const identity = byId.get('identity');
   // The section heading is the formula's title: the card does not repeat it.
-  if (identity) main.appendChild(section(identity.title, 'identity', formulaCard(identity, post, undefined, { heading: false })));
-  if (model.bars.length + model.curves.length > 0) {
-    const estimate = model.bars.length * ESTIMATE.barChart + model.curves.length * ESTIMATE.curveChart;
-    main.appendChild(lazySection(ctx, 'Charts', 'charts', estimate, () => [...model.bars.map(barChart), ...model.curves.map(curveChart)]));
+  if (identity) main.appendChild(section(identity.title, 'identity', formulaCard(identity, post, undefined, { heading: false }), decomposition(model)));
+  const temperature = ctx.playground ? 1 : 0;
+  if (model.bars.length + model.curves.length + temperature > 0) {
+    const estimate = model.bars.length * ESTIMATE.barChart + (model.curves.length + temperature) * ESTIMATE.curveChart;
+    main.appendChild(
+      lazySection(ctx, 'Charts', 'charts', estimate, () => {
+        const chart = ctx.playground?.temperatureChart(model);
+        return [...model.bars.map((bar) => barChart(bar, ctx.bars)), chart ? curveChart(chart) : null, ...model.curves.map(curveChart)];
+      }),
+    );
   }
   const shown = new Set(['klPQ', 'klQP', 'identity', 'asymmetry']);
   const rest = model.formulas.filter((f) => !shown.has(f.id));
   if (rest.length > 0) main.appendChild(lazySection(ctx, 'Formulas', 'formulas', rest.length * ESTIMATE.formula, () => rest.map((f) => formulaCard(f, post))));
   return main;
+}
+
+/** H(P,Q) = H(P) + D_KL(P‖Q) as a stacked bar, for a pair. */
+function decomposition(model: ViewModel): Child {
+  const figure = (key: string) => model.figures.find((f) => f.key === key);
+  const [entropy, kl, cross] = [figure('entropy'), figure('klPQ'), figure('crossEntropy')];
+  if (!entropy || !kl || !cross) return null;
+  return el('figure', { class: 'decomposition-figure' }, el('figcaption', { class: 'caption' }, 'The cross-entropy is the entropy plus the divergence: making Q closer to P can only shrink the second part.'), decompositionBar(entropy, kl, cross));
 }
 
 function section(title: string, id: string, ...children: Child[]): HTMLElement {
@@ -231,7 +254,14 @@ function figuresSection(figures: readonly FigureView[]): HTMLElement {
           'div',
           { class: 'figure', attrs: { 'data-key': f.key } },
           el('dt', {}, math(f.tex), el('span', { class: 'visually-hidden' }, ` (${f.label})`)),
-          el('dd', {}, el('span', { class: 'value' }, f.display), f.unit ? el('span', { class: 'unit' }, ` ${f.unit}`) : null, f.cause ? el('span', { class: 'cause' }, ` at ${f.cause}`) : null),
+          el(
+            'dd',
+            {},
+            el('span', { class: 'value' }, f.display),
+            f.unit ? el('span', { class: 'unit' }, ` ${f.unit}`) : null,
+            f.cause ? el('span', { class: 'cause' }, ` at ${f.cause}`) : null,
+            f.condition ? el('span', { class: 'condition' }, ` (${f.condition})`) : null,
+          ),
         ),
       ),
     ),
@@ -264,7 +294,7 @@ function formulaCard(formula: FormulaView, post: Post, value?: string, options: 
   );
 }
 
-function lossSection(loss: LossView, ctx: Context): HTMLElement {
+function lossSection(model: ViewModel, loss: LossView, ctx: Context): HTMLElement {
   const post = ctx.post;
   const wrap = el('div', { class: 'loss' });
   wrap.appendChild(
@@ -275,6 +305,7 @@ function lossSection(loss: LossView, ctx: Context): HTMLElement {
       el('p', { class: 'reason' }, 'Why: ', loss.reason),
     ),
   );
+  if (loss.smoothing) wrap.appendChild(section('Label smoothing', 'smoothing', formulaCard(loss.smoothing, post, undefined, { heading: false })));
   wrap.appendChild(
     section(
       'Derivation',
@@ -292,10 +323,14 @@ function lossSection(loss: LossView, ctx: Context): HTMLElement {
     );
   }
   wrap.appendChild(
-    lazySection(ctx, 'Charts', 'charts', ESTIMATE.barChart + ESTIMATE.curveChart, () => [
-      barChart(loss.perSample),
-      loss.curve ? curveChart(loss.curve) : el('p', { class: 'notice-box' }, loss.curveMissing ?? ''),
-    ]),
+    lazySection(ctx, 'Charts', 'charts', ESTIMATE.barChart + 2 * ESTIMATE.curveChart, () => {
+      const chart = ctx.playground?.temperatureChart(model);
+      return [
+        barChart(loss.perSample),
+        loss.curve ? curveChart(loss.curve) : el('p', { class: 'notice-box' }, loss.curveMissing ?? ''),
+        chart ? curveChart(chart) : null,
+      ];
+    }),
   );
   return wrap;
 }

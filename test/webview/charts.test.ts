@@ -3,7 +3,7 @@
 // vectors folded into "the other N", and infinite values.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { MAX_BARS } from '../../src/extension/visualizer/view-model/bars';
+import { MAX_BARS } from '../../src/shared/model/bars';
 import { chromiumSuite, send, updateFor, violations } from './harness';
 
 describe('visualizer charts (Chromium)', function () {
@@ -52,7 +52,13 @@ describe('visualizer charts (Chromium)', function () {
     const axis = await kl.locator('line.axis').evaluate((l) => Number(l.getAttribute('y1')));
     assert.ok(Math.abs(bars[0].y - axis) < 0.5, 'negative term starts at the axis');
     assert.ok(Math.abs(bars[2].y + bars[2].h - axis) < 0.5, 'positive term ends at the axis');
-    assert.equal(await page.locator('svg.chart[role="img"][aria-label]').count(), 2);
+    // Pictures are images with a label; the P/Q bars can be dragged, so they are a group of sliders.
+    assert.equal(await page.locator('[data-chart="pq"] svg.chart[role="group"][aria-label]').count(), 1);
+    assert.equal(await pq.locator('rect.bar[role="slider"]').count(), 6);
+    assert.deepEqual(
+      await page.locator('svg.chart[role="img"][aria-label]').evaluateAll((svgs) => svgs.map((s) => s.closest('[data-chart]')?.getAttribute('data-chart') ?? s.getAttribute('class'))),
+      ['chart decomposition', 'kl', 'temperature'],
+    );
   });
 
   it('paints Q opaque and contrasting even where the theme’s charts-orange is translucent', async function () {

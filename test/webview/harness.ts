@@ -71,7 +71,8 @@ const STUB_SCRIPT = `(() => {
   const params = new URLSearchParams(location.search);
   document.body.classList.add('vscode-' + (params.get('theme') || 'dark'));
   const lens = window.__lens || (window.__lens = { violations: [], errors: [] });
-  lens.posted = []; lens.state = undefined; lens.stateWrites = 0;
+  // A state saved by an earlier page (?state=<json>): what VS Code hands a restored webview.
+  lens.posted = []; lens.state = params.has('state') ? JSON.parse(params.get('state')) : undefined; lens.stateWrites = 0;
   let acquired = false;
   window.acquireVsCodeApi = () => {
     if (acquired) throw new Error('acquireVsCodeApi called twice');
@@ -89,7 +90,8 @@ const STUB_SCRIPT = `(() => {
 export interface Harness {
   readonly browser: Browser;
   readonly origin: string;
-  open(theme?: 'dark' | 'light' | 'high-contrast'): Promise<Page>;
+  /** A fresh page; `saved` is the state its getState() returns, as after a window reload. */
+  open(theme?: 'dark' | 'light' | 'high-contrast', saved?: unknown): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -138,7 +140,7 @@ export async function startHarness(): Promise<Harness> {
   return {
     browser,
     origin,
-    async open(theme = 'dark') {
+    async open(theme = 'dark', saved?: unknown) {
       const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
       pages.push(page);
       await page.addInitScript(INIT_SCRIPT);
@@ -146,7 +148,7 @@ export async function startHarness(): Promise<Harness> {
         void page.evaluate(() => (globalThis.__lens.dialogs = (globalThis.__lens.dialogs ?? 0) + 1)).catch(() => undefined);
         void dialog.dismiss();
       });
-      await page.goto(`${origin}/?theme=${theme}`);
+      await page.goto(`${origin}/?theme=${theme}${saved === undefined ? '' : `&state=${encodeURIComponent(JSON.stringify(saved))}`}`);
       await page.waitForFunction(() => (globalThis.__lens as Lens | undefined)?.posted?.length);
       return page;
     },
@@ -237,6 +239,16 @@ export async function send(page: Page, message: ToWebview): Promise<void> {
   const before = await page.evaluate(() => globalThis.__lens.rendered());
   await page.evaluate((m) => globalThis.__lens.send(m), message as unknown);
   if (message.type === 'update') await page.waitForFunction((n) => globalThis.__lens.rendered() > n, before);
+}
+
+/**
+ * Does `action` (a key press, a drag) and waits until the page has drawn again and is complete: the
+ * playground draws on the next frame, by itself, without a message from the host.
+ */
+export async function afterDraw(page: Page, action: () => Promise<void>): Promise<void> {
+  const before = await page.evaluate(() => globalThis.__lens.rendered());
+  await action();
+  await page.waitForFunction((n) => globalThis.__lens.rendered() > n && Number(document.body.dataset.rendered) === Number(document.body.dataset.updates), before);
 }
 
 export async function posted(page: Page): Promise<FromWebview[]> {
