@@ -25,7 +25,7 @@ function char(c: number): string {
 }
 
 /** The token at `p`, for "found …": a word, a number, a string start, or one character. */
-export function tokenAt(cur: Cursor, p: number): { text: string; start: number; end: number } {
+function tokenAt(cur: Cursor, p: number): { text: string; start: number; end: number } {
   const t = cur.text;
   if (p >= cur.len) return { text: 'the end of the selection', start: cur.len, end: cur.len };
   const c = t.charCodeAt(p);

@@ -32,7 +32,6 @@ export const Code = {
   Backslash: 92,
   CloseBracket: 93,
   Underscore: 95,
-  Backtick: 96,
   OpenBrace: 123,
   CloseBrace: 125,
   /** `…`: numpy and torch print it where they abbreviate. */
