@@ -1,4 +1,5 @@
 import { INTERPRETATION_MODES, LOSS_MODES, UNITS, type InterpretationMode, type LossMode, type Unit } from '../core/types';
+import { isSavedLive, isSavedOutput, type LiveView, type SavedLive, type SavedOutput } from './live';
 import { isPlaygroundState, type PlaygroundState } from './playground';
 import type { ViewModel } from './view-model';
 
@@ -36,6 +37,10 @@ export interface PanelState {
   readonly locked: boolean;
   readonly view: ViewName;
   readonly playground?: SavedPlayground;
+  /** A live value's title and Follow history (its value is gone after a reload). */
+  readonly live?: SavedLive;
+  /** A notebook cell's output, instead of `source`. */
+  readonly output?: SavedOutput;
 }
 
 /** The playground as the page saves it; `key` names the literal its edits belong to. */
@@ -71,6 +76,8 @@ export type ToWebview =
       readonly content: Content;
       readonly settings: SettingsView;
       readonly state: PanelState;
+      /** For a live value: where it was read, Follow, and its history. */
+      readonly live?: LiveView;
     }
   /** A short confirmation ("Copied the figures as Markdown"), shown in a live region. */
   | { readonly type: 'notice'; readonly text: string };
@@ -91,7 +98,9 @@ export type FromWebview =
   /** The literal with the playground's changes, in its own syntax, to the clipboard. */
   | { readonly type: 'copyLiteral'; readonly playground: PlaygroundState }
   /** The same, written over the literal in its document as one undoable edit. */
-  | { readonly type: 'applyLiteral'; readonly playground: PlaygroundState };
+  | { readonly type: 'applyLiteral'; readonly playground: PlaygroundState }
+  /** Follow a live value: read it again at every stop of its debug session. */
+  | { readonly type: 'setFollowing'; readonly following: boolean };
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -123,6 +132,8 @@ export function isFromWebview(value: unknown): value is FromWebview {
       return oneOf(VIEW_NAMES, value.view);
     case 'setLocked':
       return typeof value.locked === 'boolean';
+    case 'setFollowing':
+      return typeof value.following === 'boolean';
     case 'copyLatex':
       return (value.id === undefined || (typeof value.id === 'string' && value.id.length <= 64)) && (value.playground === undefined || isPlaygroundState(value.playground));
     default:
@@ -141,6 +152,7 @@ export function isToWebview(value: unknown): value is ToWebview {
 export function isPanelState(value: unknown): value is PanelState {
   if (!isObject(value) || value.version !== 1 || typeof value.locked !== 'boolean' || !oneOf(VIEW_NAMES, value.view)) return false;
   if (value.playground !== undefined && !isSavedPlayground(value.playground)) return false;
+  if ((value.live !== undefined && !isSavedLive(value.live)) || (value.output !== undefined && !isSavedOutput(value.output))) return false;
   if (value.source === undefined) return true;
   const source = value.source;
   return isObject(source) && typeof source.uri === 'string' && isPosition(source.start) && isPosition(source.end);
