@@ -4,6 +4,8 @@ import { INTERPRETATION_MODES, LOSS_MODES, type InterpretationMode, type LossMod
 export interface CliArguments {
   readonly unit: Unit;
   readonly as: InterpretationMode;
+  /** `--as joint`: read a table as a joint distribution (a shape, so apart from `as`). */
+  readonly joint: boolean;
   readonly loss: LossMode;
   readonly json: boolean;
   readonly precision: number;
@@ -13,7 +15,7 @@ export interface CliArguments {
   readonly version: boolean;
 }
 
-export const USAGE = `usage: entropy-lens [--base e|2|10] [--as auto|probs|counts|logits|logprobs]
+export const USAGE = `usage: entropy-lens [--base e|2|10] [--as auto|probs|counts|logits|logprobs|joint]
                     [--loss auto|bce|cce|mse|none] [--precision N] [--json] [LITERAL]
 
 Evaluates an array literal (JSON, JS, Python, numpy or torch) and prints its entropy,
@@ -21,7 +23,8 @@ cross-entropy, both KL divergences, JS divergence, or the loss it implies.
 LITERAL is read from standard input when absent or "-".
 
   --base e|2|10     logarithm base: nats (e, default), bits (2), hartleys (10)
-  --as MODE         how to read the numbers (default auto)
+  --as MODE         how to read the numbers (default auto); joint: a table as the joint
+                    distribution of X (rows) and Y (columns)
   --loss MODE       which loss a targets/predictions literal is evaluated with (default auto);
                     none: no loss, each sample's predicted distribution and its entropy
   --precision N     significant digits in the text summary (default 6)
@@ -39,6 +42,7 @@ export const BASES: Record<string, Unit> = { e: 'nats', '2': 'bits', '10': 'hart
 export function parseArguments(argv: readonly string[]): CliArguments {
   let unit: Unit = 'nats';
   let as: InterpretationMode = 'auto';
+  let joint = false;
   let loss: LossMode = 'auto';
   let json = false;
   let precision = 6;
@@ -46,7 +50,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   let version = false;
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string => {
       const next = inline ?? argv[++i];
@@ -61,16 +65,20 @@ export function parseArguments(argv: readonly string[]): CliArguments {
         unit = chosen;
         break;
       }
-      case '--as':
-        as = oneOf(value(), INTERPRETATION_MODES, '--as');
+      case '--as': {
+        const mode = value();
+        joint = mode === JOINT;
+        as = joint ? 'auto' : oneOf(mode, INTERPRETATION_MODES, '--as', [JOINT]);
         break;
+      }
       case '--loss':
         loss = oneOf(value(), LOSS_MODES, '--loss');
         break;
       case '--precision': {
         const text = value();
-        precision = Number(text);
-        if (!Number.isInteger(precision) || precision < 1 || precision > 17) throw new UsageError(`--precision must be a whole number from 1 to 17, not "${text}"`);
+        // Digits only: "1e1" or "0x10" are numbers to Number() but not what a person means by N.
+        precision = /^\d{1,2}$/.test(text) ? Number(text) : NaN;
+        if (!(precision >= 1 && precision <= 17)) throw new UsageError(`--precision must be a whole number from 1 to 17 written in digits, not "${text}"`);
         break;
       }
       case '--json':
@@ -95,10 +103,13 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   }
   if (positional.length > 1) throw new UsageError('give one literal (quote it), or none to read standard input');
   const literal = positional[0] === '-' ? undefined : positional[0];
-  return { unit, as, loss, json, precision, literal, help, version };
+  return { unit, as, joint, loss, json, precision, literal, help, version };
 }
 
-function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+/** `--as joint` is a shape rather than a reading of numbers, so the editor's readings leave it out. */
+const JOINT = 'joint';
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string, more: readonly string[] = []): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${[...allowed, ...more].join(', ')}, not "${value}"`);
   return value as T;
 }

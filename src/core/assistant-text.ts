@@ -1,5 +1,5 @@
 import type { Evaluation } from './evaluate';
-import { describe, figuresOf, formatNumber, LOSS_LABELS, type Figure } from './figures';
+import { describe, figuresOf, formatNumber, infiniteAtNoun, LOSS_LABELS, type Figure } from './figures';
 import type { Unit } from './types';
 
 /**
@@ -25,7 +25,19 @@ const MEANINGS: Record<string, string> = {
   meanEntropy: 'mean of the rows’ entropies',
   gaussianNll: 'negative log-likelihood under a unit-variance Normal, ½·log 2π + ½·(y − f)², mean over samples',
   twoClassBce: 'binary cross-entropy on the second class, equal to the two-class categorical cross-entropy',
+  mutualInformation: 'mutual information of X (rows) and Y (columns), H(X) + H(Y) − H(X,Y); scikit-learn’s mutual_info_score(contingency=…) in nats',
+  jointEntropy: 'joint entropy of the table',
+  entropyX: 'entropy of X, the row marginal',
+  entropyY: 'entropy of Y, the column marginal',
+  conditionalEntropyXGivenY: 'conditional entropy of X given Y, H(X,Y) − H(Y)',
+  conditionalEntropyYGivenX: 'conditional entropy of Y given X, H(X,Y) − H(X)',
+  perplexity: 'perplexity, exp of the mean surprisal in nats (the same number in every unit)',
+  meanSurprisal: 'mean surprisal −log p per token (the cross-entropy rate)',
+  totalSurprisal: 'total surprisal −Σ log p of the sequence (its negative log-likelihood)',
 };
+
+/** A batch of pairs reuses the pair's keys for means over rows. */
+const MEAN_OVER_ROWS = 'mean over rows of the ';
 
 export function toAssistantText(evaluation: Evaluation, precision = ASSISTANT_PRECISION): string {
   const lines = [`Entropy Lens evaluated a ${describe(evaluation)}.`, `Unit: ${evaluation.unit} (${UNIT_BASES[evaluation.unit]}).`, 'Figures:'];
@@ -52,7 +64,12 @@ export function toAssistantText(evaluation: Evaluation, precision = ASSISTANT_PR
 function figureLine(evaluation: Evaluation, figure: Figure, precision: number): string {
   const value = Number.isFinite(figure.value) ? formatNumber(figure.value, precision) : figure.value > 0 ? '+infinity' : formatNumber(figure.value, precision);
   const unit = figure.unit ? ` ${figure.unit}` : '';
-  const cause = figure.infiniteAt !== undefined ? `, infinite because of ${evaluation.kind === 'loss' ? 'sample' : 'element'} ${figure.infiniteAt}` : '';
-  const meaning = figure.key === 'loss' && evaluation.kind === 'loss' ? `${LOSS_LABELS[evaluation.loss]}, mean over samples` : MEANINGS[figure.key];
+  const cause = figure.infiniteAt !== undefined ? `, infinite because of ${infiniteAtNoun(evaluation)} ${figure.infiniteAt}` : '';
+  const meaning =
+    figure.key === 'loss' && evaluation.kind === 'loss'
+      ? `${LOSS_LABELS[evaluation.loss]}, mean over samples`
+      : evaluation.kind === 'pairs' && MEANINGS[figure.key]
+        ? `${MEAN_OVER_ROWS}${MEANINGS[figure.key]}`
+        : MEANINGS[figure.key];
   return `${figure.label} = ${value}${unit}${meaning ? ` (${meaning}${cause})` : cause ? ` (${cause.slice(2)})` : ''}`;
 }

@@ -2,7 +2,10 @@ import { count, LiteralError, spanning, type SourceRange } from './errors';
 import { interpret } from './interpret';
 import { readLiteral } from './reader';
 import { crossEntropy, entropy, entropyAndTerms, jsDivergence, klDivergence, klTerms, maxEntropy } from './quantities';
-import { contextOf, shapeOf, type Matrix, type Shaped, type Vector } from './shape';
+import { contextOf, shapeAsJoint, shapeOf, type Matrix, type Shaped, type Vector } from './shape';
+import { evaluateJoint, type JointEvaluation } from './joint';
+import { evaluatePairs, type PairsEvaluation } from './pairs';
+import { evaluateSequence, type SequenceEvaluation } from './sequence';
 import { selectLoss, type LossEvaluation } from './loss-select';
 import { predictionRows } from './predictions-only';
 import { mean } from './summation';
@@ -19,6 +22,12 @@ export interface EvaluateOptions {
   readonly loss: LossMode;
   /** Refuse literals with more elements than this (hovers use a small limit). */
   readonly maxElements?: number;
+  /**
+   * Read a table as a joint distribution of X (rows) and Y (columns): the CLI's `--as joint`. Apart
+   * from `as` because it is a shape, not a way to read numbers: the editor's interpretation
+   * setting and toggles do not offer it.
+   */
+  readonly joint?: boolean;
 }
 
 export const DEFAULT_OPTIONS: EvaluateOptions = { unit: 'nats', as: 'auto', loss: 'auto' };
@@ -71,16 +80,36 @@ export interface BatchEvaluation extends Common {
   readonly maxEntropy: number;
 }
 
-export type Evaluation = DistributionEvaluation | PairEvaluation | BatchEvaluation | LossEvaluation;
-export type { LossEvaluation };
+export type Evaluation = DistributionEvaluation | PairEvaluation | BatchEvaluation | LossEvaluation | PairsEvaluation | JointEvaluation | SequenceEvaluation;
+export type { JointEvaluation, LossEvaluation, PairsEvaluation, SequenceEvaluation };
 
 /** Reads and evaluates a literal. Throws LiteralError for anything wrong with the input. */
 export function evaluateText(text: string, options: EvaluateOptions = DEFAULT_OPTIONS): Evaluation {
-  return evaluateShaped(shapeOf(readLiteral(text)), options);
+  const node = readLiteral(text);
+  return evaluateShaped(options.joint ? shapeAsJoint(node) : shapeOf(node), options);
 }
 
 export function evaluateShaped(shaped: Shaped, options: EvaluateOptions): Evaluation {
   checkSize(shaped, options.maxElements);
+  const evaluation = evaluateKind(shaped, options);
+  const warnings = [...(shaped.warnings ?? []), ...evaluation.warnings];
+  if (isLossMode(options.loss) && evaluation.kind !== 'loss') {
+    warnings.push(`the loss "${options.loss}" does not apply: ${KIND_PHRASES[evaluation.kind]} is not targets with predictions, so no loss was computed (a loss needs {"y": [...], "y_pred": [...]}, or two rows: targets, then predictions)`);
+  }
+  if (!shaped.notes && warnings.length === evaluation.warnings.length) return evaluation;
+  return { ...evaluation, notes: [...(shaped.notes ?? []), ...evaluation.notes], warnings };
+}
+
+const KIND_PHRASES: Record<Exclude<Evaluation['kind'], 'loss'>, string> = {
+  distribution: 'one distribution',
+  pair: 'a pair',
+  batch: 'a batch of rows',
+  pairs: 'a batch of pairs',
+  joint: 'a joint table',
+  sequence: 'a sequence of token log-probabilities',
+};
+
+function evaluateKind(shaped: Shaped, options: EvaluateOptions): Evaluation {
   if (shaped.kind === 'loss' && options.loss === 'none') {
     const { rows, as, note } = predictionRows(shaped, options.as);
     // The note says how every row was read; the rows' own reasons would say "as requested".
@@ -96,6 +125,12 @@ export function evaluateShaped(shaped: Shaped, options: EvaluateOptions): Evalua
       return evaluatePair(shaped.p, shaped.q, options);
     case 'batch':
       return evaluateBatch(shaped.rows, shaped.forcedLogits ? 'logits' : options.as, options.unit);
+    case 'pairs':
+      return evaluatePairs(shaped.p, shaped.q, options.as, options.unit);
+    case 'joint':
+      return evaluateJoint(shaped.table, options.as, options.unit);
+    case 'sequence':
+      return evaluateSequence(shaped, options.as, options.unit);
   }
 }
 
@@ -186,7 +221,7 @@ function evaluateBatch(rows: Matrix, as: InterpretationMode, unit: Unit): BatchE
     kind: 'batch',
     unit,
     range: rows.range,
-    interpretation: first!,
+    interpretation: first,
     notes: [...notes].slice(0, 3),
     warnings,
     rows: results,
@@ -214,6 +249,12 @@ function elementCount(shaped: Shaped): number {
       return shaped.rows.values.length;
     case 'loss':
       return shaped.targets.values.length + shaped.predictions.values.length;
+    case 'pairs':
+      return shaped.p.values.length + shaped.q.values.length;
+    case 'joint':
+      return shaped.table.values.length;
+    case 'sequence':
+      return shaped.logprobs.length;
   }
 }
 
@@ -227,6 +268,12 @@ function rangeOf(shaped: Shaped): SourceRange {
       return shaped.rows.range;
     case 'loss':
       return spanning(shaped.targets.range, shaped.predictions.range);
+    case 'pairs':
+      return spanning(shaped.p.range, shaped.q.range);
+    case 'joint':
+      return shaped.table.range;
+    case 'sequence':
+      return shaped.range;
   }
 }
 
@@ -235,7 +282,7 @@ function inUnit(value: MaybeInfinite, scale: number): MaybeInfinite {
 }
 
 function scaled(values: Float64Array, scale: number): Float64Array {
-  if (scale !== 1) for (let i = 0; i < values.length; i++) values[i]! /= scale;
+  if (scale !== 1) for (let i = 0; i < values.length; i++) values[i] /= scale;
   return values;
 }
 

@@ -1,3 +1,4 @@
+import { count } from './errors';
 import type { Evaluation } from './evaluate';
 import { formatNumber } from './number-format';
 import { LOSS_LABELS, type OutputDistribution, type Unit } from './types';
@@ -59,6 +60,57 @@ export function figuresOf(evaluation: Evaluation): Figure[] {
       }
       return figures;
     }
+    case 'pairs': {
+      const mean = (label: string) => `mean ${label}`;
+      const over = (tex: string) => `\\overline{${tex}}`;
+      return [
+        { key: 'entropy', label: mean('H(P)'), tex: over('H(P)'), value: evaluation.entropy, unit },
+        { key: 'entropyQ', label: mean('H(Q)'), tex: over('H(Q)'), value: evaluation.entropyQ, unit },
+        { key: 'crossEntropy', label: mean('H(P,Q)'), tex: over('H(P,Q)'), value: evaluation.crossEntropy.value, unit, ...infinite(evaluation.crossEntropy.infiniteAt) },
+        { key: 'klPQ', label: mean('D_KL(P‖Q)'), tex: over('D_{\\mathrm{KL}}(P\\,\\|\\,Q)'), value: evaluation.klPQ.value, unit, ...infinite(evaluation.klPQ.infiniteAt) },
+        { key: 'klQP', label: mean('D_KL(Q‖P)'), tex: over('D_{\\mathrm{KL}}(Q\\,\\|\\,P)'), value: evaluation.klQP.value, unit, ...infinite(evaluation.klQP.infiniteAt) },
+        { key: 'jsDivergence', label: mean('JS(P,Q)'), tex: over('\\mathrm{JS}(P,Q)'), value: evaluation.jsDivergence, unit },
+      ];
+    }
+    case 'joint':
+      // Mutual information first: it is the joint table's headline (status bar, summary line).
+      return [
+        { key: 'mutualInformation', label: 'I(X;Y)', tex: 'I(X;Y)', value: evaluation.mutualInformation, unit },
+        { key: 'jointEntropy', label: 'H(X,Y)', tex: 'H(X,Y)', value: evaluation.jointEntropy, unit },
+        { key: 'entropyX', label: 'H(X)', tex: 'H(X)', value: evaluation.entropyX, unit },
+        { key: 'entropyY', label: 'H(Y)', tex: 'H(Y)', value: evaluation.entropyY, unit },
+        { key: 'conditionalEntropyXGivenY', label: 'H(X|Y)', tex: 'H(X \\mid Y)', value: evaluation.conditionalEntropyXGivenY, unit },
+        { key: 'conditionalEntropyYGivenX', label: 'H(Y|X)', tex: 'H(Y \\mid X)', value: evaluation.conditionalEntropyYGivenX, unit },
+      ];
+    case 'sequence': {
+      // Perplexity first: the figure language-model users quote; it is the same in every unit.
+      const at = infinite(evaluation.totalSurprisal.infiniteAt);
+      return [
+        { key: 'perplexity', label: 'perplexity', tex: '\\mathrm{PPL}', value: evaluation.perplexity, ...at },
+        { key: 'meanSurprisal', label: 'surprisal per token', tex: '\\bar{I}', value: evaluation.meanSurprisal.value, unit, ...at },
+        { key: 'totalSurprisal', label: `total surprisal (${count(evaluation.logprobs.length, 'token')})`, tex: 'I', value: evaluation.totalSurprisal.value, unit, ...at },
+      ];
+    }
+  }
+}
+
+/** The one figure a status bar shows: D_KL(P‖Q) (mean over rows for a batch of pairs), else the first. */
+export function headlineFigure(evaluation: Evaluation): Figure {
+  const figures = figuresOf(evaluation);
+  return (evaluation.kind === 'pair' || evaluation.kind === 'pairs' ? figures.find((figure) => figure.key === 'klPQ') : undefined) ?? figures[0];
+}
+
+/** What an infinite figure's `infiniteAt` counts: samples of a loss, rows of a batch of pairs, tokens, else elements. */
+export function infiniteAtNoun(evaluation: Evaluation): string {
+  switch (evaluation.kind) {
+    case 'loss':
+      return 'sample';
+    case 'pairs':
+      return 'row';
+    case 'sequence':
+      return 'token';
+    default:
+      return 'element';
   }
 }
 
@@ -90,5 +142,11 @@ export function describe(evaluation: Evaluation): string {
       return `batch of ${evaluation.rows.length} rows of ${evaluation.columns}, read as ${evaluation.interpretation}`;
     case 'loss':
       return `${LOSS_LABELS[evaluation.loss]} over ${evaluation.samples} samples (${DISTRIBUTION_LABELS[evaluation.distribution]} output, predictions read as ${evaluation.interpretation})`;
+    case 'pairs':
+      return `batch of ${evaluation.rows.length} pairs of ${evaluation.columns}-element distributions P and Q, read as ${evaluation.interpretation}`;
+    case 'joint':
+      return `joint distribution of X (${evaluation.rows} values, the rows) and Y (${evaluation.columns} values, the columns), read as ${evaluation.interpretation}`;
+    case 'sequence':
+      return `sequence of ${evaluation.logprobs.length} token log-probabilit${evaluation.logprobs.length === 1 ? 'y' : 'ies'}`;
   }
 }

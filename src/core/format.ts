@@ -1,5 +1,6 @@
 import type { Evaluation } from './evaluate';
-import { describe, figuresOf, formatNumber } from './figures';
+import { describe, figuresOf, formatNumber, infiniteAtNoun } from './figures';
+import { sequenceJson, sequenceLines, pairsJson, pairsLines } from './format-kinds';
 
 /**
  * Text renderings of an evaluation: the CLI's aligned summary, its JSON contract, and Markdown for
@@ -39,6 +40,21 @@ export function toJson(evaluation: Evaluation): Record<string, unknown> {
         },
         ...tail,
       };
+    case 'pairs':
+      return { ...common, ...pairsJson(evaluation, json), ...tail };
+    case 'joint':
+      return {
+        ...common,
+        jointEntropy: json(evaluation.jointEntropy),
+        entropyX: json(evaluation.entropyX),
+        entropyY: json(evaluation.entropyY),
+        conditionalEntropyXGivenY: json(evaluation.conditionalEntropyXGivenY),
+        conditionalEntropyYGivenX: json(evaluation.conditionalEntropyYGivenX),
+        mutualInformation: json(evaluation.mutualInformation),
+        ...tail,
+      };
+    case 'sequence':
+      return { ...common, ...sequenceJson(evaluation, json), ...tail };
   }
 }
 
@@ -54,7 +70,7 @@ export function toText(evaluation: Evaluation, precision = 6): string {
   const lines = [describe(evaluation)];
   for (const figure of figures) {
     const value = formatNumber(figure.value, precision);
-    const cause = figure.infiniteAt !== undefined ? `  (at ${evaluation.kind === 'loss' ? 'sample' : 'element'} ${figure.infiniteAt})` : '';
+    const cause = figure.infiniteAt !== undefined ? `  (at ${infiniteAtNoun(evaluation)} ${figure.infiniteAt})` : '';
     lines.push(`  ${figure.label.padEnd(width)}  ${value}${figure.unit ? ` ${figure.unit}` : ''}${cause}`);
   }
   if (evaluation.kind === 'batch') {
@@ -62,6 +78,8 @@ export function toText(evaluation: Evaluation, precision = 6): string {
     shown.forEach((row, i) => lines.push(`  ${`H(row ${i})`.padEnd(width)}  ${formatNumber(row.entropy, precision)} ${evaluation.unit}`));
     if (evaluation.rows.length > shown.length) lines.push(`  … and ${evaluation.rows.length - shown.length} more rows`);
   }
+  if (evaluation.kind === 'pairs') lines.push(...pairsLines(evaluation, precision));
+  if (evaluation.kind === 'sequence') lines.push(...sequenceLines(evaluation, precision));
   if (evaluation.kind === 'loss' && evaluation.samples <= 10) {
     lines.push(`  per sample: ${Array.from(evaluation.perSample, (v) => formatNumber(v, precision)).join(', ')}`);
   }
@@ -73,7 +91,7 @@ export function toText(evaluation: Evaluation, precision = 6): string {
 /** A Markdown table of the figures, with how the numbers were read. */
 export function toMarkdown(evaluation: Evaluation, precision = 6): string {
   const rows = figuresOf(evaluation).map((figure) => {
-    const cause = figure.infiniteAt !== undefined ? ` (at ${evaluation.kind === 'loss' ? 'sample' : 'element'} ${figure.infiniteAt})` : '';
+    const cause = figure.infiniteAt !== undefined ? ` (at ${infiniteAtNoun(evaluation)} ${figure.infiniteAt})` : '';
     return `| ${escapeMarkdown(figure.label)} | ${formatNumber(figure.value, precision)}${cause} | ${figure.unit ?? ''} |`;
   });
   const lines = [`**${escapeMarkdown(describe(evaluation))}**`, '', '| quantity | value | unit |', '|---|---:|---|', ...rows];

@@ -1,5 +1,6 @@
 import { count, LiteralError, type SourceRange, type VectorContext } from './errors';
 import { elementRange, type LiteralNode, type ListNode, type NumbersNode, type ObjectEntry, type ObjectNode } from './literal';
+import { isTokenObjectList, keyList, SEQUENCE_KEYS, sequenceOfObject, tokenObjects, type SequenceShaped } from './sequence-shape';
 
 /**
  * The shape stage: decides what the literal *is* (one distribution, a P/Q pair, a batch of rows,
@@ -25,7 +26,13 @@ export interface Matrix {
   row(index: number): Vector;
 }
 
-export type Shaped =
+/** What shaping noticed on the way (a squeezed column, keys it did not read), for the result's notes and warnings. */
+export interface ShapeRemarks {
+  readonly notes?: readonly string[];
+  readonly warnings?: readonly string[];
+}
+
+export type Shaped = (
   | { readonly kind: 'distribution'; readonly p: Vector; readonly forcedLogits: boolean }
   | { readonly kind: 'pair'; readonly p: Vector; readonly q: Vector }
   | { readonly kind: 'batch'; readonly rows: Matrix; readonly forcedLogits: boolean }
@@ -37,7 +44,14 @@ export type Shaped =
       readonly predictionsAreLogits: boolean;
       readonly targetsKey: string;
       readonly predictionsKey: string;
-    };
+    }
+  /** Row i of P against row i of Q. */
+  | { readonly kind: 'pairs'; readonly p: Matrix; readonly q: Matrix }
+  /** A joint distribution table: X indexes the rows, Y the columns. */
+  | { readonly kind: 'joint'; readonly table: Matrix }
+  | SequenceShaped
+) &
+  ShapeRemarks;
 
 export const TARGET_KEYS: readonly string[] = ['y', 'y_true', 'target', 'targets', 'label', 'labels'];
 export const PREDICTION_KEYS: readonly string[] = [
@@ -46,6 +60,7 @@ export const PREDICTION_KEYS: readonly string[] = [
 ];
 const P_KEYS: readonly string[] = ['p', 'pk'];
 const Q_KEYS: readonly string[] = ['q', 'qk'];
+const JOINT_KEYS: readonly string[] = ['joint'];
 
 export function isMatrix(value: Vector | Matrix): value is Matrix {
   return 'rows' in value;
@@ -62,7 +77,7 @@ export function shapeOf(node: LiteralNode): Shaped {
     case 'numbers':
       return { kind: 'distribution', p: vectorOf(node, 'the vector'), forcedLogits: false };
     case 'list':
-      return shapeOfRows(node);
+      return isTokenObjectList(node) ? tokenObjects(node) : shapeOfRows(node);
     case 'object':
       return shapeOfObject(node);
     case 'number':
@@ -74,21 +89,67 @@ export function shapeOf(node: LiteralNode): Shaped {
   }
 }
 
+/**
+ * A literal read as a joint table (`--as joint`): rows of numbers, or an object with a `joint` key.
+ * Anything else is an error: a joint distribution needs two dimensions.
+ */
+export function shapeAsJoint(node: LiteralNode): Shaped {
+  if (node.kind === 'list') return { kind: 'joint', table: matrixOf(node, 'row') };
+  if (node.kind === 'object' && findEntry(node, JOINT_KEYS)) return shapeOfObject(node);
+  throw new LiteralError('shape', 'a joint distribution is a table: select rows of numbers such as [[0.3, 0.1], [0.2, 0.4]] (X indexes the rows, Y the columns)', node.range);
+}
+
 function shapeOfRows(node: ListNode): Shaped {
   const rows = matrixOf(node, 'row');
+  if (rows.rows > 1 && rows.columns === 1) return { kind: 'distribution', p: column(rows), forcedLogits: false, notes: [squeezeNote(rows.rows)] };
   if (rows.rows === 1) return { kind: 'distribution', p: rows.row(0), forcedLogits: false };
   if (rows.rows === 2) return { kind: 'pair', p: rows.row(0), q: rows.row(1) };
   return { kind: 'batch', rows, forcedLogits: false };
 }
 
 function shapeOfObject(node: ObjectNode): Shaped {
+  const used: ObjectEntry[] = [];
+  const notes: string[] = [];
+  const warnings: string[] = [];
+  const shaped = shapeOfEntries(node, { used, notes, warnings });
+  const ignored = node.entries.filter((entry) => !used.includes(entry)).map((entry) => entry.key);
+  if (ignored.length > 0) {
+    const keys = used.map((entry) => `"${entry.key}"`);
+    const read = keys.length > 1 ? `${keys.slice(0, -1).join(', ')} and ${keys[keys.length - 1]}` : keys.join('');
+    warnings.push(`ignored ${keyList(ignored)}: only ${read} ${used.length === 1 ? 'was' : 'were'} read, as ${KIND_WORDS[shaped.kind]}`);
+  }
+  return withRemarks(shaped, notes, warnings);
+}
+
+const KIND_WORDS: Record<Shaped['kind'], string> = {
+  distribution: 'one distribution',
+  pair: 'a pair P and Q',
+  batch: 'a batch of rows',
+  loss: 'targets and predictions',
+  pairs: 'a batch of pairs P and Q',
+  joint: 'a joint table',
+  sequence: 'token log-probabilities',
+};
+
+/** Collects what shaping an object read and noticed. */
+interface Collector {
+  readonly used: ObjectEntry[];
+  readonly notes: string[];
+  readonly warnings: string[];
+}
+
+function shapeOfEntries(node: ObjectNode, c: Collector): Shaped {
+  const take = (entry: ObjectEntry): ObjectEntry => {
+    c.used.push(entry);
+    return entry;
+  };
   const target = findEntry(node, TARGET_KEYS);
   const prediction = findEntry(node, PREDICTION_KEYS);
   if (target && prediction) {
     return {
       kind: 'loss',
-      targets: vectorOrMatrix(target.value, `the targets ("${target.key}")`),
-      predictions: vectorOrMatrix(prediction.value, `the predictions ("${prediction.key}")`),
+      targets: vectorOrMatrix(take(target).value, `the targets ("${target.key}")`),
+      predictions: vectorOrMatrix(take(prediction).value, `the predictions ("${prediction.key}")`),
       predictionsAreLogits: prediction.key.toLowerCase() === 'logits',
       targetsKey: target.key,
       predictionsKey: prediction.key,
@@ -100,24 +161,43 @@ function shapeOfObject(node: ObjectNode): Shaped {
     // {"y": [...], "p": [...]}: p is the model's probabilities, the way papers write it.
     return {
       kind: 'loss',
-      targets: vectorOrMatrix(target.value, `the targets ("${target.key}")`),
-      predictions: vectorOrMatrix(p.value, `the predictions ("${p.key}")`),
+      targets: vectorOrMatrix(take(target).value, `the targets ("${target.key}")`),
+      predictions: vectorOrMatrix(take(p).value, `the predictions ("${p.key}")`),
       predictionsAreLogits: false,
       targetsKey: target.key,
       predictionsKey: p.key,
     };
   }
-  if (p && q) return { kind: 'pair', p: vectorAt(p, 'P'), q: vectorAt(q, 'Q') };
-  if (p && !q) return { kind: 'distribution', p: vectorAt(p, 'P'), forcedLogits: false };
-  if (q && !p) return { kind: 'distribution', p: vectorAt(q, 'Q'), forcedLogits: false };
+  const joint = findEntry(node, JOINT_KEYS);
+  if (joint) {
+    const value = take(joint).value;
+    if (value.kind !== 'list') throw new LiteralError('shape', `"${joint.key}" must be a table: rows of numbers such as [[0.3, 0.1], [0.2, 0.4]]`, value.range);
+    return { kind: 'joint', table: matrixOf(value, `row of "${joint.key}"`) };
+  }
+  const sequence = sequenceOfObject(node, c.used);
+  if (sequence) return sequence;
+  if (p && q) return pairOf(take(p), take(q), c.notes);
+  if (p && !q) return { kind: 'distribution', p: vectorAt(take(p), 'P', c.notes), forcedLogits: false };
+  if (q && !p) {
+    c.warnings.push(`only "${q.key}" was given, so it was read as one distribution: a pair needs "p" as well`);
+    return { kind: 'distribution', p: vectorAt(take(q), 'Q', c.notes), forcedLogits: false };
+  }
   if (prediction && !target) {
     const forcedLogits = prediction.key.toLowerCase() === 'logits';
-    const value = vectorOrMatrix(prediction.value, `"${prediction.key}"`);
+    const value = vectorOrMatrix(take(prediction).value, `"${prediction.key}"`);
     if (!isMatrix(value)) return { kind: 'distribution', p: value, forcedLogits };
+    if (value.rows > 1 && value.columns === 1) {
+      c.notes.push(squeezeNote(value.rows));
+      return { kind: 'distribution', p: column(value), forcedLogits };
+    }
     if (value.rows === 1) return { kind: 'distribution', p: value.row(0), forcedLogits };
     return { kind: 'batch', rows: value, forcedLogits };
   }
-  if (node.entries.length > 0 && node.entries.every((entry) => entry.value.kind === 'number')) {
+  if (!target && node.entries.some((entry) => entry.value.kind === 'number')) {
+    // An object of numbers is a labelled distribution: every value must be a number.
+    const bad = node.entries.find((entry) => entry.value.kind !== 'number');
+    if (bad) throw new LiteralError('not-a-number', `"${bad.key}" is ${describeNode(bad.value)}, not a number: an object of numbers is a labelled distribution`, bad.value.range);
+    c.used.push(...node.entries);
     return { kind: 'distribution', p: labelledVector(node), forcedLogits: false };
   }
   if (target && !prediction) {
@@ -126,9 +206,65 @@ function shapeOfObject(node: ObjectNode): Shaped {
   const keys = node.entries.map((entry) => entry.key);
   throw new LiteralError(
     'shape',
-    `no recognised keys${keys.length ? ` among ${quoteList(keys.slice(0, 8))}` : ''}: use "p"/"q" for a pair, or a targets key (${quoteList(TARGET_KEYS)}) with a predictions key (${quoteList(PREDICTION_KEYS)})`,
+    `no recognised keys${keys.length ? ` among ${quoteList(keys.slice(0, 8))}` : ''}: use "p"/"q" for a pair, a targets key (${quoteList(TARGET_KEYS)}) with a predictions key (${quoteList(PREDICTION_KEYS)}), "joint" for a joint table, or ${quoteList(SEQUENCE_KEYS)} for token log-probabilities`,
     node.range,
   );
+}
+
+/** One vector each: a pair; a matrix each, of two rows or more: a batch of pairs. */
+function pairOf(p: ObjectEntry, q: ObjectEntry, notes: string[]): Shaped {
+  const pValue = squeezed(vectorOrMatrix(p.value, 'P'), notes);
+  const qValue = squeezed(vectorOrMatrix(q.value, 'Q'), notes);
+  const batch = (value: Vector | Matrix): value is Matrix => isMatrix(value) && value.rows > 1;
+  if (batch(pValue) && batch(qValue)) return { kind: 'pairs', p: pValue, q: qValue };
+  if (batch(pValue)) throw oneAgainstMany(pValue, p.key, q.key, 'Q');
+  if (batch(qValue)) throw oneAgainstMany(qValue, q.key, p.key, 'P');
+  return { kind: 'pair', p: oneRow(pValue), q: oneRow(qValue) };
+}
+
+function oneAgainstMany(many: Matrix, manyKey: string, oneKey: string, one: 'P' | 'Q'): LiteralError {
+  return new LiteralError(
+    'shape',
+    `"${manyKey}" has ${many.rows} rows but "${oneKey}" is one vector: give ${one} one row for each (a batch of pairs), or one vector each (a pair)`,
+    many.range,
+  );
+}
+
+/** An n×1 column is a vector of n values, as numpy's squeeze makes it. */
+function squeezed(value: Vector | Matrix, notes: string[]): Vector | Matrix {
+  if (!isMatrix(value) || value.columns !== 1 || value.rows === 1) return value;
+  notes.push(squeezeNote(value.rows));
+  return column(value);
+}
+
+function oneRow(value: Vector | Matrix): Vector {
+  return isMatrix(value) ? value.row(0) : value;
+}
+
+function column(matrix: Matrix): Vector {
+  return { values: matrix.values, range: matrix.range, elementRange: (i) => matrix.row(i).elementRange(0) };
+}
+
+function squeezeNote(rows: number): string {
+  return `A column of ${rows} one-element rows was read as one vector of ${rows} values (as numpy's squeeze reads it), not as ${rows} one-element distributions.`;
+}
+
+function withRemarks(shaped: Shaped, notes: readonly string[], warnings: readonly string[]): Shaped {
+  if (notes.length === 0 && warnings.length === 0) return shaped;
+  return { ...shaped, notes: [...(shaped.notes ?? []), ...notes], warnings: [...(shaped.warnings ?? []), ...warnings] };
+}
+
+function describeNode(node: LiteralNode): string {
+  switch (node.kind) {
+    case 'string':
+      return `"${clip(node.value)}"`;
+    case 'null':
+      return 'null';
+    case 'object':
+      return 'an object';
+    default:
+      return 'a list';
+  }
 }
 
 /** Case-insensitive key match; the first entry whose key is in `keys`. */
@@ -136,11 +272,11 @@ function findEntry(node: ObjectNode, keys: readonly string[]): ObjectEntry | und
   return node.entries.find((entry) => keys.includes(entry.key.toLowerCase()));
 }
 
-function vectorAt(entry: ObjectEntry, name: string): Vector {
-  const value = vectorOrMatrix(entry.value, name);
+function vectorAt(entry: ObjectEntry, name: string, notes: string[]): Vector {
+  const value = squeezed(vectorOrMatrix(entry.value, name), notes);
   if (!isMatrix(value)) return value;
   if (value.rows === 1) return value.row(0);
-  throw new LiteralError('shape', `${name} ("${entry.key}") has ${value.rows} rows: a pair needs one vector each for P and Q`, value.range);
+  throw new LiteralError('shape', `${name} ("${entry.key}") has ${value.rows} rows: give "p" and "q" the same number of rows for a batch of pairs, or select one vector`, value.range);
 }
 
 function vectorOrMatrix(node: LiteralNode, name: string): Vector | Matrix {
@@ -168,7 +304,7 @@ function labelledVector(node: ObjectNode): Vector {
   return {
     values,
     range: node.range,
-    elementRange: (index) => node.entries[index]!.value.range,
+    elementRange: (index) => node.entries[index].value.range,
     labels: node.entries.map((entry) => entry.key),
   };
 }
@@ -181,7 +317,7 @@ function matrixOf(node: ListNode, rowName: string): Matrix {
   if (items.some((item) => item.kind === 'number')) {
     // Numbers beside something else: a vector with a bad element, which is what to point at.
     const index = items.findIndex((item) => item.kind !== 'number');
-    const bad = items[index]!;
+    const bad = items[index];
     const what = bad.kind === 'string' ? `"${clip(bad.value)}" is a string` : bad.kind === 'null' ? 'null' : bad.kind === 'object' ? 'an object' : 'a nested list';
     throw new LiteralError(bad.kind === 'string' || bad.kind === 'null' ? 'not-a-number' : 'ragged', `element ${index}: ${what}, not a number`, bad.range);
   }
@@ -195,8 +331,8 @@ function matrixOf(node: ListNode, rowName: string): Matrix {
     throw new LiteralError('not-a-number', `element ${i}: ${what}`, item.range);
   });
   const rows = items as readonly NumbersNode[];
-  const columns = rows[0]!.values.length;
-  if (columns === 0) throw new LiteralError('empty', `${rowName} 0 is empty: there is nothing to evaluate`, rows[0]!.range);
+  const columns = rows[0].values.length;
+  if (columns === 0) throw new LiteralError('empty', `${rowName} 0 is empty: there is nothing to evaluate`, rows[0].range);
   const values = new Float64Array(rows.length * columns);
   rows.forEach((row, i) => {
     if (row.values.length !== columns) {
@@ -211,8 +347,8 @@ function matrixOf(node: ListNode, rowName: string): Matrix {
     range: node.range,
     row: (index) => ({
       values: values.subarray(index * columns, (index + 1) * columns),
-      range: rows[index]!.range,
-      elementRange: (j) => elementRange(rows[index]!, j),
+      range: rows[index].range,
+      elementRange: (j) => elementRange(rows[index], j),
     }),
   };
 }

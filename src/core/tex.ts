@@ -1,7 +1,7 @@
 import type { BatchEvaluation, DistributionEvaluation, Evaluation, PairEvaluation } from './evaluate';
-import { formatNumber } from './figures';
 import type { LossEvaluation } from './loss-select';
-import type { Unit } from './types';
+import { jointFormulas, pairsFormulas, sequenceFormulas } from './tex-kinds';
+import { logSymbol, texNumber } from './tex-number';
 
 /**
  * TeX for every quantity and loss: the general formula, the formula with the user's numbers
@@ -27,18 +27,7 @@ export interface DerivationStep {
 const WRITTEN_OUT = 6;
 const HEAD = 3;
 
-export function logSymbol(unit: Unit): string {
-  return unit === 'nats' ? '\\ln' : unit === 'bits' ? '\\log_2' : '\\log_{10}';
-}
-
-/** A number as TeX: 1.2\times10^{-7}, \infty; negative numbers in parentheses when `wrap`. */
-export function texNumber(value: number, precision = 6, wrap = false): string {
-  if (value === Number.POSITIVE_INFINITY) return '\\infty';
-  if (value === Number.NEGATIVE_INFINITY) return wrap ? '(-\\infty)' : '-\\infty';
-  const [mantissa, exponent] = formatNumber(value, precision).replace('−', '-').split('e');
-  const tex = exponent === undefined ? mantissa! : `${mantissa}\\times10^{${Number(exponent)}}`;
-  return wrap && value < 0 ? `(${tex})` : tex;
-}
+export { logSymbol, texNumber };
 
 /** Writes Σ terms out for short vectors, and summarises long ones. */
 function sumOf(count: number, term: (i: number) => string): string {
@@ -61,6 +50,12 @@ export function formulasOf(evaluation: Evaluation, precision = 6): Formula[] {
       return [batchFormula(evaluation, precision)];
     case 'loss':
       return [lossFormula(evaluation, precision)];
+    case 'pairs':
+      return pairsFormulas(evaluation, precision);
+    case 'joint':
+      return jointFormulas(evaluation, precision);
+    case 'sequence':
+      return sequenceFormulas(evaluation, precision);
   }
 }
 

@@ -54,16 +54,41 @@ const figure = z.union([z.number(), z.enum(['Infinity', '-Infinity', 'NaN'])]);
  * A unit test checks that every field `toJson` gives is described here.
  */
 export const evaluationOutput = z.object({
-  kind: z.enum(['distribution', 'pair', 'batch', 'loss']).describe('What the literal is'),
+  kind: z.enum(['distribution', 'pair', 'batch', 'loss', 'pairs', 'joint', 'sequence']).describe('What the literal is'),
   unit: z.enum(UNITS as readonly [Unit, ...Unit[]]).describe('Unit of every figure but MSE'),
   interpretation: z.enum(['probs', 'counts', 'logits', 'logprobs']).describe('How the numbers (of P, or of the predictions) were read'),
-  entropy: figure.optional().describe('H(P), distribution and pair'),
-  entropyQ: figure.optional().describe('H(Q), pair'),
-  crossEntropy: figure.optional().describe('H(P,Q) = −Σ p·log q, pair'),
-  klPQ: figure.optional().describe('D_KL(P‖Q) = Σ p·log(p/q): the divergence of P from Q, pair'),
-  klQP: figure.optional().describe('D_KL(Q‖P): the other direction (KL is not symmetric), pair'),
-  jsDivergence: figure.optional().describe('Jensen–Shannon divergence (not its square root), pair'),
-  rows: z.array(z.object({ entropy: figure })).optional().describe('Each row’s entropy, batch'),
+  entropy: figure.optional().describe('H(P), distribution and pair; pairs: the mean over rows'),
+  entropyQ: figure.optional().describe('H(Q), pair; pairs: the mean over rows'),
+  crossEntropy: figure.optional().describe('H(P,Q) = −Σ p·log q, pair; pairs: the mean over rows'),
+  klPQ: figure.optional().describe("D_KL(P‖Q) = Σ p·log(p/q): the divergence of P from Q, pair; pairs: the mean over rows, PyTorch's kl_div(log Q, P, reduction='batchmean')"),
+  klQP: figure.optional().describe('D_KL(Q‖P): the other direction (KL is not symmetric), pair; pairs: the mean over rows'),
+  jsDivergence: figure.optional().describe('Jensen–Shannon divergence (not its square root), pair; pairs: the mean over rows'),
+  rows: z
+    .array(
+      z.object({
+        entropy: figure,
+        entropyQ: figure.optional(),
+        crossEntropy: figure.optional(),
+        klPQ: figure.optional(),
+        klQP: figure.optional(),
+        jsDivergence: figure.optional(),
+      }),
+    )
+    .optional()
+    .describe('Each row’s entropy, batch; each row’s pair figures, pairs'),
+  jointEntropy: figure.optional().describe('H(X,Y), joint'),
+  entropyX: figure.optional().describe('H(X), the row marginal’s entropy, joint'),
+  entropyY: figure.optional().describe('H(Y), the column marginal’s entropy, joint'),
+  conditionalEntropyXGivenY: figure.optional().describe('H(X|Y) = H(X,Y) − H(Y), joint'),
+  conditionalEntropyYGivenX: figure.optional().describe('H(Y|X) = H(X,Y) − H(X), joint'),
+  mutualInformation: figure.optional().describe('I(X;Y) = H(X) + H(Y) − H(X,Y), joint (scikit-learn’s mutual_info_score in nats)'),
+  tokens: z
+    .array(z.object({ token: z.string().optional(), logprob: figure, surprisal: figure }))
+    .optional()
+    .describe('Each token’s log-probability (natural log, as given) and surprisal (in the unit), sequence'),
+  totalSurprisal: figure.optional().describe('−Σ log p over the tokens, sequence'),
+  meanSurprisal: figure.optional().describe('Surprisal per token (bits per token in bits), sequence'),
+  perplexity: figure.optional().describe('exp(mean surprisal in nats), the same in every unit, sequence'),
   meanEntropy: figure.optional().describe('Mean of the rows’ entropies, batch'),
   loss: z
     .object({

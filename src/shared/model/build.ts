@@ -1,5 +1,5 @@
 import type { Evaluation, PairEvaluation } from '../../core/evaluate';
-import { describe, figuresOf, formatNumber } from '../../core/figures';
+import { describe, figuresOf, formatNumber, infiniteAtNoun } from '../../core/figures';
 import { formulasOf } from '../../core/tex';
 import type { PlaygroundBase, PlaygroundState } from '../playground';
 import type { ViewName } from '../protocol';
@@ -42,7 +42,7 @@ export function buildViewModel(evaluation: Evaluation, options: ViewModelOptions
     value: toWire(figure.value),
     display: fmt(figure.value),
     ...(figure.unit ? { unit: figure.unit } : {}),
-    ...(figure.infiniteAt !== undefined ? { cause: `${evaluation.kind === 'loss' ? 'sample' : 'element'} ${figure.infiniteAt}` } : {}),
+    ...(figure.infiniteAt !== undefined ? { cause: `${infiniteAtNoun(evaluation)} ${figure.infiniteAt}` } : {}),
     ...(condition ? { condition } : {}),
   }));
   const titled = (title: string) => (condition ? `${title} (${condition})` : title);
@@ -113,6 +113,11 @@ export function buildViewModel(evaluation: Evaluation, options: ViewModelOptions
     }
     case 'loss':
       return { ...common, bars: [], curves: [], loss: lossView(evaluation, precision, fmt, titled, options.playground?.state.smoothing ?? 0) };
+    case 'pairs':
+    case 'joint':
+    case 'sequence':
+      // Figures and formulas only, for now: the joint heatmap and the per-token chart are still to come.
+      return { ...common, bars: [], curves: [], ...extra };
   }
 }
 

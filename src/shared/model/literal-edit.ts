@@ -34,7 +34,7 @@ export function editedLiteral(text: string, evaluation: Evaluation, state: Playg
   const base = baseOf(evaluation);
   if (!base || base.kind === 'loss') throw new Error('only a distribution or a P/Q pair can be written back');
   const shown = evaluationAt(base, state);
-  if (shown.kind === 'loss' || shown.kind === 'batch') throw new Error('only a distribution or a P/Q pair can be written back');
+  if (shown.kind !== 'distribution' && shown.kind !== 'pair') throw new Error('only a distribution or a P/Q pair can be written back');
   const shaped = shapeOf(readLiteral(text));
   const vectors: [Vector, BaseDistribution, Interpreted, readonly Edit[]][] = [];
   if (shaped.kind === 'distribution' && base.kind === 'distribution') vectors.push([shaped.p, base.p, shown.p, state.edits.p]);

@@ -1,0 +1,158 @@
+import { count, LiteralError, spanning, type SourceRange } from './errors';
+import { interpret } from './interpret';
+import { crossEntropy, entropy, jsDivergence, klDivergence } from './quantities';
+import { contextOf, type Matrix } from './shape';
+import { CompensatedSum } from './summation';
+import { natsPerUnit, type Interpretation, type InterpretationMode, type Interpreted, type MaybeInfinite, type Unit } from './types';
+
+/**
+ * A batch of pairs: row i of P against row i of Q, as PyTorch's `kl_div` takes a batch. Each row
+ * gets the pair's figures; the top-level figures are their means over rows, which for KL is
+ * `kl_div(input=log q, target=p, reduction='batchmean')`: the sum over every element divided by
+ * the number of rows.
+ */
+
+export interface PairsRow {
+  readonly entropy: number;
+  readonly entropyQ: number;
+  readonly crossEntropy: MaybeInfinite;
+  readonly klPQ: MaybeInfinite;
+  readonly klQP: MaybeInfinite;
+  readonly jsDivergence: number;
+}
+
+export interface PairsEvaluation {
+  readonly kind: 'pairs';
+  readonly unit: Unit;
+  readonly range: SourceRange;
+  readonly notes: readonly string[];
+  readonly warnings: readonly string[];
+  /** How P's rows were read (one reading for every row), and Q's. */
+  readonly interpretation: Interpretation;
+  readonly interpretationQ: Interpretation;
+  readonly columns: number;
+  readonly rows: readonly PairsRow[];
+  /** Means over rows; an infinite mean's infiniteAt is the first infinite row. */
+  readonly entropy: number;
+  readonly entropyQ: number;
+  readonly crossEntropy: MaybeInfinite;
+  readonly klPQ: MaybeInfinite;
+  readonly klQP: MaybeInfinite;
+  readonly jsDivergence: number;
+}
+
+/** Warnings about infinite rows stop after this many: a batch may have thousands. */
+const INFINITE_ROWS_NAMED = 3;
+
+export function evaluatePairs(p: Matrix, q: Matrix, as: InterpretationMode, unit: Unit): PairsEvaluation {
+  if (p.rows !== q.rows || p.columns !== q.columns) {
+    throw new LiteralError(
+      'length-mismatch',
+      `P is ${p.rows}×${p.columns} but Q is ${q.rows}×${q.columns}: a batch of pairs needs one row of Q for each row of P, of the same length`,
+      q.range,
+    );
+  }
+  const readP = readRows(p, as, 'P');
+  const readQ = readRows(q, as, 'Q');
+  const scale = natsPerUnit(unit);
+  const warnings = [...readP.warnings, ...readQ.warnings];
+  const rows: PairsRow[] = [];
+  const means = { entropy: new CompensatedSum(), entropyQ: new CompensatedSum(), crossEntropy: new CompensatedSum(), klPQ: new CompensatedSum(), klQP: new CompensatedSum(), js: new CompensatedSum() };
+  const firstInfinite = { crossEntropy: -1, klPQ: -1, klQP: -1 };
+  let infiniteRows = 0;
+  for (let i = 0; i < p.rows; i++) {
+    const pi = readP.rows[i];
+    const qi = readQ.rows[i];
+    const row: PairsRow = {
+      entropy: entropy(pi) / scale,
+      entropyQ: entropy(qi) / scale,
+      crossEntropy: inUnit(crossEntropy(pi, qi), scale),
+      klPQ: inUnit(klDivergence(pi, qi), scale),
+      klQP: inUnit(klDivergence(qi, pi), scale),
+      jsDivergence: jsDivergence(pi, qi) / scale,
+    };
+    rows.push(row);
+    means.entropy.add(row.entropy);
+    means.entropyQ.add(row.entropyQ);
+    means.js.add(row.jsDivergence);
+    for (const key of ['crossEntropy', 'klPQ', 'klQP'] as const) {
+      if (row[key].infiniteAt >= 0 && firstInfinite[key] < 0) firstInfinite[key] = i;
+      means[key].add(row[key].value);
+    }
+    if (row.klPQ.infiniteAt >= 0 || row.klQP.infiniteAt >= 0) {
+      if (infiniteRows++ < INFINITE_ROWS_NAMED) warnings.push(infiniteWarning(i, row));
+    }
+  }
+  if (infiniteRows > INFINITE_ROWS_NAMED) warnings.push(`… and ${count(infiniteRows - INFINITE_ROWS_NAMED, 'more row')} with an infinite KL divergence`);
+  const n = p.rows;
+  const mean = (acc: CompensatedSum) => acc.value() / n;
+  return {
+    kind: 'pairs',
+    unit,
+    range: spanning(p.range, q.range),
+    notes: [
+      readP.note,
+      readQ.note,
+      `The top-level figures are means over the ${n} rows; for KL that is PyTorch's kl_div(input=log Q, target=P, reduction='batchmean'), which is D_KL(P‖Q).`,
+    ],
+    warnings,
+    interpretation: readP.interpretation,
+    interpretationQ: readQ.interpretation,
+    columns: p.columns,
+    rows,
+    entropy: mean(means.entropy),
+    entropyQ: mean(means.entropyQ),
+    crossEntropy: { value: mean(means.crossEntropy), infiniteAt: firstInfinite.crossEntropy },
+    klPQ: { value: mean(means.klPQ), infiniteAt: firstInfinite.klPQ },
+    klQP: { value: mean(means.klQP), infiniteAt: firstInfinite.klQP },
+    jsDivergence: mean(means.js),
+  };
+}
+
+interface ReadRows {
+  readonly rows: readonly Interpreted[];
+  readonly interpretation: Interpretation;
+  readonly note: string;
+  readonly warnings: readonly string[];
+}
+
+/** Warnings from the rows stop after this many. */
+const ROW_WARNINGS = 20;
+
+/**
+ * Every row of a matrix read one way: in `auto`, rows that would be read differently on their own
+ * (one has a negative value, another not) are all read as logits if any is logits or
+ * log-probabilities, else as counts (probabilities and counts normalise to the same numbers).
+ */
+export function readRows(matrix: Matrix, as: InterpretationMode, name: string): ReadRows {
+  const context = (i: number) => contextOf(matrix.row(i), `row ${i} of ${name}`);
+  const readAll = (mode: InterpretationMode) => Array.from({ length: matrix.rows }, (_, i) => interpret(matrix.row(i).values, mode, context(i)));
+  let rows = readAll(as);
+  const kinds = new Set(rows.map((row) => row.interpretation));
+  let interpretation = rows[0].interpretation;
+  let note: string;
+  if (kinds.size === 1) {
+    const reason = rows[0].reason;
+    note = rows.every((row) => row.reason === reason) ? `${name}: ${reason}` : `${name}: every row was read as ${interpretation} (row 0: ${reason})`;
+  } else {
+    interpretation = kinds.has('logits') || kinds.has('logprobs') ? 'logits' : 'counts';
+    if (interpretation === 'logits') rows = readAll('logits');
+    note = `${name}: its rows, read one by one, would be ${[...kinds].join(' and ')}; every row was read as ${interpretation}, one reading for the whole batch.`;
+  }
+  const warnings: string[] = [];
+  rows.forEach((row, i) => {
+    for (const warning of row.warnings) if (warnings.length < ROW_WARNINGS) warnings.push(`${name} row ${i}: ${warning}`);
+  });
+  return { rows, interpretation, note, warnings };
+}
+
+function infiniteWarning(i: number, row: PairsRow): string {
+  const parts: string[] = [];
+  if (row.klPQ.infiniteAt >= 0) parts.push(`D_KL(P‖Q) and H(P,Q) are infinite: Q is 0 at element ${row.klPQ.infiniteAt} where P is not`);
+  if (row.klQP.infiniteAt >= 0) parts.push(`D_KL(Q‖P) is infinite: P is 0 at element ${row.klQP.infiniteAt} where Q is not`);
+  return `row ${i}: ${parts.join('; ')}`;
+}
+
+function inUnit(value: MaybeInfinite, scale: number): MaybeInfinite {
+  return { value: value.value / scale, infiniteAt: value.infiniteAt };
+}
