@@ -1,5 +1,6 @@
 import { count, LiteralError, spanning, type SourceRange } from './errors';
-import { interpret } from './interpret';
+import { interpret, messageNumber, NORMALISATION_TOLERANCE } from './interpret';
+import { logSumExp } from './log-softmax';
 import { crossEntropy, entropy, jsDivergence, klDivergence } from './quantities';
 import { contextOf, type Matrix } from './shape';
 import { CompensatedSum } from './summation';
@@ -120,30 +121,44 @@ interface ReadRows {
 const ROW_WARNINGS = 20;
 
 /**
- * Every row of a matrix read one way: in `auto`, rows that would be read differently on their own
- * (one has a negative value, another not) are all read as logits if any is logits or
- * log-probabilities, else as counts (probabilities and counts normalise to the same numbers).
+ * Every row of a matrix read one way (math.md's rules applied to the whole batch): in `auto`, a
+ * negative value anywhere makes every row logits, or log-probabilities when no value is positive
+ * and every row's log-sum-exp is 0; otherwise each row is probabilities or counts, which normalise
+ * to the same numbers (the batch is called counts if any row is).
  */
 export function readRows(matrix: Matrix, as: InterpretationMode, name: string): ReadRows {
   const context = (i: number) => contextOf(matrix.row(i), `row ${i} of ${name}`);
   const readAll = (mode: InterpretationMode) => Array.from({ length: matrix.rows }, (_, i) => interpret(matrix.row(i).values, mode, context(i)));
-  let rows = readAll(as);
-  const kinds = new Set(rows.map((row) => row.interpretation));
-  let interpretation = rows[0].interpretation;
+  const negative = as === 'auto' ? matrix.values.findIndex((v) => v < 0) : -1;
+  let rows: Interpreted[];
+  let interpretation: Interpretation;
   let note: string;
-  if (kinds.size === 1) {
-    const reason = rows[0].reason;
-    note = rows.every((row) => row.reason === reason) ? `${name}: ${reason}` : `${name}: every row was read as ${interpretation} (row 0: ${reason})`;
+  if (negative >= 0) {
+    interpretation = allLogProbabilities(matrix) ? 'logprobs' : 'logits';
+    rows = readAll(interpretation);
+    const where = `element ${negative % matrix.columns} of row ${Math.floor(negative / matrix.columns)} is negative (${messageNumber(matrix.values[negative])})`;
+    note =
+      interpretation === 'logits'
+        ? `${name}: ${where}, so every row was read as logits (softmax), one reading for the whole batch.`
+        : `${name}: every value is at most 0 and each row's exponentials sum to 1, so every row was read as log-probabilities.`;
   } else {
-    interpretation = kinds.has('logits') || kinds.has('logprobs') ? 'logits' : 'counts';
-    if (interpretation === 'logits') rows = readAll('logits');
-    note = `${name}: its rows, read one by one, would be ${[...kinds].join(' and ')}; every row was read as ${interpretation}, one reading for the whole batch.`;
+    rows = readAll(as);
+    const kinds = new Set(rows.map((row) => row.interpretation));
+    interpretation = kinds.has('counts') ? 'counts' : rows[0].interpretation;
+    const reason = rows[0].reason;
+    note = rows.every((row) => row.reason === reason) ? `${name}: ${reason}` : `${name}: every row was read as ${interpretation === 'counts' ? 'counts and normalised' : interpretation} (row 0: ${reason})`;
   }
   const warnings: string[] = [];
   rows.forEach((row, i) => {
     for (const warning of row.warnings) if (warnings.length < ROW_WARNINGS) warnings.push(`${name} row ${i}: ${warning}`);
   });
   return { rows, interpretation, note, warnings };
+}
+
+function allLogProbabilities(matrix: Matrix): boolean {
+  if (matrix.values.some((v) => v > 0)) return false;
+  for (let i = 0; i < matrix.rows; i++) if (!(Math.abs(logSumExp(matrix.row(i).values)) <= NORMALISATION_TOLERANCE)) return false;
+  return true;
 }
 
 function infiniteWarning(i: number, row: PairsRow): string {
