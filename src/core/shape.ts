@@ -1,5 +1,6 @@
 import { count, LiteralError, type SourceRange, type VectorContext } from './errors';
 import { elementRange, type LiteralNode, type ListNode, type NumbersNode, type ObjectEntry, type ObjectNode } from './literal';
+import { readerWarnings } from './reader';
 import { isTokenObjectList, keyList, SEQUENCE_KEYS, sequenceOfObject, tokenObjects, type SequenceShaped } from './sequence-shape';
 
 /**
@@ -73,6 +74,11 @@ export function contextOf(vector: Vector, name: string): VectorContext {
 
 /** Classifies a literal and extracts its numbers; throws LiteralError naming the offending element. */
 export function shapeOf(node: LiteralNode): Shaped {
+  // The reader's warnings (a key given twice) travel with the shape to the evaluation.
+  return withRemarks(shapeOfNode(node), [], readerWarnings(node));
+}
+
+function shapeOfNode(node: LiteralNode): Shaped {
   switch (node.kind) {
     case 'numbers':
       return { kind: 'distribution', p: vectorOf(node, 'the vector'), forcedLogits: false };
@@ -95,7 +101,7 @@ export function shapeOf(node: LiteralNode): Shaped {
  */
 export function shapeAsJoint(node: LiteralNode): Shaped {
   if (node.kind === 'list') return { kind: 'joint', table: matrixOf(node, 'row') };
-  if (node.kind === 'object' && findEntry(node, JOINT_KEYS)) return shapeOfObject(node);
+  if (node.kind === 'object' && findEntry(node, JOINT_KEYS)) return withRemarks(shapeOfObject(node), [], readerWarnings(node));
   throw new LiteralError('shape', 'a joint distribution is a table: select rows of numbers such as [[0.3, 0.1], [0.2, 0.4]] (X indexes the rows, Y the columns)', node.range);
 }
 

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isLiteralError, type LiteralError, type SourceRange } from '../../src/core/errors';
 import type { ListNode, LiteralNode, NumbersNode, ObjectNode } from '../../src/core/literal';
+import { evaluateText } from '../../src/core/evaluate';
 import { ABBREVIATED_MESSAGE, readerWarnings, readLiteral } from '../../src/core/reader';
 
 /** The values of a numbers node, as a plain array (so assert.deepEqual compares them, -0 included). */
@@ -150,6 +151,13 @@ describe('readLiteral: a key given twice (issue 9 row 7: the first won, silently
       'the key "logprob" is given twice: the last value is used, as JSON.parse and Python do',
     ]);
     assert.deepEqual(readerWarnings(readLiteral('{"p": [1, 2], "q": [3, 4]}')), []);
+  });
+
+  it('evaluates the last value, and the evaluation carries the warning', () => {
+    const evaluation = evaluateText(text);
+    assert.equal(evaluation.kind, 'pair');
+    assert.deepEqual(Array.from(evaluation.kind === 'pair' ? evaluation.p.p : []), [0.9, 0.1]);
+    assert.ok(evaluation.warnings.includes('the key "p" is given twice: the last value is used, as JSON.parse and Python do'), evaluation.warnings.join('; '));
   });
 
   it('agrees with JSON.parse on random objects with repeated keys', () => {
