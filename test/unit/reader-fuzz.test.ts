@@ -43,6 +43,7 @@ const SEEDS = [
   'p = [1, 2]  # comment',
   '0.1, 0.2, 0.7',
   '[0.1 0.2 ... 0.9]',
+  '{"p": [0.5, 0.5], "p": [0.9, 0.1], q: [jax.numpy.inf, -1_000.5e-3]}',
 ];
 
 /** Characters that matter to the grammar, plus some that do not. */

@@ -424,8 +424,8 @@ describe('readLiteral: errors', () => {
   });
 });
 
-/** Trailing whitespace that makes a text long enough for the byte scanner (ASCII) or keeps it on
- * the charCodeAt scanner (the same length, ending in a no-break space). */
+/** Trailing whitespace that keeps a text ASCII (encoded with TextEncoder) or makes it not (the same
+ * length, ending in a no-break space: its codes are mapped one by one). */
 const ASCII_PAD = ' '.repeat(300);
 const UNICODE_PAD = `${' '.repeat(299)}\u00a0`;
 
@@ -491,7 +491,7 @@ describe('readLiteral: correctly rounded conversion', function () {
   });
 });
 
-describe('readLiteral: the byte and charCodeAt scanners agree', function () {
+describe('readLiteral: ASCII texts (encoded with TextEncoder) and others (mapped code by code) read alike', function () {
   this.timeout(20_000);
   /** The outcome of reading: the tree, or the error's code and range. */
   function outcome(text: string): unknown {
