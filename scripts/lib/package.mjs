@@ -1,0 +1,45 @@
+// Packaging the .vsix: `npm run package`, the scenario runner and `npm run screenshots` all call
+// this, so every one of them tests the artefact a user installs. vsce runs the manifest's
+// `vscode:prepublish` (the production build) itself, and reads its other options from the
+// manifest's `vsce` field: a bare `vsce package`, `vsce publish` or `ovsx publish` builds the same.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Where `npm run package` writes the .vsix (the README says so): vsce's own default, the project
+ * folder, named `<name>-<version>.vsix`.
+ * @param {string} root the project folder
+ */
+export function vsixPath(root) {
+  const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  return join(root, `${name}-${version}.vsix`);
+}
+
+/**
+ * Runs `vsce package` in `root` with the vsce of that folder's node_modules; resolves the .vsix
+ * path and size. Needs nothing but `npm ci` (no provisioning).
+ * @param {string} root @param {{ log?: (message: string) => void, timeoutMs?: number }} [options]
+ */
+export function packageVsix(root, { log = console.log, timeoutMs = 300_000 } = {}) {
+  const out = vsixPath(root);
+  const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const args = [vsce, 'package', '--out', out];
+  if (!JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).repository) {
+    // With no repository vsce cannot turn the README's relative links and screenshots into web
+    // addresses. Left relative, they resolve inside the installed extension (VS Code's Extensions
+    // view shows the screenshots from the .vsix); the Marketplace's web page needs `repository`.
+    log('WARNING: package.json has no "repository": the README keeps relative links (fine in VS Code, broken on the Marketplace website)');
+    args.push('--no-rewrite-relative-links');
+  }
+  log(`vsce package → ${out} (runs vscode:prepublish, the production build)`);
+  const result = spawnSync(process.execPath, args,
+    { cwd: root, encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (result.status !== 0) {
+    const why = result.error ? result.error.message : `exit ${result.status ?? result.signal}`;
+    throw new Error(`vsce package failed (${why}):\n${result.stdout}\n${result.stderr}`);
+  }
+  // vsce warns on stderr (a missing repository field); pass that on, it matters before publishing.
+  for (const line of result.stderr.split('\n').filter((l) => /WARNING|warn/i.test(l))) log(line.trim());
+  return { path: out, bytes: statSync(out).size };
+}
