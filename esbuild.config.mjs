@@ -39,11 +39,13 @@ const builds = [
   // Activation loads only extension.js; the features (the core, commands, visualizer host) are
   // dist/features.js, required on first use, and the formula renderer its own file after that.
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode', './features.js'], define: { FEATURES_BUNDLE_SEPARATE: 'true', ...testHooks }, ...activationClock },
-  { ...common, entryPoints: ['src/extension/features.ts'], outfile: 'dist/features.js', platform: 'node', format: 'cjs', external: ['vscode', './formula-image.js'], define: { FORMULA_BUNDLE_SEPARATE: 'true' } },
+  { ...common, entryPoints: ['src/extension/features.ts'], outfile: 'dist/features.js', platform: 'node', format: 'cjs', external: ['vscode', './formula-image.js'], define: { FORMULA_FETCHED: 'false' } },
   { ...common, entryPoints: ['src/extension/formula-image.ts'], outfile: 'dist/formula-image.js', platform: 'node', format: 'cjs' },
   // Web extension (vscode.dev, the browser host): same entry, nothing Node-only may be on its path.
-  // A web extension is one file, so the formula renderer is bundled in.
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { FORMULA_BUNDLE_SEPARATE: 'false', FEATURES_BUNDLE_SEPARATE: 'false', ...testHooks }, ...activationClock },
+  // The host evaluates this one file at activation, so the features are in it; the formula
+  // renderer is its own file, fetched on the first hover (src/extension/formula-loader.ts).
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { FORMULA_FETCHED: 'true', FEATURES_BUNDLE_SEPARATE: 'false', ...testHooks }, ...activationClock },
+  { ...common, entryPoints: ['src/extension/formula-image.ts'], outfile: 'dist/web/formula-image.js', platform: 'browser', format: 'cjs' },
   // CLI.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, define: { ENTROPY_LENS_VERSION: JSON.stringify(version) } },
 ];
@@ -55,7 +57,7 @@ if (existsSync('src/webview/main.ts')) {
 if (withTests) {
   const testEntries = [...entries('test/unit', '.test.ts')];
   if (testEntries.length > 0) {
-    builds.push({ ...common, entryPoints: testEntries, outdir: 'out/test/unit', platform: 'node', format: 'cjs', external: ['mocha', 'fast-check', 'katex'] });
+    builds.push({ ...common, entryPoints: testEntries, outdir: 'out/test/unit', platform: 'node', format: 'cjs', external: ['mocha', 'fast-check', 'katex', 'esbuild'] });
   }
   const hostEntries = entries('test/host');
   if (hostEntries.length > 0) {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { formulaRenderer } from './formula-loader';
+import { loadFormulaRenderer } from './formula-loader';
+import { log } from './log';
 
 /** Foreground colours for formula images, by theme kind: images cannot read CSS variables. */
 function colorFor(kind: vscode.ColorThemeKind): string {
@@ -18,13 +19,23 @@ function colorFor(kind: vscode.ColorThemeKind): string {
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 200;
 
-/** Markdown for an image of `tex`: an SVG data URI, sized for a hover, cached per TeX and theme. */
-export function formulaImage(tex: string, themeKind: vscode.ColorThemeKind): string {
+/**
+ * Markdown for an image of `tex`: an SVG data URI, sized for a hover, cached per TeX and theme.
+ * If the renderer cannot be loaded, the TeX itself, so the hover still says what was computed.
+ */
+export async function formulaImage(tex: string, themeKind: vscode.ColorThemeKind): Promise<string> {
   const color = colorFor(themeKind);
   const key = `${color}\u0000${tex}`;
   let markdown = cache.get(key);
   if (markdown === undefined) {
-    const svg = formulaRenderer().texToSvg(tex, color);
+    let renderer: Awaited<ReturnType<typeof loadFormulaRenderer>>;
+    try {
+      renderer = await loadFormulaRenderer();
+    } catch (error) {
+      log().error(`The formula renderer could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      return `\`\`\`latex\n${tex}\n\`\`\``;
+    }
+    const svg = renderer.texToSvg(tex, color);
     const uri = `data:image/svg+xml;base64,${base64(svg)}`;
     markdown = `![formula](${uri})`;
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);

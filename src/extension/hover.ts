@@ -12,7 +12,7 @@ import type { TargetService } from './targets/service';
 export class EntropyHoverProvider implements vscode.HoverProvider {
   constructor(private readonly targets: TargetService) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const settings = readSettings(document);
     if (!settings.hoverEnabled) return undefined;
     const found = this.targets.hoverTarget(document, position);
@@ -21,12 +21,12 @@ export class EntropyHoverProvider implements vscode.HoverProvider {
       return new vscode.Hover(new vscode.MarkdownString(`Entropy Lens: too large for a hover — use **Evaluate Selection** (\`${COMMANDS.evaluateSelection}\`)`));
     }
     const range = found.target.sources[0].range;
-    const markdown = hoverMarkdown(found.evaluation, range, document, settings, token);
+    const markdown = await hoverMarkdown(found.evaluation, range, document, settings, token);
     return markdown ? new vscode.Hover(markdown, range) : undefined;
   }
 }
 
-function hoverMarkdown(evaluation: Evaluation, range: vscode.Range, document: vscode.TextDocument, settings: Settings, token: vscode.CancellationToken): vscode.MarkdownString | undefined {
+async function hoverMarkdown(evaluation: Evaluation, range: vscode.Range, document: vscode.TextDocument, settings: Settings, token: vscode.CancellationToken): Promise<vscode.MarkdownString | undefined> {
   const md = new vscode.MarkdownString('', true);
   // Command links run only these commands; nothing else in the hover is trusted.
   md.isTrusted = { enabledCommands: [COMMANDS.openVisualizer, COMMANDS.copyMarkdown] };
@@ -41,7 +41,9 @@ function hoverMarkdown(evaluation: Evaluation, range: vscode.Range, document: vs
   for (const warning of evaluation.warnings.slice(0, 5)) md.appendMarkdown(`- ⚠ ${escapeMarkdown(warning)}\n`);
   if (token.isCancellationRequested) return undefined;
   const formula = headlineFormula(evaluation, settings.precision);
-  if (formula) md.appendMarkdown(`\n${formulaImage(formula, vscode.window.activeColorTheme.kind)}\n`);
+  // The first hover waits for the renderer to load (a separate file: see formula-loader.ts).
+  if (formula) md.appendMarkdown(`\n${await formulaImage(formula, vscode.window.activeColorTheme.kind)}\n`);
+  if (token.isCancellationRequested) return undefined;
   // The links name the literal the hover is about; the target service reads them back (argument.ts).
   const args = encodeURIComponent(JSON.stringify([literalArgument(document, range)]));
   md.appendMarkdown(`\n[Open Visualizer](command:${COMMANDS.openVisualizer}?${args} "Show formulas and charts beside the editor") · [Copy](command:${COMMANDS.copyMarkdown}?${args} "Copy the figures as Markdown")`);

@@ -1,3 +1,4 @@
+import { buildSync } from 'esbuild';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -33,6 +34,22 @@ describe('bundles', () => {
       assert.doesNotMatch(host, /MathJax|mathjax-full/, file);
     }
     assert.match(read('dist/formula-image.js'), /mathjax/i);
+  });
+
+  it('the web extension evaluates at most 200 KB at activation; MathJax is its own file, fetched on the first hover', () => {
+    // As the .vsix carries it: minified, the test hooks compiled out (the options of esbuild.config.mjs).
+    const activation = buildSync({
+      entryPoints: [path.join(root, 'src/extension/extension.ts')], bundle: true, minify: true, write: false, platform: 'browser',
+      format: 'cjs', target: 'es2022', legalComments: 'none', external: ['vscode'], logLevel: 'silent',
+      define: { FORMULA_FETCHED: 'true', FEATURES_BUNDLE_SEPARATE: 'false', ENTROPY_LENS_TEST_HOOKS: 'false' },
+    }).outputFiles[0]!;
+    assert.ok(activation.contents.length <= 200 * 1024, `the web activation bundle is ${(activation.contents.length / 1024).toFixed(1)} KB`);
+    assert.doesNotMatch(activation.text, /MathJax|mathjax-full/);
+    // The development build the tests run: same split.
+    assert.doesNotMatch(read('dist/web/extension.js'), /MathJax|mathjax-full/);
+    assert.match(read('dist/web/extension.js'), /dist\/web\/formula-image\.js|"formula-image\.js"/);
+    assert.match(read('dist/web/formula-image.js'), /mathjax/i);
+    assert.deepEqual(requires(read('dist/web/formula-image.js')), []);
   });
 
   it('the webview bundle never touches the vscode module', () => {
