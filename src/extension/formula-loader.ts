@@ -1,9 +1,9 @@
 /**
  * Loads the formula renderer (MathJax, about 1.6 MB) on the first hover, never at activation.
- * In the Node host it is dist/formula-image.js, required. A web extension host evaluates the
- * entry file only and its `require` knows nothing but `vscode`, so the web build puts the renderer
- * in dist/web/formula-image.js and fetches it, then evaluates it as the host evaluated the entry:
- * CommonJS source in a function. The build defines FORMULA_FETCHED accordingly.
+ * It is dist/formula-image.js, which needs nothing from either host. The Node host requires it. A
+ * web extension host evaluates the entry file only and its `require` knows nothing but `vscode`, so
+ * the web extension fetches the file and evaluates it as the host evaluated the entry: CommonJS
+ * source in a function. The build defines FORMULA_FETCHED accordingly.
  */
 import * as vscode from 'vscode';
 import type * as FormulaImage from './formula-image';
@@ -38,13 +38,14 @@ async function load(): Promise<Renderer> {
 async function fetchRenderer(): Promise<Renderer> {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   if (!extension) throw new Error(`extension ${EXTENSION_ID} not found`);
-  const uri = vscode.Uri.joinPath(extension.extensionUri, 'dist', 'web', 'formula-image.js');
+  const uri = vscode.Uri.joinPath(extension.extensionUri, 'dist', 'formula-image.js');
   const response = await fetch(uri.toString(true));
   if (!response.ok) throw new Error(`${uri.toString(true)} answered HTTP ${response.status}`);
   const source = `${await response.text()}\n//# sourceURL=${uri.toString(true)}`;
-  const module = { exports: {} };
   // The host's own way to run an extension's CommonJS code in a worker; the file is ours.
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  new Function('module', 'exports', source)(module, module.exports);
+  const run = new Function('module', 'exports', source) as (module: { exports: unknown }, exports: unknown) => void;
+  const module = { exports: {} as unknown };
+  run(module, module.exports);
   return module.exports as Renderer;
 }
