@@ -53,17 +53,18 @@ export function evaluatePairs(p: Matrix, q: Matrix, as: InterpretationMode, unit
       q.range,
     );
   }
-  const readP = readRows(p, as, 'P');
-  const readQ = readRows(q, as, 'Q');
+  const readP = new RowReading(p, as, 'P');
+  const readQ = new RowReading(q, as, 'Q');
   const scale = natsPerUnit(unit);
-  const warnings = [...readP.warnings, ...readQ.warnings];
+  const warnings: string[] = [];
   const rows: PairsRow[] = [];
   const means = { entropy: new CompensatedSum(), entropyQ: new CompensatedSum(), crossEntropy: new CompensatedSum(), klPQ: new CompensatedSum(), klQP: new CompensatedSum(), js: new CompensatedSum() };
   const firstInfinite = { crossEntropy: -1, klPQ: -1, klQP: -1 };
   let infiniteRows = 0;
   for (let i = 0; i < p.rows; i++) {
-    const pi = readP.rows[i];
-    const qi = readQ.rows[i];
+    // Row by row, so only one row of each side is held as a distribution at a time.
+    const pi = readP.read(i);
+    const qi = readQ.read(i);
     const row: PairsRow = {
       entropy: entropy(pi) / scale,
       entropyQ: entropy(qi) / scale,
@@ -87,18 +88,19 @@ export function evaluatePairs(p: Matrix, q: Matrix, as: InterpretationMode, unit
   if (infiniteRows > INFINITE_ROWS_NAMED) warnings.push(`… and ${count(infiniteRows - INFINITE_ROWS_NAMED, 'more row')} with an infinite KL divergence`);
   const n = p.rows;
   const mean = (acc: CompensatedSum) => acc.value() / n;
+  warnings.unshift(...readP.warnings, ...readQ.warnings);
   return {
     kind: 'pairs',
     unit,
     range: spanning(p.range, q.range),
     notes: [
-      readP.note,
-      readQ.note,
+      readP.note(),
+      readQ.note(),
       `The top-level figures are means over the ${n} rows; for KL that is PyTorch's kl_div(input=log Q, target=P, reduction='batchmean'), which is D_KL(P‖Q).`,
     ],
     warnings,
-    interpretation: readP.interpretation,
-    interpretationQ: readQ.interpretation,
+    interpretation: readP.interpretation(),
+    interpretationQ: readQ.interpretation(),
     columns: p.columns,
     rows,
     entropy: mean(means.entropy),
@@ -110,49 +112,60 @@ export function evaluatePairs(p: Matrix, q: Matrix, as: InterpretationMode, unit
   };
 }
 
-interface ReadRows {
-  readonly rows: readonly Interpreted[];
-  readonly interpretation: Interpretation;
-  readonly note: string;
-  readonly warnings: readonly string[];
-}
-
 /** Warnings from the rows stop after this many. */
 const ROW_WARNINGS = 20;
 
 /**
- * Every row of a matrix read one way (math.md's rules applied to the whole batch): in `auto`, a
- * negative value anywhere makes every row logits, or log-probabilities when no value is positive
- * and every row's log-sum-exp is 0; otherwise each row is probabilities or counts, which normalise
- * to the same numbers (the batch is called counts if any row is).
+ * Every row of a matrix read one way (math.md's rules applied to the whole batch), one row at a
+ * time: in `auto`, a negative value anywhere makes every row logits, or log-probabilities when no
+ * value is positive and every row's log-sum-exp is 0; otherwise each row is probabilities or counts,
+ * which normalise to the same numbers (the batch is called counts if any row is).
  */
-export function readRows(matrix: Matrix, as: InterpretationMode, name: string): ReadRows {
-  const context = (i: number) => contextOf(matrix.row(i), `row ${i} of ${name}`);
-  const readAll = (mode: InterpretationMode) => Array.from({ length: matrix.rows }, (_, i) => interpret(matrix.row(i).values, mode, context(i)));
-  const negative = as === 'auto' ? matrix.values.findIndex((v) => v < 0) : -1;
-  let rows: Interpreted[];
-  let interpretation: Interpretation;
-  let note: string;
-  if (negative >= 0) {
-    interpretation = allLogProbabilities(matrix) ? 'logprobs' : 'logits';
-    rows = readAll(interpretation);
-    const where = `element ${negative % matrix.columns} of row ${Math.floor(negative / matrix.columns)} is negative (${messageNumber(matrix.values[negative])})`;
-    note =
-      interpretation === 'logits'
-        ? `${name}: ${where}, so every row was read as logits (softmax), one reading for the whole batch.`
-        : `${name}: every value is at most 0 and each row's exponentials sum to 1, so every row was read as log-probabilities.`;
-  } else {
-    rows = readAll(as);
-    const kinds = new Set(rows.map((row) => row.interpretation));
-    interpretation = kinds.has('counts') ? 'counts' : rows[0].interpretation;
-    const reason = rows[0].reason;
-    note = rows.every((row) => row.reason === reason) ? `${name}: ${reason}` : `${name}: every row was read as ${interpretation === 'counts' ? 'counts and normalised' : interpretation} (row 0: ${reason})`;
+export class RowReading {
+  /** The reading every row gets; `auto` only when the matrix has no negative value. */
+  private readonly mode: InterpretationMode;
+  private readonly negative: number;
+  private counts = false;
+  private firstReason = '';
+  private sameReason = true;
+  readonly warnings: string[] = [];
+
+  constructor(
+    private readonly matrix: Matrix,
+    as: InterpretationMode,
+    private readonly name: string,
+  ) {
+    this.negative = as === 'auto' ? matrix.values.findIndex((v) => v < 0) : -1;
+    this.mode = this.negative < 0 ? as : allLogProbabilities(matrix) ? 'logprobs' : 'logits';
   }
-  const warnings: string[] = [];
-  rows.forEach((row, i) => {
-    for (const warning of row.warnings) if (warnings.length < ROW_WARNINGS) warnings.push(`${name} row ${i}: ${warning}`);
-  });
-  return { rows, interpretation, note, warnings };
+
+  read(i: number): Interpreted {
+    const row = interpret(this.matrix.row(i).values, this.mode, contextOf(this.matrix.row(i), `row ${i} of ${this.name}`));
+    if (row.interpretation === 'counts') this.counts = true;
+    if (i === 0) this.firstReason = row.reason;
+    else if (row.reason !== this.firstReason) this.sameReason = false;
+    for (const warning of row.warnings) if (this.warnings.length < ROW_WARNINGS) this.warnings.push(`${this.name} row ${i}: ${warning}`);
+    return row;
+  }
+
+  /** After every row was read: the batch's reading. */
+  interpretation(): Interpretation {
+    if (this.mode !== 'auto') return this.mode;
+    return this.counts ? 'counts' : 'probs';
+  }
+
+  /** After every row was read: how, and why, in one sentence. */
+  note(): string {
+    const { name, matrix, negative } = this;
+    if (negative >= 0 && this.mode === 'logits') {
+      const where = `element ${negative % matrix.columns} of row ${Math.floor(negative / matrix.columns)} is negative (${messageNumber(matrix.values[negative])})`;
+      return `${name}: ${where}, so every row was read as logits (softmax), one reading for the whole batch.`;
+    }
+    if (negative >= 0) return `${name}: every value is at most 0 and each row's exponentials sum to 1, so every row was read as log-probabilities.`;
+    if (this.sameReason) return `${name}: ${this.firstReason}`;
+    const interpretation = this.interpretation();
+    return `${name}: every row was read as ${interpretation === 'counts' ? 'counts and normalised' : interpretation} (row 0: ${this.firstReason})`;
+  }
 }
 
 function allLogProbabilities(matrix: Matrix): boolean {
