@@ -4,6 +4,7 @@ import { isLiteralError, type LiteralError, type SourceRange } from '../../src/c
 import type { ListNode, LiteralNode, NumbersNode, ObjectNode } from '../../src/core/literal';
 import { evaluateText } from '../../src/core/evaluate';
 import { ABBREVIATED_MESSAGE, readerWarnings, readLiteral } from '../../src/core/reader';
+import { SPACE_CODES } from '../../src/core/reader/vocabulary';
 
 /** The values of a numbers node, as a plain array (so assert.deepEqual compares them, -0 included). */
 function numbers(node: LiteralNode): number[] {
@@ -519,6 +520,21 @@ describe('readLiteral: ASCII texts (encoded with TextEncoder) and others (mapped
       }),
       { numRuns: 1500 },
     );
+  });
+
+  it('reads numbers separated by any space of the vocabulary as by an ASCII space, ranges included', () => {
+    const values = Array.from({ length: 200 }, (_, i) => ((i * 7919) % 1000) / 997);
+    for (const code of SPACE_CODES) {
+      const space = String.fromCharCode(code);
+      for (const [sep, plain] of [[`,${space}`, ', '], [`${space}${space}`, '  ']]) {
+        const text = `[${values.join(sep)}]`;
+        const node = readLiteral(text) as NumbersNode;
+        const expected = readLiteral(`[${values.join(plain)}]`) as NumbersNode;
+        assert.deepEqual(Array.from(node.values), Array.from(expected.values), `U+${code.toString(16)}`);
+        assert.deepEqual(Array.from(node.starts), Array.from(expected.starts), `U+${code.toString(16)}`);
+        assert.deepEqual(Array.from(node.ends), Array.from(expected.ends), `U+${code.toString(16)}`);
+      }
+    }
   });
 
   it('hands a big list its arrays and keeps reading into new ones', () => {

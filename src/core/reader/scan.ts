@@ -19,7 +19,7 @@
  * type feedback made V8 deoptimise the function again and again.
  */
 import { decimalToDouble, GROUP_DIGITS, KEPT_DIGITS } from './decimal';
-import { Code } from './vocabulary';
+import { Code, isSpace } from './vocabulary';
 
 // The codes as module constants, which V8 folds into the loop; a property load (`Code.Comma`) per
 // comparison makes the loop about a sixth slower.
@@ -40,7 +40,7 @@ export let scanAfter = 0;
 /** Fill of the packed arrays after the last scan. */
 export let scanN = 0;
 
-/** Only ASCII spaces separate numbers in a run; others leave the run to the parser. */
+/** The spaces that separate numbers in a run (the others are spaces in the codes, see `codesOf`). */
 function isRunSpace(c: number): boolean {
   return c <= SPACE && (c === SPACE || c === NEWLINE || c === RETURN || c === TAB);
 }
@@ -187,22 +187,48 @@ interface Encoder {
 const encoderClass = (globalThis as { TextEncoder?: new () => Encoder }).TextEncoder;
 const encoder = encoderClass === undefined ? null : new encoderClass();
 
-/** Stands for every code unit above ASCII: neither a digit, a sign nor a separator. */
+/** Stands for every code unit above ASCII but spaces: neither a digit, a sign nor a separator. */
 const NOT_ASCII = 0x80;
 
 /**
- * `text`'s UTF-16 code units as bytes, one per unit, so offsets are the string's: ASCII as is, any
- * other as 0x80, then a 0 sentinel (`codes[text.length]`).
+ * `text`'s UTF-16 code units as bytes, one per unit, so offsets are the string's: ASCII as is, a
+ * space outside ASCII (a no-break space pasted from a web page) as a space, any other as 0x80; then
+ * a 0 sentinel (`codes[text.length]`).
  */
 export function codesOf(text: string): Uint8Array {
   const len = text.length;
   const codes = new Uint8Array(len + 1);
+  if (encoder === null) {
+    mapCodes(text, codes, 0, len);
+    return codes;
+  }
   // Every non-ASCII character needs two or more bytes in UTF-8, so `len` bytes take the whole
   // text exactly when it is ASCII.
-  if (encoder !== null && encoder.encodeInto(text, codes.subarray(0, len)).read === len) return codes;
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i);
-    codes[i] = c < NOT_ASCII ? c : NOT_ASCII;
+  if (encoder.encodeInto(text, codes.subarray(0, len)).read === len) return codes;
+  // Else the ASCII stretches are encoded natively and each run of other characters marked, until
+  // the runs prove dense (one every few hundred characters): then one loop does the rest.
+  const others = /[\u0080-\uffff]+/g;
+  let at = 0;
+  let runs = 0;
+  for (let run = others.exec(text); run !== null && (++runs < 16 || at > runs * 256); run = others.exec(text)) {
+    copyAscii(text, codes, at, run.index);
+    mapCodes(text, codes, run.index, others.lastIndex);
+    at = others.lastIndex;
   }
+  mapCodes(text, codes, at, len);
   return codes;
+}
+
+/** The characters [from, to) of `text`, all ASCII, into `codes` at the same offsets. */
+function copyAscii(text: string, codes: Uint8Array, from: number, to: number): void {
+  if (to - from >= 256 && encoder !== null) encoder.encodeInto(text.slice(from, to), codes.subarray(from, to));
+  else mapCodes(text, codes, from, to);
+}
+
+/** The characters [from, to) of `text` into `codes` at the same offsets (see `codesOf`). */
+function mapCodes(text: string, codes: Uint8Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    codes[i] = c < NOT_ASCII ? c : isSpace(c) ? SPACE : NOT_ASCII;
+  }
 }
