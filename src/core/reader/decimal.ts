@@ -1,11 +1,10 @@
 /**
- * Decimal → double, correctly rounded, without building a string: the one conversion every number
- * scanner of the reader uses.
+ * Decimal → double, correctly rounded, without building a string: the one conversion of the reader,
+ * called by its one number scanner (scan.ts).
  *
- * Scanners split a decimal's significant digits (leading zeros skipped) the same way: the first nine
- * into `g1`, the next nine into `g2` (int32 multiply-adds, cheaper than a chain of double ones),
- * counting them all in `nd`; `e` is the power of ten of the last digit kept. `addDigit` is that
- * rule, for scanners that are not hot enough to inline it.
+ * The scanner splits a decimal's significant digits (leading zeros skipped): the first nine into
+ * `g1`, the next nine into `g2` (int32 multiply-adds, cheaper than a chain of double ones), counting
+ * them all in `nd`; `e` is the power of ten of the last digit kept.
  *
  * Two exact paths cover nearly every number people paste:
  * - ≤ 15 digits: the mantissa is exact in a double, and Clinger's fast path does one correctly

@@ -1,6 +1,6 @@
 /**
  * The grammar's structure: the top level, lists (bracketed, parenthesised, bare) and objects. The
- * tokens come from number.ts, strings.ts and calls.ts; docs/grammar.md describes what is read.
+ * tokens come from scan.ts (numbers), strings.ts and calls.ts; docs/grammar.md describes what is read.
  */
 import type { SourceRange } from '../errors';
 import type { ListNode, LiteralNode, ObjectEntry, ObjectNode } from '../literal';
