@@ -9,6 +9,12 @@ import { formatNumber } from './number-format';
 /** How far from 1 a sum (or from 0 a log-sum-exp) may be and still count as normalised. */
 export const NORMALISATION_TOLERANCE = 1e-6;
 
+/**
+ * How far below 0 a value may be and still count as 0: float noise such as 1 − 0.3 − 0.7 (−5.6e-17),
+ * never a logit anyone means (issue 9 row 11).
+ */
+export const NEGATIVE_NOISE = 1e-12;
+
 /** A number in a message: up to 12 significant digits, no trailing zeros. */
 export function messageNumber(x: number): string {
   return Number.isFinite(x) ? formatNumber(x, 12) : String(x);
@@ -26,17 +32,23 @@ export function messageNumber(x: number): string {
  * for logits and log-probabilities.
  * Element indices in messages are 0-based, as in numpy and PyTorch.
  *
+ * −∞ among logits or log-probabilities is a masked class, probability 0 (`float('-inf')` in a
+ * logit vector is how a class is masked out); values within NEGATIVE_NOISE below 0 among
+ * non-negative values are float noise, read as 0 with a warning.
+ *
  * @throws LiteralError 'empty', 'non-finite', 'negative-count' or 'invalid-probability'.
  */
 export function interpret(values: Float64Array, mode: InterpretationMode, ctx: VectorContext): Interpreted {
-  checkFinite(values, ctx);
+  checkFinite(values, mode, ctx);
   switch (mode) {
     case 'auto':
       return interpretAuto(values, ctx);
     case 'probs':
-    case 'counts':
-      checkNonNegative(values, mode, ctx);
-      return fromNonNegative(values, nonNegativeSum(values, ctx), mode, `Read as ${mode === 'probs' ? 'probabilities' : 'counts'}, as requested.`);
+    case 'counts': {
+      const { clean, warnings } = withoutNoise(values, ctx);
+      checkNonNegative(clean, mode, ctx);
+      return withWarnings(fromNonNegative(clean, nonNegativeSum(clean, ctx), mode, `Read as ${mode === 'probs' ? 'probabilities' : 'counts'}, as requested.`), warnings);
+    }
     case 'logits':
       return fromLogits(values, ctx, 'logits', 'Read as logits and passed through softmax, as requested.', []);
     case 'logprobs':
@@ -46,17 +58,15 @@ export function interpret(values: Float64Array, mode: InterpretationMode, ctx: V
 
 function interpretAuto(values: Float64Array, ctx: VectorContext): Interpreted {
   const negative = firstNegative(values);
-  if (negative < 0) {
-    const total = nonNegativeSum(values, ctx);
-    if (Math.abs(total - 1) <= NORMALISATION_TOLERANCE) {
-      return fromNonNegative(values, total, 'probs', 'All values are non-negative and sum to 1, so they were read as probabilities.');
-    }
-    return fromNonNegative(values, total, 'counts', `All values are non-negative but sum to ${messageNumber(total)}, not 1, so they were read as counts and normalised.`);
+  if (negative < 0) return fromNonNegativeAuto(values, ctx, []);
+  if (isNoise(values, negative)) {
+    const { clean, warnings } = withoutNoise(values, ctx);
+    return fromNonNegativeAuto(clean, ctx, warnings);
   }
   if (firstPositive(values) < 0 && Math.abs(logSumExp(values)) <= NORMALISATION_TOLERANCE) {
     return fromLogits(values, ctx, 'logprobs', 'All values are at most 0 and their exponentials sum to 1, so they were read as log-probabilities.', []);
   }
-  const shown = `element ${negative} is negative (${messageNumber(values[negative])})`;
+  const shown = values[negative] === -Infinity ? `element ${negative} is −∞ (a masked class, probability 0)` : `element ${negative} is negative (${messageNumber(values[negative])})`;
   return fromLogits(
     values,
     ctx,
@@ -64,6 +74,52 @@ function interpretAuto(values: Float64Array, ctx: VectorContext): Interpreted {
     `${capitalise(shown)}, so the values are not probabilities and were read as logits (softmax).`,
     [`read as logits (softmax): ${shown}`],
   );
+}
+
+function fromNonNegativeAuto(values: Float64Array, ctx: VectorContext, warnings: readonly string[]): Interpreted {
+  const total = nonNegativeSum(values, ctx);
+  if (Math.abs(total - 1) <= NORMALISATION_TOLERANCE) {
+    return withWarnings(fromNonNegative(values, total, 'probs', 'All values are non-negative and sum to 1, so they were read as probabilities.'), warnings);
+  }
+  return withWarnings(
+    fromNonNegative(values, total, 'counts', `All values are non-negative but sum to ${messageNumber(total)}, not 1, so they were read as counts and normalised.`),
+    warnings,
+  );
+}
+
+/** Negatives only within NEGATIVE_NOISE of 0, beside a positive value: noise, not logits. */
+function isNoise(values: Float64Array, firstNegativeAt: number): boolean {
+  if (!(values[firstNegativeAt] >= -NEGATIVE_NOISE)) return false;
+  for (let i = firstNegativeAt + 1; i < values.length; i++) if (values[i] < -NEGATIVE_NOISE) return false;
+  return firstPositive(values) >= 0;
+}
+
+/**
+ * The values with negatives within NEGATIVE_NOISE of 0 set to 0, and one warning naming them; the
+ * values themselves when there are none (or when a negative is larger: the caller's error names it).
+ */
+export function withoutNoise(values: Float64Array, ctx: VectorContext): { clean: Float64Array; warnings: string[] } {
+  const negative = firstNegative(values);
+  if (negative < 0 || !isNoise(values, negative)) return { clean: values, warnings: [] };
+  const clean = values.slice();
+  const zeroed: number[] = [];
+  for (let i = negative; i < clean.length; i++) {
+    if (clean[i] < 0) {
+      clean[i] = 0;
+      zeroed.push(i);
+    }
+  }
+  return { clean, warnings: [noiseWarning(zeroed, values, ctx.name)] };
+}
+
+function noiseWarning(zeroed: readonly number[], values: Float64Array, name: string): string {
+  const shown = zeroed.slice(0, 3).map((i) => `element ${i} (${messageNumber(values[i])})`);
+  const more = zeroed.length > 3 ? ` and ${zeroed.length - 3} more` : '';
+  return `read as 0: ${shown.join(', ')}${more} of ${name} ${zeroed.length === 1 ? 'lies' : 'lie'} within ${NEGATIVE_NOISE} below 0, float noise rather than a logit`;
+}
+
+function withWarnings(d: Interpreted, warnings: readonly string[]): Interpreted {
+  return warnings.length === 0 ? d : { ...d, warnings: [...warnings, ...d.warnings] };
 }
 
 function fromForcedLogProbs(values: Float64Array, ctx: VectorContext): Interpreted {
@@ -130,9 +186,10 @@ function fromLogits(values: Float64Array, ctx: VectorContext, interpretation: In
 // ---------------------------------------------------------------------------------------------
 // Validation
 
-function checkFinite(values: Float64Array, ctx: VectorContext): void {
+/** NaN and +∞ are never a distribution's values; −∞ is a masked class for logits and log-probabilities. */
+function checkFinite(values: Float64Array, mode: InterpretationMode, ctx: VectorContext): void {
   if (values.length === 0) throw new LiteralError('empty', `${ctx.name} is empty`, ctx.range);
-  const bad = firstNonFinite(values);
+  const bad = mode === 'probs' || mode === 'counts' ? firstNonFinite(values) : firstNaNOrPlusInfinity(values);
   if (bad >= 0) throw nonFinite(ctx, bad, values[bad]);
 }
 
@@ -171,6 +228,12 @@ function firstPositive(values: Float64Array): number {
 function firstNonFinite(values: Float64Array): number {
   // x − x is 0 for finite x and NaN for ±Infinity and NaN.
   for (let i = 0; i < values.length; i++) if (values[i] - values[i] !== 0) return i;
+  return -1;
+}
+
+function firstNaNOrPlusInfinity(values: Float64Array): number {
+  // One comparison rejects both: NaN < Infinity is false.
+  for (let i = 0; i < values.length; i++) if (!(values[i] < Infinity)) return i;
   return -1;
 }
 

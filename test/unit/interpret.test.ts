@@ -154,15 +154,53 @@ describe('interpret: forced modes', () => {
   });
 });
 
+describe('interpret: float noise below 0', () => {
+  it('issue 9 row 11: noise within 1e-12 of 0 is 0 with a warning (H 0.693, not logits)', () => {
+    const d = read([0.5, 0.5, -1e-17]);
+    assert.equal(d.interpretation, 'probs');
+    assert.deepEqual([...d.p], [0.5, 0.5, 0]);
+    near(-(0.5 * d.logP[0] + 0.5 * d.logP[1]), Math.LN2);
+    assert.equal(d.warnings.length, 1);
+    assert.match(d.warnings[0], /^read as 0: element 2 \(-1e-17\) of P lies within 1e-12 below 0/);
+    assert.deepEqual([...read([0.5, 0.5, -1e-17], 'probs').p], [0.5, 0.5, 0]);
+  });
+
+  it('noise among counts is 0 too; a larger negative, or no positive value, still means logits', () => {
+    const counts = read([-1e-13, 3, 1]);
+    assert.equal(counts.interpretation, 'counts');
+    assert.deepEqual([...counts.p], [0, 0.75, 0.25]);
+    assert.equal(read([0.5, 0.5, -2e-12]).interpretation, 'logits');
+    assert.equal(read([-1e-13, 0]).interpretation, 'logits');
+    assert.throws(() => read([0.5, 0.5, -2e-12], 'probs'), /negative/);
+  });
+});
+
 describe('interpret: errors', () => {
   for (const mode of ['auto', 'probs', 'counts', 'logits', 'logprobs'] as const) {
     it(`names non-finite elements and empty vectors (${mode})`, () => {
       throwsLiteral(() => read([0.1, 0.2, 0.3, NaN], mode), 'non-finite', 'element 3 of P is NaN', { start: 22, end: 25 });
       throwsLiteral(() => read([Infinity], mode), 'non-finite', 'element 0 of P is Infinity', { start: 10, end: 13 });
-      throwsLiteral(() => read([-1, -Infinity], mode), 'non-finite', 'element 1 of P is -Infinity', { start: 14, end: 17 });
+      if (mode === 'probs' || mode === 'counts') {
+        throwsLiteral(() => read([1, -Infinity], mode), 'non-finite', 'element 1 of P is -Infinity', { start: 14, end: 17 });
+      }
       throwsLiteral(() => read([], mode), 'empty', 'P is empty', { start: 8, end: 100 });
     });
   }
+
+  it('issue 9 row 10: −∞ logits and log-probabilities are masked classes, probability 0', () => {
+    const logits = read([-Infinity, 0.5, 1.0]);
+    assert.equal(logits.interpretation, 'logits');
+    assert.match(logits.reason, /^Element 0 is −∞ \(a masked class, probability 0\)/);
+    const rest = softmaxWithLog(Float64Array.from([0.5, 1.0]), ctx);
+    assert.deepEqual([...logits.p], [0, ...rest.p]);
+    assert.deepEqual([...logits.logP], [-Infinity, ...rest.logP]);
+    const forced = read([-Infinity, 0], 'logprobs');
+    assert.deepEqual([...forced.p], [0, 1]);
+    assert.deepEqual(forced.warnings, []);
+    assert.equal(read([-Infinity, 0]).interpretation, 'logprobs');
+    assert.deepEqual([...read([-Infinity, 2, 2], 'logits').p], [0, 0.5, 0.5]);
+    throwsLiteral(() => read([-Infinity, -Infinity], 'logits'), 'non-finite', /every element of P is −∞/, { start: 8, end: 100 });
+  });
 
   for (const mode of ['auto', 'probs', 'counts'] as const) {
     it(`refuses all zeros (${mode})`, () => {
