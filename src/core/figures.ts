@@ -63,13 +63,14 @@ export function figuresOf(evaluation: Evaluation): Figure[] {
     case 'pairs': {
       const mean = (label: string) => `mean ${label}`;
       const over = (tex: string) => `\\overline{${tex}}`;
+      // The divergences first: a batch of pairs asks how far apart, and the first figure is the headline.
       return [
-        { key: 'entropy', label: mean('H(P)'), tex: over('H(P)'), value: evaluation.entropy, unit },
-        { key: 'entropyQ', label: mean('H(Q)'), tex: over('H(Q)'), value: evaluation.entropyQ, unit },
-        { key: 'crossEntropy', label: mean('H(P,Q)'), tex: over('H(P,Q)'), value: evaluation.crossEntropy.value, unit, ...infinite(evaluation.crossEntropy.infiniteAt) },
         { key: 'klPQ', label: mean('D_KL(P‖Q)'), tex: over('D_{\\mathrm{KL}}(P\\,\\|\\,Q)'), value: evaluation.klPQ.value, unit, ...infinite(evaluation.klPQ.infiniteAt) },
         { key: 'klQP', label: mean('D_KL(Q‖P)'), tex: over('D_{\\mathrm{KL}}(Q\\,\\|\\,P)'), value: evaluation.klQP.value, unit, ...infinite(evaluation.klQP.infiniteAt) },
         { key: 'jsDivergence', label: mean('JS(P,Q)'), tex: over('\\mathrm{JS}(P,Q)'), value: evaluation.jsDivergence, unit },
+        { key: 'crossEntropy', label: mean('H(P,Q)'), tex: over('H(P,Q)'), value: evaluation.crossEntropy.value, unit, ...infinite(evaluation.crossEntropy.infiniteAt) },
+        { key: 'entropy', label: mean('H(P)'), tex: over('H(P)'), value: evaluation.entropy, unit },
+        { key: 'entropyQ', label: mean('H(Q)'), tex: over('H(Q)'), value: evaluation.entropyQ, unit },
       ];
     }
     case 'joint':
@@ -94,10 +95,13 @@ export function figuresOf(evaluation: Evaluation): Figure[] {
   }
 }
 
-/** The one figure a status bar shows: D_KL(P‖Q) (mean over rows for a batch of pairs), else the first. */
+/**
+ * The one figure a status bar shows: a pair's D_KL(P‖Q), else the first figure (which for a batch of
+ * pairs is the mean D_KL(P‖Q), a joint table's I(X;Y), a sequence's perplexity).
+ */
 export function headlineFigure(evaluation: Evaluation): Figure {
   const figures = figuresOf(evaluation);
-  return (evaluation.kind === 'pair' || evaluation.kind === 'pairs' ? figures.find((figure) => figure.key === 'klPQ') : undefined) ?? figures[0];
+  return (evaluation.kind === 'pair' ? figures.find((figure) => figure.key === 'klPQ') : undefined) ?? figures[0];
 }
 
 /** What an infinite figure's `infiniteAt` counts: samples of a loss, rows of a batch of pairs, tokens, else elements. */
