@@ -9,6 +9,9 @@ export const COMMANDS = {
   insertComment: 'entropyLens.insertComment',
   setUnit: 'entropyLens.setUnit',
   setInterpretation: 'entropyLens.setInterpretation',
+  evaluateVariable: 'entropyLens.evaluateVariable',
+  compareWithVariable: 'entropyLens.compareWithVariable',
+  evaluateCellOutput: 'entropyLens.evaluateCellOutput',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -4,6 +4,8 @@ import { VIEW_TYPE } from '../shared/protocol';
 import type * as FeaturesModuleExports from './features';
 import type { Features } from './features';
 import { registerLanguageModelTools } from './language-model-tools';
+import { registerStopTracker } from './live/stop-tracker';
+import { registerCellStatus } from './notebook/register';
 import { registerTestHooks, type TestApi } from './test-hooks';
 
 /** Set by the development bundle's banner (esbuild.config.mjs), for the activation benchmark. */
@@ -35,6 +37,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.languages.registerHoverProvider('*', { provideHover: (document, position, token) => features().hover.provideHover(document, position, token) }),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, { deserializeWebviewPanel: (panel, state: unknown) => features().restorePanel(panel, state) }),
   );
+  // Follow counts a debug session's stops, and notebook cells show their outputs' figures: both
+  // must be registered before the sessions and notebooks they apply to, and load the features late.
+  context.subscriptions.push(registerStopTracker(() => loaded && ((sessionId) => loaded!.visualizer.debugStopped(sessionId))));
+  context.subscriptions.push(...registerCellStatus(() => features().cellStatus));
   // Contributed language-model tools must be registered now; their work loads with the features.
   context.subscriptions.push(...registerLanguageModelTools(() => features().languageModelTools));
   // The status bar needs the features once something is selected; until then nothing loads.

@@ -4,6 +4,7 @@ import { EntropyHoverProvider } from './hover';
 import type { LanguageModelToolHandlers } from './language-model-tools';
 import { createLanguageModelToolHandlers } from './language-model-tools-invoke';
 import { logDisposable } from './log';
+import { CellOutputStatus } from './notebook/cell-status';
 import { SelectionWatcher } from './selection-watcher';
 import { EntropyStatusBar } from './status-bar';
 import { TargetService } from './targets/service';
@@ -20,6 +21,8 @@ export interface Features {
   readonly visualizer: VisualizerController;
   /** Turns selections, hovers and links into evaluated targets; one cache for all of the above. */
   readonly targets: TargetService;
+  /** The figures of notebook cells' outputs (the provider is registered at activation). */
+  readonly cellStatus: CellOutputStatus;
   /** What the language-model tools (registered at activation) run when invoked. */
   readonly languageModelTools: LanguageModelToolHandlers;
   restorePanel(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
@@ -42,6 +45,7 @@ export function createFeatures(context: vscode.ExtensionContext): Features {
     statusBar,
     visualizer,
     targets,
+    cellStatus: new CellOutputStatus(targets),
     languageModelTools: createLanguageModelToolHandlers(targets),
     restorePanel: (panel, state) => visualizer.restore(panel, state),
   };

@@ -7,6 +7,7 @@ import { COMMANDS } from './command-ids';
 import { formulaImage } from './formula-markdown';
 import { readSettings, type Settings } from './settings';
 import { literalArgument } from './targets/argument';
+import { DocumentSource } from './targets/document-source';
 import type { TargetService } from './targets/service';
 
 export class EntropyHoverProvider implements vscode.HoverProvider {
@@ -20,7 +21,9 @@ export class EntropyHoverProvider implements vscode.HoverProvider {
     if (found.kind === 'too-large') {
       return new vscode.Hover(new vscode.MarkdownString(`Entropy Lens: too large for a hover — use **Evaluate Selection** (\`${COMMANDS.evaluateSelection}\`)`));
     }
-    const range = found.target.sources[0].range;
+    const source = found.target.sources[0];
+    if (!(source instanceof DocumentSource)) return undefined;
+    const range = source.range;
     const markdown = await hoverMarkdown(found.evaluation, range, document, settings, token);
     return markdown ? new vscode.Hover(markdown, range) : undefined;
   }

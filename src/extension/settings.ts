@@ -12,6 +12,8 @@ export interface Settings {
   readonly hoverEnabled: boolean;
   readonly hoverMaxLiteralLength: number;
   readonly statusBarEnabled: boolean;
+  /** The most numbers a live value (a paused frame's expression) may hold. */
+  readonly liveMaxElements: number;
 }
 
 export const SECTION = 'entropyLens';
@@ -31,6 +33,7 @@ export function readSettings(scope: vscode.ConfigurationScope | undefined): Sett
     hoverEnabled: config.get<boolean>('hover.enabled', true),
     hoverMaxLiteralLength: clampInteger(config.get<number>('hover.maxLiteralLength', 50_000), 16, 1_000_000),
     statusBarEnabled: config.get<boolean>('statusBar.enabled', true),
+    liveMaxElements: clampInteger(config.get<number>('live.maxElements', 1_000_000), 1, 100_000_000),
   };
 }
 

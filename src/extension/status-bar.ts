@@ -7,6 +7,7 @@ import { Disposable } from './dispose';
 import { selectsErrorElement } from './error-report';
 import { SECTION } from './settings';
 import type { SelectionWatcher } from './selection-watcher';
+import { DocumentSource } from './targets/document-source';
 import type { TargetService } from './targets/service';
 
 /**
@@ -57,6 +58,7 @@ export class EntropyStatusBar extends Disposable {
     const target = this.targets.selectionTarget(editor);
     if (!target) return undefined;
     const source = target.sources[0];
+    if (!(source instanceof DocumentSource)) return undefined;
     const settings = this.targets.settingsFor(source);
     // Unasked, the status bar reads only what a hover would: short text that looks like numbers.
     if (!settings.statusBarEnabled || source.document.offsetAt(source.range.end) - source.document.offsetAt(source.range.start) > settings.hoverMaxLiteralLength) return undefined;

@@ -7,6 +7,7 @@ import { decompositionBar } from './decomposition';
 import { Deferred } from './defer';
 import { button, el, type Child } from './dom';
 import { math } from './math';
+import { liveSection } from './history-chart';
 import { morphChildren } from './morph';
 
 /**
@@ -60,6 +61,7 @@ export function render(root: HTMLElement, update: Update, post: Post, parts: Pag
   const ctx: Context = { ...parts, post, deferred, visible, heights };
   const page = document.createDocumentFragment();
   page.appendChild(toolbar(update, post));
+  if (update.live) page.appendChild(liveSection(update.live, post));
   page.appendChild(content(update.content, ctx));
   morphChildren(root, page);
   if (focused) {

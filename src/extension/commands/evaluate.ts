@@ -70,7 +70,7 @@ export class PreviewLoss implements Command {
 }
 
 /** Shows the summary with its actions; the command returns at once rather than wait for a click. */
-function offerActions(message: string, evaluated: Evaluated, targets: TargetService, visualizer: () => VisualizerHandle): void {
+export function offerActions(message: string, evaluated: Evaluated, targets: TargetService, visualizer: () => VisualizerHandle): void {
   void vscode.window.showInformationMessage(message, 'Open Visualizer', 'Copy').then(async (choice) => {
     if (choice === 'Open Visualizer') visualizer().show(evaluated.target.sources[0].ref);
     if (choice === 'Copy') await vscode.env.clipboard.writeText(toMarkdown(evaluated.evaluation, precisionOf(targets, evaluated)));

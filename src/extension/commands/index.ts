@@ -1,10 +1,12 @@
 import type { TargetService } from '../targets/service';
 import type { Command, VisualizerHandle } from './command';
+import { EvaluateCellOutput } from './cell-output';
 import { copyCommands } from './copy';
 import { CompareSelections, EvaluateSelection, PreviewLoss } from './evaluate';
 import { InsertComment } from './insert-comment';
 import { OpenVisualizer } from './open-visualizer';
 import { settingCommands } from './pick-setting';
+import { CompareWithVariable, EvaluateVariable } from './variables';
 
 /** Every command in package.json's contributes.commands, each with what it does. */
 export function createCommands(targets: TargetService, visualizer: () => VisualizerHandle): Command[] {
@@ -16,6 +18,9 @@ export function createCommands(targets: TargetService, visualizer: () => Visuali
     ...copyCommands(targets),
     new InsertComment(targets),
     ...settingCommands(),
+    new EvaluateVariable(targets, visualizer),
+    new CompareWithVariable(targets, visualizer),
+    new EvaluateCellOutput(targets, visualizer),
   ];
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { summaryLine } from '../../core/figures';
 import { COMMANDS } from '../command-ids';
 import { asComment } from '../comment-syntax';
+import { DocumentSource } from '../targets/document-source';
 import type { TargetService } from '../targets/service';
 import type { Command } from './command';
 import { precisionOf, withEvaluation } from './run';
@@ -15,6 +16,10 @@ export class InsertComment implements Command {
     return withEvaluation(this.targets, 'insert', async (evaluated) => {
       const sources = evaluated.target.sources;
       const source = sources[sources.length - 1];
+      if (!(source instanceof DocumentSource)) {
+        void vscode.window.showWarningMessage(`Entropy Lens: ${source.describe()} is not in an editor; use "Copy Result as Markdown" instead.`);
+        return undefined;
+      }
       const document = source.document;
       const comment = asComment(document.languageId, `Entropy Lens: ${summaryLine(evaluated.evaluation, precisionOf(this.targets, evaluated), 6)}`);
       if (comment === undefined) {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { reportError } from '../error-report';
+import { LiveCancelled, LiveValueError } from '../live/errors';
 import type { TargetService } from '../targets/service';
 import type { Outcome, Target } from '../targets/target';
 
@@ -33,17 +34,42 @@ async function commandTarget(targets: TargetService, purpose: Purpose, arg: unkn
     return undefined;
   }
   const editor = vscode.window.activeTextEditor;
-  const chosen = editor && targets.commandTarget(editor);
+  const chosen = editor && (await chosenTarget(targets, editor, purpose));
+  if (chosen === null) return undefined;
   if (!chosen) {
+    const debugging = vscode.debug.activeDebugSession !== undefined;
     void vscode.window.showInformationMessage(
       purpose === 'compare'
-        ? 'Entropy Lens: select two vectors (P first, then Q), or one literal with "p" and "q".'
-        : 'Entropy Lens: select a literal of numbers such as [0.1, 0.2, 0.7], or put the cursor inside one.',
+        ? `Entropy Lens: select two vectors (P first, then Q)${debugging ? ' or two expressions' : ''}, or one literal with "p" and "q".`
+        : `Entropy Lens: select a literal of numbers such as [0.1, 0.2, 0.7], or put the cursor inside one${debugging ? '; while paused, select an expression or put the cursor on a variable' : ''}.`,
     );
     return undefined;
   }
   if (chosen.ignored > 0) void vscode.window.showWarningMessage(`Entropy Lens: ${chosen.ignored + 2} selections — using the first two as P and Q.`);
   return chosen.target;
+}
+
+/**
+ * Evaluate, Compare and Preview Loss read live values while a debug session is paused (see
+ * TargetService.liveCommandTarget); the others read literals. Null: a live value could not be read,
+ * and the user has been told why.
+ */
+async function chosenTarget(targets: TargetService, editor: vscode.TextEditor, purpose: Purpose): Promise<{ target: Target; ignored: number } | undefined | null> {
+  if (purpose !== 'evaluate' && purpose !== 'compare' && purpose !== 'loss') return targets.commandTarget(editor);
+  try {
+    return await targets.liveCommandTarget(editor, purpose === 'loss' ? 'loss' : 'figures');
+  } catch (error) {
+    if (!reportLiveError(error)) throw error;
+    return null;
+  }
+}
+
+/** Tells the user why a live value could not be read; false for anything else (a bug, rethrown). */
+export function reportLiveError(error: unknown): boolean {
+  if (error instanceof LiveCancelled) return true;
+  if (!(error instanceof LiveValueError)) return false;
+  void vscode.window.showWarningMessage(`Entropy Lens: ${error.message}`);
+  return true;
 }
 
 /** Literals above this many characters (about 10⁴ numbers) show progress while they are read. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { SourceRange } from '../../core/errors';
 import type { TextSource } from './literal-around';
-import { SourceUnavailable, type SourceContract } from './source';
+import { SourceUnavailable, type SourceContract } from './source-contract';
 
 /** A document range as remembered between uses: the document is opened again when needed. */
 export interface DocumentRef {

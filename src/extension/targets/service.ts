@@ -7,6 +7,8 @@ import { RecentlyUsed } from './cache';
 import { DocumentSource, openDocumentRef, textSourceOf } from './document-source';
 import { evaluateTarget } from './evaluate';
 import { literalAround, literalInSelection, type Attempt } from './literal-around';
+import { liveCommandTarget, type LivePurpose } from './live-targets';
+import { openNotebookOutputRef } from './notebook-source';
 import type { SourceRef, TargetSource } from './source';
 import { pairOf, targetOf, type Outcome, type Target } from './target';
 
@@ -44,6 +46,9 @@ export class TargetService extends Disposable {
     super();
     // A document's version restarts when it is opened again, perhaps with other text.
     this.register(vscode.workspace.onDidCloseTextDocument((document) => this.#outcomes.forget(document.uri.toString())));
+    this.register(vscode.workspace.onDidCloseNotebookDocument((notebook) => this.#outcomes.forget(notebook.uri.toString())));
+    // A session's values are of no use once it ends; they hold megabytes.
+    this.register(vscode.debug.onDidTerminateDebugSession((session) => this.#outcomes.forget(debugTag(session))));
   }
 
   /** The settings for a source, by the one scope rule (see readSettings). */
@@ -101,6 +106,21 @@ export class TargetService extends Disposable {
   }
 
   /**
+   * The commands' target while a debug session may be paused: the literal around the cursor when
+   * nothing is selected and the cursor is in one; else, when a frame is paused, the selections that
+   * are not literals (or the name at the cursor) read as expressions in that frame (live-targets.ts);
+   * else {@link commandTarget}. Rejects with LiveValueError (what to tell the user) or LiveCancelled.
+   */
+  async liveCommandTarget(editor: vscode.TextEditor, purpose: LivePurpose): Promise<{ readonly target: Target; readonly ignored: number } | undefined> {
+    if (editor.selections.every((selection) => selection.isEmpty)) {
+      const around = this.#aroundCursor(editor.document, editor.selection.active);
+      if (around) return { target: around, ignored: 0 };
+    }
+    const live = await liveCommandTarget(editor, purpose);
+    return live.kind === 'target' ? live : this.commandTarget(editor);
+  }
+
+  /**
    * The hover's target at `position`: the selection the pointer is in (a selection is what the user
    * asked about), else the group under the pointer that evaluates, within the hover's length limit.
    * Literals that do not evaluate give no hover.
@@ -126,8 +146,15 @@ export class TargetService extends Disposable {
   }
 
   /** Finds a remembered source again; rejects with SourceUnavailable when it is gone. */
-  resolve(ref: SourceRef): Promise<TargetSource> {
-    return openDocumentRef(ref);
+  async resolve(ref: SourceRef): Promise<TargetSource> {
+    switch (ref.kind) {
+      case 'document':
+        return openDocumentRef(ref);
+      case 'debug':
+        return ref.source;
+      case 'notebook-output':
+        return openNotebookOutputRef(ref);
+    }
   }
 
   #aroundCursor(document: vscode.TextDocument, position: vscode.Position): Target | undefined {
@@ -163,7 +190,18 @@ function keyOf(target: Target, { unit, as, loss }: EvaluateOptions): string {
   return [target.reading, unit, as, loss, ...target.sources.map((source) => source.key)].join('\n');
 }
 
-/** What to forget a cached outcome with: its document's uri, when the document closes. */
+/** What to forget a cached outcome with: its document's (or notebook's) uri when it closes, its session when it ends. */
 function tagOf(source: TargetSource): string {
-  return source.document.uri.toString();
+  switch (source.kind) {
+    case 'document':
+      return source.document.uri.toString();
+    case 'debug':
+      return debugTag(source.frame.session);
+    case 'notebook-output':
+      return source.notebook.uri.toString();
+  }
+}
+
+function debugTag(session: vscode.DebugSession): string {
+  return `debug ${session.id}`;
 }

@@ -1,46 +1,32 @@
 import type * as vscode from 'vscode';
-import type { SourceRange } from '../../core/errors';
+import type { DebugRef, DebugSource } from './debug-source';
 import type { DocumentRef, DocumentSource } from './document-source';
+import type { NotebookOutputRef, NotebookOutputSource } from './notebook-source';
 
-/**
- * Where the numbers of a target come from. Each kind keeps its own details (a document range has its
- * document and range); what the status bar, the visualizer, the hover and the commands need from any
- * of them is this contract. Today the one kind is a range of a text document; a debug expression in
- * a paused frame, or a notebook cell's output, is one more member of the unions below, captured
- * (its text fetched) when it is created, so that evaluating stays synchronous.
- */
-export interface SourceContract {
-  readonly kind: string;
-  /** Equal keys mean equal text: the source's identity and freshness (uri, version, range). */
-  readonly key: string;
-  /** The scope every setting for this source is read with: the document the numbers are in. */
-  readonly scope: vscode.ConfigurationScope | undefined;
-  /** A short name for titles and messages: the file's name. */
-  readonly name: string;
-  /** The text the core reads. */
-  text(): string;
-  /** Where the source is, for people: "train.py:42" or "train.py:42–45". */
-  describe(): string;
-  /** The 1-based line and column of an offset in text(), counted as the editor counts them. */
-  locate(offset: number): { readonly line: number; readonly column: number };
-  /** Shows the source, with `span` of its text selected when given; rejects with SourceUnavailable. */
-  reveal(span?: SourceRange): Promise<void>;
-  /** What to keep to find the source again later: after an edit, or a window reload. */
-  readonly ref: SourceRef;
-}
+export { SourceUnavailable, type SourceContract } from './source-contract';
 
 /** Every kind of source. */
-export type TargetSource = DocumentSource;
+export type TargetSource = DocumentSource | DebugSource | NotebookOutputSource;
 
-/** A source as remembered: resolved again (the document opened, later the value re-read) on use. */
-export type SourceRef = DocumentRef;
-
-/** A source that can no longer be read or shown; the message is for the user. */
-export class SourceUnavailable extends Error {
-  override readonly name = 'SourceUnavailable';
-}
+/**
+ * A source as remembered: resolved again on use (the document opened, the output read again); a
+ * debug value is kept as it was read, since the frame it came from moves on.
+ */
+export type SourceRef = DocumentRef | DebugRef | NotebookOutputRef;
 
 export function sameRef(a: SourceRef | undefined, b: SourceRef | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return a.kind === b.kind && a.uri.toString() === b.uri.toString() && a.range.isEqual(b.range);
+  switch (a.kind) {
+    case 'document':
+      return b.kind === 'document' && a.uri.toString() === b.uri.toString() && a.range.isEqual(b.range);
+    case 'debug':
+      return b.kind === 'debug' && a.source.key === b.source.key;
+    case 'notebook-output':
+      return b.kind === 'notebook-output' && a.uri.toString() === b.uri.toString() && a.cell === b.cell && a.output === b.output;
+  }
+}
+
+/** The file a source is in, for a panel's title and settings: the document, the frame's file, the notebook. */
+export function uriOfRef(ref: SourceRef): vscode.Uri | undefined {
+  return ref.kind === 'debug' ? ref.source.frame.location?.uri : ref.uri;
 }

@@ -36,7 +36,19 @@ export type Outcome =
   | { readonly kind: 'evaluated'; readonly target: Target; readonly evaluation: Evaluation }
   | { readonly kind: 'error'; readonly target: Target; readonly error: PlacedError };
 
-/** The message for an error, with where it is: "… (line 3, column 7)". */
+/**
+ * The message for an error, with where it is: "… (line 3, column 7)"; in a notebook output, the
+ * line and column of the output's text; in a live value, the value (its text was built in the
+ * debuggee: a position in it would help no one).
+ */
 export function placedMessage(error: PlacedError): string {
-  return `${error.literalError.message} (line ${error.line}, column ${error.column})`;
+  const message = error.literalError.message;
+  switch (error.source.kind) {
+    case 'debug':
+      return `${message} (in the value of ${error.source.describe()})`;
+    case 'notebook-output':
+      return `${message} (line ${error.line}, column ${error.column} of ${error.source.describe()})`;
+    default:
+      return `${message} (line ${error.line}, column ${error.column})`;
+  }
 }

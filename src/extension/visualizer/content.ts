@@ -8,6 +8,8 @@ import type { Outcome } from '../targets/target';
 export function contentOf(outcome: Outcome, settings: Settings, view: ViewName): Content {
   if (outcome.kind === 'error') {
     const { source, literalError, line, column } = outcome.error;
+    // A position in the JSON text built in the debuggee would help no one: the value is named instead.
+    if (source.kind === 'debug') return { kind: 'empty', message: `${source.describe()} could not be evaluated: ${literalError.message}.` };
     return { kind: 'error', error: { message: literalError.message, code: literalError.code, fileName: source.name, line, column } };
   }
   const source = outcome.target.sources[0];
@@ -15,14 +17,28 @@ export function contentOf(outcome: Outcome, settings: Settings, view: ViewName):
   return { kind: 'model', model };
 }
 
-/** The lines a source spans, 1-based, for the panel's heading. */
+/**
+ * The lines a source spans, 1-based, for the panel's heading ("train.py, line 4"). A live value is
+ * headed by where the program is paused: "probs: live value, paused at train.py, line 42".
+ */
 function placeOf(source: TargetSource): { fileName: string; line: number; endLine: number } {
+  if (source.kind === 'debug') {
+    const location = source.frame.location;
+    const line = location?.line ?? 1;
+    return { fileName: `${source.expression}: live value, paused at ${location?.fileName ?? source.frame.session.name}`, line, endLine: line };
+  }
   return { fileName: source.name, line: source.locate(0).line, endLine: source.locate(source.text().length).line };
 }
 
 export const NOTHING_SELECTED: Content = {
   kind: 'empty',
   message: 'Select a literal of numbers — [0.2, 0.8], [[P], [Q]], or {"y": […], "p": […]} — or put the cursor inside one. The panel follows the selection.',
+};
+
+/** A panel restored after a reload that showed a live value: the value went with its session. */
+export const LIVE_ENDED: Content = {
+  kind: 'empty',
+  message: 'This panel showed a live value of a debug session that has ended; its history is below. Debug again and evaluate the expression to see it now.',
 };
 
 export const EMPTY_SELECTION: Content = { kind: 'empty', message: 'The selection is empty. Select a literal of numbers, or put the cursor inside one.' };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { toMarkdown } from '../../core/format';
+import type { LiveView } from '../../shared/live';
 import { isPanelState, VIEW_TYPE, type Content, type FromWebview, type PanelState, type SettingsView, type ViewName } from '../../shared/protocol';
 import type { VisualizerHandle } from '../commands/command';
 import { Disposable, toDisposable } from '../dispose';
@@ -7,11 +8,13 @@ import { log } from '../log';
 import type { SelectionWatcher } from '../selection-watcher';
 import { readSettings, SECTION, type Settings } from '../settings';
 import type { TargetService } from '../targets/service';
-import { SourceUnavailable, type SourceRef, type TargetSource } from '../targets/source';
+import { DocumentSource } from '../targets/document-source';
+import { SourceUnavailable, uriOfRef, type SourceRef, type TargetSource } from '../targets/source';
 import { targetOf, type Outcome } from '../targets/target';
-import { contentOf, EMPTY_SELECTION, NOTHING_SELECTED, unavailable } from './content';
+import { contentOf, EMPTY_SELECTION, LIVE_ENDED, NOTHING_SELECTED, unavailable } from './content';
 import { Following } from './following';
 import { latexOf } from './latex';
+import { LiveFollow } from './live-follow';
 import { PanelHost } from './panel';
 import { panelState, refOfState } from './panel-state';
 import { writeSetting } from './write-setting';
@@ -25,6 +28,8 @@ export interface VisualizerSnapshot {
   readonly posted: number;
   readonly notice?: string;
   readonly viewColumn?: number;
+  /** The live section last sent, for a value read in a paused debug session. */
+  readonly live?: LiveView;
 }
 
 /** What the panel shows: the content, with the source and outcome behind it (for copy and reveal). */
@@ -53,6 +58,8 @@ export class VisualizerController extends Disposable implements VisualizerHandle
   #generation = 0;
   #refreshTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #following: Following;
+  readonly #live: LiveFollow;
+  #lastLive: LiveView | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -62,7 +69,8 @@ export class VisualizerController extends Disposable implements VisualizerHandle
     super();
     this.#following = this.register(
       new Following(selections, targets, {
-        isFollowing: () => this.#host !== undefined && !this.#locked,
+        // Following a live value through its stops, the panel does not also follow the selection.
+        isFollowing: () => this.#host !== undefined && !this.#locked && !this.#live.following,
         current: () => this.#ref,
         follow: (ref) => {
           this.#ref = ref;
@@ -70,9 +78,24 @@ export class VisualizerController extends Disposable implements VisualizerHandle
         },
       }),
     );
+    this.#live = this.register(
+      new LiveFollow(targets, {
+        show: (ref) => {
+          this.#ref = ref;
+          void this.refresh();
+        },
+        changed: () => void this.refresh(),
+        reading: () => this.#view,
+      }),
+    );
     this.register(
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (this.#ref && event.document.uri.toString() === this.#ref.uri.toString()) this.#scheduleRefresh();
+        if (this.#ref?.kind === 'document' && event.document.uri.toString() === this.#ref.uri.toString()) this.#scheduleRefresh();
+      }),
+    );
+    this.register(
+      vscode.workspace.onDidChangeNotebookDocument((event) => {
+        if (this.#ref?.kind === 'notebook-output' && event.notebook.uri.toString() === this.#ref.uri.toString()) this.#scheduleRefresh();
       }),
     );
     this.register(
@@ -112,6 +135,7 @@ export class VisualizerController extends Disposable implements VisualizerHandle
     this.#ref = saved && refOfState(saved);
     this.#locked = saved?.locked ?? false;
     this.#view = saved?.view ?? 'figures';
+    this.#live.restore(saved?.live);
     this.#attach(panel);
     await this.refresh();
   }
@@ -126,6 +150,7 @@ export class VisualizerController extends Disposable implements VisualizerHandle
       posted: host?.posted ?? 0,
       ...(host?.lastNotice !== undefined ? { notice: host.lastNotice } : {}),
       ...(host?.panel.viewColumn !== undefined ? { viewColumn: host.panel.viewColumn } : {}),
+      ...(this.#lastLive ? { live: this.#lastLive } : {}),
     };
   }
 
@@ -139,7 +164,9 @@ export class VisualizerController extends Disposable implements VisualizerHandle
     // A later refresh began while this one waited for its source: the later one is what to show.
     if (generation !== this.#generation || host !== this.#host || !shown) return;
     this.#shown = shown;
-    host.post({ type: 'update', content: shown.content, settings: settingsView(shown.settings), state: this.#state() });
+    const live = this.#live.view(shown.source);
+    this.#lastLive = live;
+    host.post({ type: 'update', content: shown.content, settings: settingsView(shown.settings), state: this.#state(), ...(live ? { live } : {}) });
   }
 
   /** A message from the webview; failures become a notice in the panel, never a rejection. */
@@ -178,6 +205,9 @@ export class VisualizerController extends Disposable implements VisualizerHandle
         return this.#copy((evaluation, precision) => latexOf(evaluation, message.id, precision), message.id ? 'Copied the formula as LaTeX' : 'Copied the formulas as LaTeX');
       case 'reveal':
         return this.#reveal();
+      case 'setFollowing':
+        this.#live.setFollowing(message.following, this.#shown?.source);
+        return this.refresh();
     }
   }
 
@@ -194,7 +224,7 @@ export class VisualizerController extends Disposable implements VisualizerHandle
   /** Never rejects: a failure to read the source is content; anything else is logged and dropped. */
   async #compute(): Promise<Shown | undefined> {
     const ref = this.#ref;
-    if (!ref) return { content: NOTHING_SELECTED, settings: readSettings(undefined) };
+    if (!ref) return { content: this.#live.view(undefined) ? LIVE_ENDED : NOTHING_SELECTED, settings: readSettings(undefined) };
     try {
       const source = await this.targets.resolve(ref);
       const settings = this.targets.settingsFor(source);
@@ -202,7 +232,7 @@ export class VisualizerController extends Disposable implements VisualizerHandle
       const outcome = this.targets.evaluate(targetOf(source, this.#view));
       return { content: contentOf(outcome, settings, this.#view), settings, source, outcome };
     } catch (error) {
-      if (error instanceof SourceUnavailable) return { content: unavailable(error.message), settings: readSettings(ref.uri) };
+      if (error instanceof SourceUnavailable) return { content: unavailable(error.message), settings: readSettings(uriOfRef(ref)) };
       log().error('visualizer: could not show the literal', error);
       return undefined;
     }
@@ -216,7 +246,7 @@ export class VisualizerController extends Disposable implements VisualizerHandle
 
   async #write(key: 'unit' | 'interpretation' | 'loss', value: string): Promise<void> {
     // A write raises a configuration event, which refreshes; a value already in effect does not.
-    if (!(await writeSetting(key, value, this.#shown?.source?.scope ?? this.#ref?.uri))) await this.refresh();
+    if (!(await writeSetting(key, value, this.#shown?.source?.scope ?? (this.#ref && uriOfRef(this.#ref))))) await this.refresh();
   }
 
   async #copy(text: (evaluation: Extract<Outcome, { kind: 'evaluated' }>['evaluation'], precision: number) => string | undefined, done: string): Promise<void> {
@@ -239,7 +269,7 @@ export class VisualizerController extends Disposable implements VisualizerHandle
     const outcome = this.#shown?.outcome;
     // The error's element, if the error is about the text as it is now (no edit since).
     const span = outcome?.kind === 'error' && outcome.error.source.key === source.key ? outcome.error.literalError.range : undefined;
-    this.#following.expect(source.document.uri, span ? source.rangeOf(span) : source.range);
+    if (source instanceof DocumentSource) this.#following.expect(source.document.uri, span ? source.rangeOf(span) : source.range);
     await source.reveal(span);
   }
 
@@ -248,14 +278,24 @@ export class VisualizerController extends Disposable implements VisualizerHandle
   }
 
   #state(): PanelState {
-    return panelState(this.#ref, this.#locked, this.#view);
+    return panelState(this.#ref, this.#locked, this.#view, this.#live.saved(this.#shown?.source));
   }
 
   #updateTitle(): void {
     if (!this.#host) return;
     const ref = this.#ref;
-    this.#host.panel.title = ref ? `Entropy Lens: ${baseName(ref.uri)}` : 'Entropy Lens';
+    this.#host.panel.title = ref ? `Entropy Lens: ${titleOf(ref)}` : 'Entropy Lens';
   }
+
+  /** A stop of a debug session (the adapter tracker of extension.ts): Follow reads its values again. */
+  debugStopped(sessionId: string): void {
+    this.#live.stopped(sessionId);
+  }
+}
+
+/** The panel's title: the file's name, the live expression, or the notebook's name. */
+function titleOf(ref: SourceRef): string {
+  return ref.kind === 'debug' ? `${ref.source.expression} (live)` : baseName(ref.uri);
 }
 
 /** The settings the page shows as toggles. */

@@ -1,0 +1,123 @@
+import type { LiveHistory, LivePoint, LiveView } from '../shared/live';
+import type { FromWebview } from '../shared/protocol';
+import { fromWire } from '../shared/wire';
+import { niceTicks } from './charts';
+import { button, el, svg } from './dom';
+
+/**
+ * The panel's live section, for a value read in a paused debug session: where it was read, the
+ * Follow toggle, and the history of its headline figure (H, D_KL(P‖Q), the loss) at each stop while
+ * following — a small line chart over the stop number, with its data table. Styled by the charts'
+ * own classes (axis, grid, tick, line, mark).
+ */
+export function liveSection(live: LiveView, post: (message: FromWebview) => void): HTMLElement {
+  const follow =
+    live.canFollow || live.following
+      ? button(live.following ? 'Following: read again at every stop' : 'Follow while stepping', 'follow', () => post({ type: 'setFollowing', following: !live.following }), {
+          class: live.following ? 'toggle pressed follow' : 'toggle follow',
+          attrs: {
+            'aria-pressed': String(live.following),
+            title: live.following ? 'Stop reading the value again at each stop' : 'Read this expression again at every stop of the debug session, and chart it',
+          },
+        })
+      : null;
+  return el(
+    'section',
+    { class: 'block live', attrs: { 'aria-label': 'Live value', 'data-block': 'live' } },
+    el('h2', {}, 'Live value'),
+    el('p', { class: 'live-status' }, el('strong', { class: 'live-title' }, live.title), ` — ${live.status}`),
+    follow,
+    live.history && live.history.points.length > 0 ? historyFigure(live.history) : null,
+  );
+}
+
+const WIDTH = 420;
+const PLOT = 150;
+const MARGIN = { top: 18, right: 16, bottom: 36, left: 56 };
+
+function historyFigure(history: LiveHistory): HTMLElement {
+  const unit = history.unit ? ` (${history.unit})` : '';
+  const title = `${history.label} at each stop${unit}`;
+  const table = el('details', { class: 'data-table' }, el('summary', {}, `Data table (${history.points.length} ${history.points.length === 1 ? 'stop' : 'stops'})`), pointsTable(history, title));
+  return el(
+    'figure',
+    { class: 'chart-figure history', attrs: { 'data-chart': 'history' } },
+    el('figcaption', {}, el('strong', {}, title), ' ', el('span', { class: 'caption' }, 'Each point is the value read when the program stopped; a gap is a stop where it could not be read.')),
+    el('div', { class: 'chart-scroll' }, historyChart(history, title)),
+    table,
+  );
+}
+
+function historyChart(history: LiveHistory, title: string): SVGSVGElement {
+  const points = history.points;
+  const finite = points.map(valueOf).filter((v): v is number => v !== undefined && Number.isFinite(v));
+  const first = points[0].stop;
+  const last = Math.max(points[points.length - 1].stop, first + 1);
+  const axis = finite.length > 0 ? niceTicks(Math.min(0, ...finite), Math.max(...finite) || 1) : niceTicks(0, 1);
+  const height = MARGIN.top + PLOT + MARGIN.bottom;
+  const left = MARGIN.left;
+  const right = WIDTH - MARGIN.right;
+  const sx = (stop: number) => left + ((stop - first) / (last - first)) * (right - left);
+  const sy = (v: number) => MARGIN.top + ((axis.hi - Math.min(Math.max(v, axis.lo), axis.hi)) / (axis.hi - axis.lo)) * PLOT;
+  const root = svg('svg', { class: 'chart curve-chart chart-history', width: WIDTH, height, viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-label': `${title}: ${points.length} stops. The values are in the table below.` });
+  root.appendChild(svg('line', { class: 'axis', x1: left, x2: right, y1: sy(axis.lo), y2: sy(axis.lo) }));
+  root.appendChild(svg('line', { class: 'axis', x1: left, x2: left, y1: MARGIN.top, y2: sy(axis.lo) }));
+  for (const t of axis.ticks) {
+    root.appendChild(svg('line', { class: 'grid', x1: left, x2: right, y1: sy(t), y2: sy(t) }));
+    root.appendChild(svg('text', { class: 'tick', x: left - 6, y: sy(t) + 4, 'text-anchor': 'end' }, short(t)));
+  }
+  for (const t of stopTicks(first, last)) root.appendChild(svg('text', { class: 'tick', x: sx(t), y: sy(axis.lo) + 16, 'text-anchor': 'middle' }, String(t)));
+  root.appendChild(svg('text', { class: 'axis-label', x: (left + right) / 2, y: height - 4, 'text-anchor': 'middle' }, 'stop'));
+  // One path per run of consecutive stops read: a stop that could not be read breaks the line.
+  let d = '';
+  let previous: LivePoint | undefined;
+  for (const point of points) {
+    const v = valueOf(point);
+    if (v === undefined || !Number.isFinite(v)) {
+      previous = undefined;
+      continue;
+    }
+    d += `${previous && previous.stop === point.stop - 1 ? 'L' : 'M'}${sx(point.stop).toFixed(2)},${sy(v).toFixed(2)} `;
+    previous = point;
+  }
+  if (d) root.appendChild(svg('path', { class: 'line line-0', d: d.trim() }));
+  for (const point of points) {
+    const v = valueOf(point);
+    const cx = sx(point.stop);
+    const label = `stop ${point.stop} at ${point.place}: ${point.note ?? point.display}`;
+    if (v === undefined) {
+      root.appendChild(svg('text', { class: 'tick missing', x: cx, y: sy(axis.lo) - 4, 'text-anchor': 'middle' }, '×', svg('title', {}, label)));
+    } else {
+      const infinite = !Number.isFinite(v);
+      root.appendChild(svg('circle', { class: `mark series-0${infinite ? ' infinite' : ''}`, cx, cy: infinite ? MARGIN.top : sy(v), r: 4 }, svg('title', {}, label)));
+      if (infinite) root.appendChild(svg('text', { class: 'tick infinite-label', x: cx, y: MARGIN.top - 6, 'text-anchor': 'middle' }, v > 0 ? '∞' : 'NaN'));
+    }
+  }
+  return root;
+}
+
+function pointsTable(history: LiveHistory, title: string): HTMLTableElement {
+  return el(
+    'table',
+    { class: 'data' },
+    el('caption', {}, title),
+    el('thead', {}, el('tr', {}, el('th', { attrs: { scope: 'col' } }, 'stop'), el('th', { attrs: { scope: 'col' } }, 'paused at'), el('th', { attrs: { scope: 'col' } }, history.label))),
+    el('tbody', {}, ...history.points.map((p) => el('tr', {}, el('th', { attrs: { scope: 'row' } }, String(p.stop)), el('td', {}, p.place), el('td', {}, p.note ?? p.display)))),
+  );
+}
+
+function valueOf(point: LivePoint): number | undefined {
+  return point.value === undefined ? undefined : fromWire(point.value);
+}
+
+/** At most about eight whole stop numbers along the axis. */
+function stopTicks(first: number, last: number): number[] {
+  const step = Math.max(1, Math.ceil((last - first) / 8));
+  const ticks: number[] = [];
+  for (let t = first; t <= last; t += step) ticks.push(t);
+  return ticks;
+}
+
+function short(value: number): string {
+  return Number.parseFloat(value.toPrecision(4)).toString();
+}
