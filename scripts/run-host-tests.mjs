@@ -9,6 +9,7 @@ import {
   assertProvisioned, build, connectPage, createRun, overallTimeoutMs, remoteUri, removeRun,
   runGuarded, startChromium, startCodeServer, workbenchUrl,
 } from './lib/code-server.mjs';
+import { installDebugpyAdapter } from './lib/debugpy-adapter.mjs';
 import { ROOT } from './lib/pins.mjs';
 
 const NAME = 'test:host';
@@ -37,6 +38,8 @@ async function main() {
   build(['--tests']);
   const run = createRun('host');
   log(`run folder ${run.dir}`);
+  // The live-value suites debug Python through debugpy, registered by this test-only extension.
+  installDebugpyAdapter(run);
   const server = await startCodeServer(run);
   log(`code-server at ${server.url}`);
   const browser = await startChromium(run);
