@@ -26,4 +26,9 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // The scenarios hand functions to page.evaluate: those run in the workbench's page or a worker.
+    files: ['scripts/lib/workbench.mjs', 'test/scenarios/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.worker } },
+  },
 );

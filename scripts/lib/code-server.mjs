@@ -302,7 +302,7 @@ export async function runGuarded(name, timeoutMs, main) {
   const timeout = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error(`overall timeout of ${timeoutMs / 1000}s reached (set ENTROPY_LENS_TEST_TIMEOUT_S to change it)`)), timeoutMs);
   });
-  let code = 1;
+  let code;
   try {
     code = await Promise.race([main(), timeout]);
   } catch (error) {

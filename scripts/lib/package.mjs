@@ -1,9 +1,10 @@
 // Packaging the .vsix: `npm run package`, the scenario runner and `npm run screenshots` all call
 // this, so every one of them tests the artefact a user installs. vsce runs the manifest's
-// `vscode:prepublish` (the production build) itself, and reads its other options from the
-// manifest's `vsce` field: a bare `vsce package`, `vsce publish` or `ovsx publish` builds the same.
+// `vscode:prepublish` (the production build) itself and reads its options from the manifest's
+// `vsce` field, so `vsce publish` and `ovsx publish` ship the same bundles. The one flag passed
+// here, only while package.json has no `repository`, is explained below.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -42,4 +43,28 @@ export function packageVsix(root, { log = console.log, timeoutMs = 300_000 } = {
   // vsce warns on stderr (a missing repository field); pass that on, it matters before publishing.
   for (const line of result.stderr.split('\n').filter((l) => /WARNING|warn/i.test(l))) log(line.trim());
   return { path: out, bytes: statSync(out).size };
+}
+
+/**
+ * What a newcomer does: clone the committed project, `npm ci`, `npm run package`. Resolves the
+ * .vsix built in that clone (uncommitted work is, rightly, not in it) and the commit it was built from.
+ * @param {string} root the project folder (a git work tree) @param {string} dir where to clone
+ * @param {{ log?: (message: string) => void }} [options]
+ */
+export function packageFreshClone(root, dir, { log = console.log } = {}) {
+  rmSync(dir, { recursive: true, force: true });
+  const step = (what, cmd, args, cwd, timeout) => {
+    log(what);
+    const result = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (result.status !== 0) {
+      throw new Error(`${what} failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+    }
+    return result.stdout.trim();
+  };
+  step(`git clone ${root} ${dir}`, 'git', ['clone', '--quiet', root, dir], root, 120_000);
+  const commit = step('git rev-parse HEAD', 'git', ['rev-parse', 'HEAD'], dir, 10_000);
+  step(`npm ci in the clone of ${commit.slice(0, 7)} (also builds: the prepare script)`, 'npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], dir, 600_000);
+  step('npm run package in the clone', 'npm', ['run', 'package'], dir, 300_000);
+  const out = vsixPath(dir);
+  return { path: out, bytes: statSync(out).size, commit };
 }

@@ -50,7 +50,9 @@ export function createWorkbench(page, scenarioName) {
       await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
       await input.fill(path);
       const name = basename(path);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+      // Enter opens the focused row: wait until the filtered list has put this file there (the list
+      // of recently opened files shows first, with another file focused).
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT_MS });
       await page.keyboard.press('Enter');
       await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout: UI_TIMEOUT_MS });
       await page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor({ timeout: UI_TIMEOUT_MS });
@@ -312,7 +314,7 @@ export function createWorkbench(page, scenarioName) {
         await frame.locator(selector).first().waitFor({ state: 'visible', timeout: timeoutMs });
       } catch (error) {
         const tabs = (await page.locator('.tabs-container .tab').allInnerTexts()).map((t) => t.trim());
-        throw new Error(`the visualizer did not show "${selector}" within ${timeoutMs / 1000}s (editor tabs: ${JSON.stringify(tabs)}): ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+        throw new Error(`the visualizer did not show "${selector}" within ${timeoutMs / 1000}s (editor tabs: ${JSON.stringify(tabs)}): ${error instanceof Error ? error.message.split('\n')[0] : error}`, { cause: error });
       }
       await api.waitForVisualizerComplete(timeoutMs);
       return frame;
