@@ -1,5 +1,5 @@
 import { count, LiteralError, spanning, type SourceRange } from './errors';
-import { interpret, messageNumber, NORMALISATION_TOLERANCE } from './interpret';
+import { interpret, messageNumber, NEGATIVE_NOISE, NORMALISATION_TOLERANCE } from './interpret';
 import { logSumExp } from './log-softmax';
 import { crossEntropy, entropy, jsDivergence, klDivergence } from './quantities';
 import { contextOf, type Matrix } from './shape';
@@ -117,7 +117,8 @@ const ROW_WARNINGS = 20;
 
 /**
  * Every row of a matrix read one way (math.md's rules applied to the whole batch), one row at a
- * time: in `auto`, a negative value anywhere makes every row logits, or log-probabilities when no
+ * time: in `auto`, a negative value anywhere (float noise within NEGATIVE_NOISE of 0 aside, which
+ * each row's reading zeroes with a warning) makes every row logits, or log-probabilities when no
  * value is positive and every row's log-sum-exp is 0; otherwise each row is probabilities or counts,
  * which normalise to the same numbers (the batch is called counts if any row is).
  */
@@ -135,7 +136,7 @@ export class RowReading {
     as: InterpretationMode,
     private readonly name: string,
   ) {
-    this.negative = as === 'auto' ? matrix.values.findIndex((v) => v < 0) : -1;
+    this.negative = as === 'auto' ? matrix.values.findIndex((v) => v < -NEGATIVE_NOISE) : -1;
     this.mode = this.negative < 0 ? as : allLogProbabilities(matrix) ? 'logprobs' : 'logits';
   }
 

@@ -89,6 +89,13 @@ describe('batches of pairs (issue 9 item 4)', () => {
     assert.ok(result.notes.some((n) => /^P: element 0 of row 1 is negative \(-1\), so every row was read as logits/.test(n)));
   });
 
+  it('float noise just below 0 is not a negative value: the batch stays probabilities, and the noise is named', () => {
+    const result = pairs('{"p": [[0.3, 0.7, -1e-17], [0.5, 0.5, 0]], "q": [[0.2, 0.3, 0.5], [0.1, 0.1, 0.8]]}');
+    assert.equal(result.interpretation, 'probs');
+    close(result.rows[0].entropy, -(0.3 * Math.log(0.3) + 0.7 * Math.log(0.7)), 'row 0 read with the noise as 0');
+    assert.ok(result.warnings.some((w) => w.startsWith('P row 0: read as 0: element 2 (-1e-17)')), result.warnings.join('\n'));
+  });
+
   it('refuses P and Q of different shapes, pointing at Q', () => {
     const text = '{"p": [[0.5, 0.5], [0.9, 0.1]], "q": [[0.9, 0.1], [0.5, 0.5], [0.2, 0.8]]}';
     assert.throws(
