@@ -1,5 +1,5 @@
 import { LiteralError, type SourceRange } from './errors';
-import { messageNumber, NORMALISATION_TOLERANCE } from './interpret';
+import { messageNumber, NEGATIVE_NOISE, NORMALISATION_TOLERANCE } from './interpret';
 import type { Matrix } from './shape';
 import { CompensatedSum } from './summation';
 import { natsPerUnit, type InterpretationMode, type Unit } from './types';
@@ -39,7 +39,7 @@ export function evaluateJoint(matrix: Matrix, as: InterpretationMode, unit: Unit
     throw new LiteralError('shape', `a joint table holds probabilities or counts, so it cannot be read as ${as}: choose "auto", "probs" or "counts"`, matrix.range);
   }
   const { rows, columns } = matrix;
-  const values = scaledDown(matrix);
+  const { values, noise, rescaled } = checked(matrix);
   const rowSums = new Float64Array(rows);
   const columnSums = sumsOfColumns(values, rows, columns);
   const total = new CompensatedSum();
@@ -76,13 +76,13 @@ export function evaluateJoint(matrix: Matrix, as: InterpretationMode, unit: Unit
   const scale = natsPerUnit(unit);
   const hx = marginalEntropy(rowSums, n);
   const hy = marginalEntropy(columnSums, n);
-  const read = reading(n, as, matrix.values !== values);
+  const read = reading(n, as, rescaled);
   return {
     kind: 'joint',
     unit,
     range: matrix.range,
     notes: [read.reason, `X indexes the ${rows} rows and Y the ${columns} columns.`],
-    warnings: read.warnings,
+    warnings: noise.length > 0 ? [noiseWarning(noise, matrix), ...read.warnings] : read.warnings,
     interpretation: read.interpretation,
     rows,
     columns,
@@ -99,26 +99,47 @@ export function evaluateJoint(matrix: Matrix, as: InterpretationMode, unit: Unit
   };
 }
 
-/** The values checked (finite, non-negative) and divided by their largest when their sum overflows. */
-function scaledDown(matrix: Matrix): Float64Array {
-  const { values, columns } = matrix;
-  let max = 0;
+/**
+ * The values checked (finite, non-negative), float noise within NEGATIVE_NOISE below 0 set to 0
+ * (issue 9 row 11; `noise` lists those cells), and divided by their largest when their sum overflows.
+ */
+function checked(matrix: Matrix): { values: Float64Array; noise: number[]; rescaled: boolean } {
+  let values = matrix.values;
+  const noise: number[] = [];
+  let largest = 0;
   const acc = new CompensatedSum();
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
+    if (v < 0 && v >= -NEGATIVE_NOISE) {
+      if (noise.length === 0) values = values.slice();
+      noise.push(k);
+      values[k] = 0;
+      continue;
+    }
     if (!(v >= 0) || v === Infinity) {
-      const row = Math.floor(k / columns);
-      const column = k % columns;
-      const where = `row ${row}, column ${column} of the joint table`;
-      const range = matrix.row(row).elementRange(column);
+      const { where, range } = cell(matrix, k);
       if (!Number.isFinite(v)) throw new LiteralError('non-finite', `${where} is ${String(v)}`, range);
       throw new LiteralError('negative-count', `${where} is negative (${messageNumber(v)}), but probabilities and counts cannot be negative`, range);
     }
-    if (v > max) max = v;
+    if (v > largest) largest = v;
     acc.add(v);
   }
-  return acc.value() === Infinity ? values.map((v) => v / max) : values;
+  const rescaled = acc.value() === Infinity;
+  return { values: rescaled ? values.map((v) => v / largest) : values, noise, rescaled };
 }
+
+function cell(matrix: Matrix, k: number): { where: string; range: SourceRange } {
+  const row = Math.floor(k / matrix.columns);
+  const column = k % matrix.columns;
+  return { where: `row ${row}, column ${column} of the joint table`, range: matrix.row(row).elementRange(column) };
+}
+
+function noiseWarning(noise: readonly number[], matrix: Matrix): string {
+  const shown = noise.slice(0, 3).map((k) => `${cell(matrix, k).where} (${messageNumber(matrix.values[k])})`);
+  const more = noise.length > 3 ? ` and ${noise.length - 3} more` : '';
+  return `read as 0: ${shown.join(', ')}${more}, within ${NEGATIVE_NOISE} below 0: float noise`;
+}
+
 
 function sumsOfColumns(values: Float64Array, rows: number, columns: number): Float64Array {
   const sums = new Float64Array(columns);

@@ -91,6 +91,13 @@ describe('joint tables (issue 9 item 5)', () => {
     assertFails('{"joint": [[0, 0], [0, 0]]}', 'invalid-probability', '[[0, 0], [0, 0]]', /sum to 0/);
   });
 
+  it('float noise just below 0 is read as 0 with a warning naming the cell (issue 9 row 11)', () => {
+    const result = joint('{"joint": [[0.3, -1e-17], [0.2, 0.5]]}');
+    const exact = joint('{"joint": [[0.3, 0], [0.2, 0.5]]}');
+    assert.equal(result.mutualInformation, exact.mutualInformation);
+    assert.equal(result.warnings[0], 'read as 0: row 0, column 1 of the joint table (-1e-17), within 1e-12 below 0: float noise');
+  });
+
   it('refuses logits and log-probabilities, and a vector, with a message that says why', () => {
     assertFails('{"joint": [[1, 2], [3, 4]]}', 'shape', '[[1, 2], [3, 4]]', /cannot be read as logits/, { as: 'logits' });
     assertFails('[0.2, 0.8]', 'shape', '[0.2, 0.8]', /a joint distribution is a table/, { joint: true });
