@@ -9,6 +9,7 @@ export const COMMANDS = {
   insertComment: 'entropyLens.insertComment',
   setUnit: 'entropyLens.setUnit',
   setInterpretation: 'entropyLens.setInterpretation',
+  openSample: 'entropyLens.openSample',
   evaluateVariable: 'entropyLens.evaluateVariable',
   compareWithVariable: 'entropyLens.compareWithVariable',
   evaluateCellOutput: 'entropyLens.evaluateCellOutput',

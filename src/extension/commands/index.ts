@@ -4,6 +4,7 @@ import { EvaluateCellOutput } from './cell-output';
 import { copyCommands } from './copy';
 import { CompareSelections, EvaluateSelection, PreviewLoss } from './evaluate';
 import { InsertComment } from './insert-comment';
+import { OpenSample } from './open-sample';
 import { OpenVisualizer } from './open-visualizer';
 import { settingCommands } from './pick-setting';
 import { CompareWithVariable, EvaluateVariable } from './variables';
@@ -18,6 +19,7 @@ export function createCommands(targets: TargetService, visualizer: () => Visuali
     ...copyCommands(targets),
     new InsertComment(targets),
     ...settingCommands(),
+    new OpenSample(),
     new EvaluateVariable(targets, visualizer),
     new CompareWithVariable(targets, visualizer),
     new EvaluateCellOutput(targets, visualizer),
