@@ -378,14 +378,15 @@ export function createWorkbench(page, scenarioName) {
     /**
      * Saves a PNG into test-results/screenshots/<scenario>-<name>.png; returns its path. With
      * `clip`, only the part of the window that element covers (e.g. the hover, or the webview
-     * panel). Never an element screenshot: capturing beyond the window resizes the page, and the
-     * workbench re-lays itself out under the next step.
-     * @param {string} name @param {import('playwright-core').Locator} [clip]
+     * panel), or that rectangle. Never an element screenshot: capturing beyond the window resizes
+     * the page, and the workbench re-lays itself out under the next step.
+     * @param {string} name
+     * @param {import('playwright-core').Locator | { x: number, y: number, width: number, height: number }} [clip]
      */
     async screenshot(name, clip) {
       mkdirSync(SCREENSHOTS, { recursive: true });
       const path = join(SCREENSHOTS, `${scenarioName}-${name}.png`);
-      const box = clip ? await clip.boundingBox({ timeout: UI_TIMEOUT_MS }) : null;
+      const box = clip ? ('boundingBox' in clip ? await clip.boundingBox({ timeout: UI_TIMEOUT_MS }) : clip) : null;
       const view = page.viewportSize();
       if (box && view) {
         const x = Math.max(0, box.x);

@@ -1,0 +1,9 @@
+// The store page's pictures in the dark theme: see lib/store-pictures.mjs.
+import { storePictures } from './lib/store-pictures.mjs';
+
+export const title = 'Store pictures, dark theme: the hover with its formula, the visualizer on a pair, a loss derivation';
+
+/** @param {ReturnType<typeof import('../../scripts/lib/workbench.mjs').createWorkbench>} ui */
+export default async function storeDark(ui) {
+  await storePictures(ui, 'dark');
+}
