@@ -80,7 +80,9 @@ export type ToWebview =
       readonly live?: LiveView;
     }
   /** A short confirmation ("Copied the figures as Markdown"), shown in a live region. */
-  | { readonly type: 'notice'; readonly text: string };
+  | { readonly type: 'notice'; readonly text: string }
+  /** The playground's numbers were written into the document: the next literal starts from them. */
+  | { readonly type: 'applied' };
 
 export type FromWebview =
   | { readonly type: 'ready' }
@@ -145,6 +147,7 @@ export function isFromWebview(value: unknown): value is FromWebview {
 export function isToWebview(value: unknown): value is ToWebview {
   if (!isObject(value)) return false;
   if (value.type === 'notice') return typeof value.text === 'string';
+  if (value.type === 'applied') return true;
   if (value.type !== 'update') return false;
   return isObject(value.content) && typeof value.content.kind === 'string' && isObject(value.settings) && isPanelState(value.state);
 }

@@ -360,7 +360,7 @@ function chartFigure(id: string, title: string, caption: string, graphic: SVGSVG
   });
   return el(
     'figure',
-    { class: 'chart-figure', attrs: { 'data-chart': id } },
+    { class: 'chart-figure', attrs: { 'data-chart': id, 'data-block': `chart:${id}` } },
     el('figcaption', {}, el('strong', {}, title), ' ', el('span', { class: 'caption' }, caption)),
     key,
     el('div', { class: 'chart-scroll' }, graphic),

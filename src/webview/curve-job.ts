@@ -1,11 +1,11 @@
 import type { PlaygroundBase, PlaygroundState } from '../shared/playground';
-import { CURVE_STEPS, curvePoint, curveTemperature, type CurvePoint } from '../shared/model/temperature-curve';
+import { CURVE_STEPS, curveSampler, curveTemperature, type CurvePoint } from '../shared/model/temperature-curve';
 
 /**
- * The figures against the temperature, computed a few points at a time in idle periods: a point
- * tempers the whole literal (a softmax of each distribution), so for 100,000 elements the 41 points
- * take longer than a frame and must never delay one. Restarted whenever what it depends on changes
- * (the literal, the edits, the smoothing — not the temperature, which only moves the mark).
+ * The figures against the temperature, computed a few points at a time in idle periods: a point is
+ * a pass over the whole literal, so for 100,000 elements the 41 points take longer than a frame and
+ * must never delay one. Restarted whenever what it depends on changes (the literal, the edits, the
+ * smoothing — not the temperature, which only moves the mark).
  */
 
 const requestIdle: (fn: (deadline: IdleDeadline) => void) => number =
@@ -19,7 +19,7 @@ export class CurveJob {
   private points: CurvePoint[] = [];
   private next = 0;
   private handle: number | undefined;
-  private input: { base: PlaygroundBase; state: PlaygroundState } | undefined;
+  private sample: ((t: number) => CurvePoint) | undefined;
 
   /** `onDone` asks for a redraw once every point is known. */
   constructor(private readonly onDone: () => void) {}
@@ -29,7 +29,7 @@ export class CurveJob {
     if (key !== this.key) {
       this.cancel();
       this.key = key;
-      this.input = { base, state };
+      this.sample = curveSampler(base, state);
       this.points = [];
       this.next = 0;
       this.schedule();
@@ -51,11 +51,11 @@ export class CurveJob {
   private schedule(): void {
     this.handle = requestIdle((deadline) => {
       this.handle = undefined;
-      const input = this.input;
-      if (!input) return;
+      const sample = this.sample;
+      if (!sample) return;
       // At least one point per period, then as many as the period has room for.
       do {
-        this.points.push(curvePoint(input.base, input.state, curveTemperature(this.next)));
+        this.points.push(sample(curveTemperature(this.next)));
         this.next++;
       } while (this.next <= CURVE_STEPS && deadline.timeRemaining() > 2);
       if (this.next <= CURVE_STEPS) this.schedule();

@@ -42,13 +42,16 @@ export class Deferred {
     return this.slots.size;
   }
 
-  /** Starts watching the placeholders, once they are in the document. */
-  start(): void {
+  /**
+   * Starts watching the placeholders, once they are in the document. With `ahead`, half a viewport
+   * of margin: a block is built just before it scrolls into view. Without (a playground draw, up to
+   * one a frame), only a block that does come into view is built at once.
+   */
+  start(ahead = true): void {
     if (this.slots.size === 0) return this.done();
-    // Half a viewport of margin: a block is built just before it scrolls into view.
     this.observer = new IntersectionObserver((entries) => {
       for (const entry of entries) if (entry.isIntersecting) this.fill(entry.target as HTMLElement);
-    }, { rootMargin: '50% 0px' });
+    }, { rootMargin: ahead ? '50% 0px' : '0px' });
     for (const placeholder of this.slots.keys()) this.observer.observe(placeholder);
     this.scheduleIdle();
   }

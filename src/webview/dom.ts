@@ -35,9 +35,31 @@ export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Readonl
   return node;
 }
 
+/**
+ * What each button does. One listener on the document runs it, so a button that a re-render keeps
+ * (morph.ts) simply takes the new draw's action: the page need not replace — restyle and lay out —
+ * every button at every draw, as it would with a listener per button.
+ */
+const actions = new WeakMap<Element, () => void>();
+let listening = false;
+
 /** A `<button type="button">` whose `data-focus` key lets focus survive a re-render. */
 export function button(label: Child, focusKey: string, onClick: () => void, props: Props = {}): HTMLButtonElement {
   const node = el('button', { class: props.class ?? '', attrs: { type: 'button', 'data-focus': focusKey, ...(props.attrs ?? {}) } }, label);
-  node.addEventListener('click', onClick);
+  actions.set(node, onClick);
+  if (!listening) {
+    listening = true;
+    document.addEventListener('click', (event) => {
+      const target = event.target instanceof Element ? event.target.closest('button') : null;
+      if (target && !target.disabled) actions.get(target)?.();
+    });
+  }
   return node;
+}
+
+/** A kept button does what the fresh one it stands for does. */
+export function adoptAction(kept: Element, fresh: Element): void {
+  const action = actions.get(fresh);
+  if (action) actions.set(kept, action);
+  else actions.delete(kept);
 }

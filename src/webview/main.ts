@@ -4,7 +4,7 @@ import { sliderOfTemperature, temperatureOfSlider, type PlaygroundUi } from './c
 import type { Deferred } from './defer';
 import { BarDragging } from './drag';
 import { PagePlayground, type Update } from './playground';
-import { render } from './render';
+import { measure, render } from './render';
 
 /**
  * The visualizer webview's entry (bundled to dist/webview/visualizer.js as an IIFE). It says
@@ -21,6 +21,7 @@ const notice = document.getElementById('notice')!;
 let renders = 0;
 let frame: number | undefined;
 let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+let applied = false;
 
 const playground = new PagePlayground(panelStateFrom(vscode.getState())?.playground, () => requestDraw());
 const bars = new BarDragging(root, {
@@ -54,6 +55,15 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
   if (!isToWebview(message)) return;
   if (message.type === 'notice') return showNotice(message.text);
+  if (message.type === 'applied') {
+    // The document now holds what the panel shows: the literal that comes next starts from it.
+    applied = true;
+    return;
+  }
+  if (applied) {
+    applied = false;
+    playground.reset();
+  }
   if (!playground.accept(message)) bars.clear();
   draw(false);
 });
@@ -77,7 +87,20 @@ function requestDraw(): void {
   });
 }
 
+/**
+ * A playground draw is made for its frame: what is below the fold is kept as it was and formulas
+ * come without their MathML (render.ts, math.ts). So is a new panel's first draw, which must also
+ * compile KaTeX and lay out everything for the first time: what is on screen is painted first. Once
+ * the page is idle — after the movement stops — it is drawn once more, whole.
+ */
+let settle: number | undefined;
+let drewModel = false;
+const requestIdle = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 300 }) : window.setTimeout(fn, 50));
+const cancelIdle = (handle: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle));
+
 function draw(inFrame: boolean): void {
+  // From here: the playground's arithmetic, the view model and the page all count as the draw.
+  const start = performance.now();
   if (frame !== undefined) {
     cancelAnimationFrame(frame);
     frame = undefined;
@@ -92,14 +115,22 @@ function draw(inFrame: boolean): void {
     update = playground.current();
   }
   if (!update) return;
+  const interim = inFrame || (!drewModel && update.content.kind === 'model');
+  if (settle !== undefined) cancelIdle(settle);
+  settle = interim
+    ? requestIdle(() => {
+        settle = undefined;
+        draw(false);
+      })
+    : undefined;
   const saved = playground.saved();
   vscode.setState(saved ? { ...update.state, playground: saved } : update.state);
   const count = ++renders;
   document.body.dataset.updates = String(count);
-  const start = performance.now();
   let deferred: Deferred | undefined;
   try {
-    deferred = render(root, update, postShown, { playground: ui(), bars });
+    deferred = render(root, update, postShown, { playground: ui(), bars, interactive: inFrame, interim });
+    if (update.content.kind === 'model') drewModel = true;
     syncSliders();
   } catch (error) {
     const text = document.createElement('p');
@@ -116,10 +147,12 @@ function draw(inFrame: boolean): void {
   const painted = () => {
     if (count !== renders) return;
     if (deferred?.visiblePending()) return afterFrame(painted);
+    measure(root);
     signal('painted', count);
   };
   (inFrame ? afterTask : afterFrame)(painted);
-  const complete = () => afterFrame(() => count === renders && !playground.curve.pending && signal('rendered', count));
+  // An interim draw is complete only once settled: the draw that settles it signals.
+  const complete = () => afterFrame(() => count === renders && settle === undefined && !playground.curve.pending && signal('rendered', count));
   if (deferred) deferred.whenDone(complete);
   else complete();
 }

@@ -20,6 +20,23 @@ export function texKey(node: Node): string | undefined {
   return keys.get(node);
 }
 
+/**
+ * While a slider or a dragged bar moves, the page draws once a frame and every formula with numbers
+ * is new TeX. Those are typeset without their MathML twin (KaTeX's hidden copy for screen readers,
+ * about 40 % of its nodes: style and layout the frame cannot afford), marked aria-busy, and not
+ * cached; the draw that settles the page when the movement stops (main.ts) typesets them whole.
+ */
+let interim = false;
+
+export function interimMath<T>(on: boolean, draw: () => T): T {
+  interim = on;
+  try {
+    return draw();
+  } finally {
+    interim = false;
+  }
+}
+
 export function math(tex: string, display = false): HTMLElement {
   const key = (display ? 'D' : 'I') + tex;
   const hit = cache.get(key);
@@ -33,7 +50,12 @@ export function math(tex: string, display = false): HTMLElement {
   }
   const node = document.createElement(display ? 'div' : 'span');
   node.className = display ? 'math math-display' : 'math';
-  katex.render(tex, node, { throwOnError: false, trust: false, strict: 'ignore', displayMode: display, output: 'htmlAndMathml', maxExpand: 1000 });
+  katex.render(tex, node, { throwOnError: false, trust: false, strict: 'ignore', displayMode: display, output: interim ? 'html' : 'htmlAndMathml', maxExpand: 1000 });
+  if (interim) {
+    node.setAttribute('aria-busy', 'true');
+    keys.set(node, `~${key}`);
+    return node;
+  }
   cache.set(key, node.cloneNode(true) as HTMLElement);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   keys.set(node, key);

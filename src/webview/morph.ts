@@ -1,3 +1,4 @@
+import { adoptAction } from './dom';
 import { texKey } from './math';
 
 /**
@@ -6,8 +7,10 @@ import { texKey } from './math';
  * the numbers, not the toolbar, the headings, the figure labels or the symbolic formulas.
  *
  * - A formula (math.ts) whose TeX is unchanged is kept as it is; a changed one is replaced whole.
- * - Buttons and `<details>` carry listeners bound to the update that built them, and placeholders
- *   belong to that update's Deferred: those are always replaced by the new node.
+ * - `<details>` carry listeners bound to the update that built them, and placeholders belong to that
+ *   update's Deferred: those are always replaced by the new node. A kept button takes the fresh
+ *   one's action (dom.ts runs every button's action from one listener).
+ * - A fresh `data-keep` block keeps the old one of the same `data-block` whole (Deferred refreshes it later).
  * - Otherwise same-tag elements are kept, their attributes synced and their children morphed in
  *   order; text nodes get the new text; anything else is replaced.
  */
@@ -32,7 +35,7 @@ export function morphChildren(parent: Node, next: Node): void {
   }
 }
 
-const ALWAYS_REPLACED = new Set(['BUTTON', 'DETAILS']);
+const ALWAYS_REPLACED = new Set(['DETAILS']);
 
 /** Brings `old` in line with `fresh` in place; false when it must be replaced instead. */
 function morphNode(old: Node, fresh: Node): boolean {
@@ -47,11 +50,14 @@ function morphNode(old: Node, fresh: Node): boolean {
   const freshTex = texKey(fresh);
   if (oldTex !== undefined || freshTex !== undefined) return oldTex === freshTex;
   if (old.hasAttribute('data-deferred') || fresh.hasAttribute('data-deferred')) return false;
+  // A block a playground draw leaves as it was (render.ts): the same block stays untouched.
+  if (fresh.hasAttribute('data-keep')) return old.getAttribute('data-block') === fresh.getAttribute('data-block') && !old.querySelector('[data-deferred]');
   for (const name of old.getAttributeNames()) if (!fresh.hasAttribute(name)) old.removeAttribute(name);
   for (const name of fresh.getAttributeNames()) {
     const value = fresh.getAttribute(name)!;
     if (old.getAttribute(name) !== value) old.setAttribute(name, value);
   }
   morphChildren(old, fresh);
+  if (old.tagName === 'BUTTON') adoptAction(old, fresh);
   return true;
 }

@@ -24,7 +24,7 @@ export type Update = Extract<ToWebview, { type: 'update' }>;
 
 export class PagePlayground {
   private stateValue: PlaygroundState = IDENTITY;
-  private key: string | undefined;
+  private keyValue: string | undefined;
   private update: Update | undefined;
   private baseValue: PlaygroundBase | undefined;
   private computed: { state: PlaygroundState; evaluation: Evaluation; model: ViewModel } | undefined;
@@ -34,7 +34,7 @@ export class PagePlayground {
     this.curve = new CurveJob(onCurveDone);
     if (saved) {
       this.stateValue = { temperature: saved.temperature, smoothing: saved.smoothing, edits: saved.edits };
-      this.key = saved.key;
+      this.keyValue = saved.key;
     }
   }
 
@@ -53,11 +53,24 @@ export class PagePlayground {
     const base = update.content.kind === 'model' ? usable(update.content.model.playground) : undefined;
     this.baseValue = base;
     if (!base) return false;
+    // Fingerprinting reads every number (3 MB for a pair of 100,000): only when edits depend on it.
+    // A fresh panel has none, and its first paint does not wait for it.
+    const edited = this.stateValue.edits.p.length + this.stateValue.edits.q.length > 0;
+    if (!edited) {
+      this.keyValue = undefined;
+      return false;
+    }
     const key = fingerprint(base);
-    const same = key === this.key;
+    const same = key === this.keyValue;
     if (!same) this.stateValue = { ...this.stateValue, edits: NO_EDITS };
-    this.key = key;
+    this.keyValue = key;
     return same;
+  }
+
+  /** The literal's fingerprint, computed when first needed. */
+  private get key(): string | undefined {
+    if (this.keyValue === undefined && this.baseValue) this.keyValue = fingerprint(this.baseValue);
+    return this.keyValue;
   }
 
   set(state: PlaygroundState): void {

@@ -6,7 +6,7 @@ import { playgroundSection, type PlaygroundUi } from './controls';
 import { decompositionBar } from './decomposition';
 import { Deferred } from './defer';
 import { button, el, type Child } from './dom';
-import { math } from './math';
+import { interimMath, math } from './math';
 import { liveSection } from './history-chart';
 import { morphChildren } from './morph';
 
@@ -30,6 +30,10 @@ type Update = Extract<ToWebview, { type: 'update' }>;
 export interface PageParts {
   readonly playground?: PlaygroundUi | undefined;
   readonly bars?: BarOptions;
+  /** A playground draw (one a frame while a slider moves): blocks below the fold wait for idle time. */
+  readonly interactive?: boolean;
+  /** Formulas with new TeX without their MathML twin, until the draw that settles the page (math.ts). */
+  readonly interim?: boolean;
 }
 
 interface Context extends PageParts {
@@ -43,10 +47,19 @@ interface Context extends PageParts {
 
 let current: Deferred | undefined;
 
-export function render(root: HTMLElement, update: Update, post: Post, parts: PageParts = {}): Deferred {
-  current?.cancel();
-  // Every layout read comes first, before any write (the previous frame left layout clean).
-  const focused = (document.activeElement as HTMLElement | null)?.dataset?.focus;
+/** The blocks' places as last measured, and whether the page scrolled since. */
+let measured: { readonly visible: ReadonlySet<string>; readonly heights: ReadonlyMap<string, number> } | undefined;
+let scrolled = true;
+window.addEventListener('scroll', () => (scrolled = true), { passive: true });
+
+/**
+ * Which blocks are on screen, and how tall each is. Every layout read comes first, before any write
+ * (the previous frame left layout clean). A playground draw, one a frame, reuses the last
+ * measurement unless the page scrolled: the slider it follows has just dirtied style, and reading
+ * here would lay the page out twice in one frame. main.ts measures again after each frame it
+ * paints, when layout is clean and reading it costs nothing.
+ */
+export function measure(root: HTMLElement): NonNullable<typeof measured> {
   const visible = new Set<string>();
   const heights = new Map<string, number>();
   const viewport = window.innerHeight;
@@ -56,13 +69,22 @@ export function render(root: HTMLElement, update: Update, post: Post, parts: Pag
     if (rect.bottom > 0 && rect.top < viewport) visible.add(key);
     heights.set(key, rect.height - HEADING_HEIGHT);
   }
+  scrolled = false;
+  measured = { visible, heights };
+  return measured;
+}
+
+export function render(root: HTMLElement, update: Update, post: Post, parts: PageParts = {}): Deferred {
+  current?.cancel();
+  const focused = (document.activeElement as HTMLElement | null)?.dataset?.focus;
+  const { visible, heights } = parts.interactive && measured && !scrolled ? measured : measure(root);
   const deferred = new Deferred();
   current = deferred;
   const ctx: Context = { ...parts, post, deferred, visible, heights };
   const page = document.createDocumentFragment();
   page.appendChild(toolbar(update, post));
   if (update.live) page.appendChild(liveSection(update.live, post));
-  page.appendChild(content(update.content, ctx));
+  page.appendChild(interimMath(parts.interim === true, () => content(update.content, ctx)));
   morphChildren(root, page);
   if (focused) {
     const again = root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focused)}"]`);
@@ -70,7 +92,7 @@ export function render(root: HTMLElement, update: Update, post: Post, parts: Pag
     if (again) again.focus({ preventScroll: true });
     else deferred.focusKey = focused;
   }
-  deferred.start();
+  deferred.start(!parts.interactive);
   return deferred;
 }
 
@@ -157,10 +179,10 @@ function content(c: Content, ctx: Context): HTMLElement {
 function modelView(model: ViewModel, ctx: Context): HTMLElement {
   const post = ctx.post;
   const main = el('div', { class: `model kind-${model.kind}` });
-  main.appendChild(readSection(model, post));
+  main.appendChild(readSection(model, ctx));
   if (model.lossUnavailable) main.appendChild(el('p', { class: 'notice-box' }, model.lossUnavailable));
-  main.appendChild(figuresSection(model.figures));
-  if (ctx.playground) main.appendChild(playgroundSection(ctx.playground));
+  main.appendChild(figuresSection(model.figures, ctx));
+  if (ctx.playground) main.appendChild(kept(ctx, 'playground') ? keepMarker('playground') : playgroundSection(ctx.playground));
   if (model.loss) {
     main.appendChild(lossSection(model, model.loss, ctx));
     return main;
@@ -170,24 +192,26 @@ function modelView(model: ViewModel, ctx: Context): HTMLElement {
   const klQP = byId.get('klQP');
   if (klPQ && klQP) {
     main.appendChild(
-      section(
-        'Both directions of the KL divergence',
-        'kl-directions',
+      block(ctx, 'Both directions of the KL divergence', 'kl-directions', () => [
         el('div', { class: 'side-by-side' }, formulaCard(klPQ, post, figureText(model, 'klPQ')), formulaCard(klQP, post, figureText(model, 'klQP'))),
         byId.has('asymmetry') ? math(byId.get('asymmetry')!.substituted, true) : null,
-      ),
+      ]),
     );
   }
   const identity = byId.get('identity');
   // The section heading is the formula's title: the card does not repeat it.
-  if (identity) main.appendChild(section(identity.title, 'identity', formulaCard(identity, post, undefined, { heading: false }), decomposition(model)));
+  if (identity) main.appendChild(block(ctx, identity.title, 'identity', () => [formulaCard(identity, post, undefined, { heading: false }), decomposition(model)]));
   const temperature = ctx.playground ? 1 : 0;
   if (model.bars.length + model.curves.length + temperature > 0) {
     const estimate = model.bars.length * ESTIMATE.barChart + (model.curves.length + temperature) * ESTIMATE.curveChart;
     main.appendChild(
       lazySection(ctx, 'Charts', 'charts', estimate, () => {
         const chart = ctx.playground?.temperatureChart(model);
-        return [...model.bars.map((bar) => barChart(bar, ctx.bars)), chart ? curveChart(chart) : null, ...model.curves.map(curveChart)];
+        return [
+          ...model.bars.map((bar) => chartOrKept(ctx, bar.id, () => barChart(bar, ctx.bars))),
+          chart ? chartOrKept(ctx, chart.id, () => curveChart(chart)) : null,
+          ...model.curves.map((curve) => chartOrKept(ctx, curve.id, () => curveChart(curve))),
+        ];
       }),
     );
   }
@@ -205,6 +229,29 @@ function decomposition(model: ViewModel): Child {
   return el('figure', { class: 'decomposition-figure' }, el('figcaption', { class: 'caption' }, 'The cross-entropy is the entropy plus the divergence: making Q closer to P can only shrink the second part.'), decompositionBar(entropy, kl, cross));
 }
 
+/**
+ * Whether a playground draw — one a frame while something moves — leaves block `id` as it was: it
+ * exists, and it is off screen. The draw that settles the page (main.ts) brings it up to date.
+ */
+function kept(ctx: Context, id: string): boolean {
+  return ctx.interactive === true && ctx.heights.has(id) && !ctx.visible.has(id);
+}
+
+/** Stands for the block `id` as it is in the page (morph.ts keeps that one whole). */
+function keepMarker(id: string, tag: 'section' | 'figure' = 'section'): HTMLElement {
+  return el(tag, { attrs: { 'data-block': id, 'data-keep': '' } });
+}
+
+/** A block built at every draw, unless kept. */
+function block(ctx: Context, title: string, id: string, build: () => Child[]): HTMLElement {
+  return kept(ctx, id) ? keepMarker(id) : section(title, id, ...build());
+}
+
+/** A chart, kept as it is while a playground draw finds it off screen. */
+function chartOrKept(ctx: Context, id: string, build: () => HTMLElement): HTMLElement {
+  return kept(ctx, `chart:${id}`) ? keepMarker(`chart:${id}`, 'figure') : build();
+}
+
 function section(title: string, id: string, ...children: Child[]): HTMLElement {
   return el('section', { class: `block ${id}`, attrs: { 'aria-label': title, 'data-block': id } }, el('h2', {}, title), ...children);
 }
@@ -215,6 +262,7 @@ function section(title: string, id: string, ...children: Child[]): HTMLElement {
  */
 function lazySection(ctx: Context, title: string, id: string, estimate: number, build: () => Child[]): HTMLElement {
   if (ctx.visible.has(id)) return section(title, id, ...build());
+  if (ctx.interactive && ctx.heights.has(id)) return keepMarker(id);
   const body = () => {
     const fragment = document.createDocumentFragment();
     for (const child of build()) if (child) fragment.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
@@ -223,12 +271,11 @@ function lazySection(ctx: Context, title: string, id: string, estimate: number, 
   return section(title, id, ctx.deferred.slot(id, ctx.heights.get(id) ?? estimate, body));
 }
 
-function readSection(model: ViewModel, post: Post): HTMLElement {
+function readSection(model: ViewModel, ctx: Context): HTMLElement {
+  const post = ctx.post;
   const src = model.source;
   const lines = src.line === src.endLine ? `line ${src.line}` : `lines ${src.line}–${src.endLine}`;
-  return section(
-    'What was read',
-    'read',
+  return block(ctx, 'What was read', 'read', () => [
     el(
       'p',
       { class: 'source' },
@@ -241,13 +288,11 @@ function readSection(model: ViewModel, post: Post): HTMLElement {
     model.warnings.length > 0
       ? el('ul', { class: 'warnings', attrs: { 'aria-label': 'Warnings' } }, ...model.warnings.map((w) => el('li', {}, el('span', { class: 'warning-mark', attrs: { 'aria-hidden': 'true' } }, '⚠ '), w)))
       : null,
-  );
+  ]);
 }
 
-function figuresSection(figures: readonly FigureView[]): HTMLElement {
-  return section(
-    'Figures',
-    'figures',
+function figuresSection(figures: readonly FigureView[], ctx: Context): HTMLElement {
+  return block(ctx, 'Figures', 'figures', () => [
     el(
       'dl',
       { class: 'figure-grid' },
@@ -267,7 +312,7 @@ function figuresSection(figures: readonly FigureView[]): HTMLElement {
         ),
       ),
     ),
-  );
+  ]);
 }
 
 /** "= 0.200777 nats" for a figure, shown under a formula whose end may scroll out of view. */
@@ -300,23 +345,20 @@ function lossSection(model: ViewModel, loss: LossView, ctx: Context): HTMLElemen
   const post = ctx.post;
   const wrap = el('div', { class: 'loss' });
   wrap.appendChild(
-    section(
-      `Output distribution: ${loss.distribution}`,
-      'distribution',
+    block(ctx, `Output distribution: ${loss.distribution}`, 'distribution', () => [
       el('p', {}, el('strong', {}, `${loss.label} (${loss.name.toUpperCase()})`), ` over ${loss.samples.toLocaleString('en-US')} samples.`),
       el('p', { class: 'reason' }, 'Why: ', loss.reason),
-    ),
+    ]),
   );
-  if (loss.smoothing) wrap.appendChild(section('Label smoothing', 'smoothing', formulaCard(loss.smoothing, post, undefined, { heading: false })));
+  const smoothing = loss.smoothing;
+  if (smoothing) wrap.appendChild(block(ctx, 'Label smoothing', 'smoothing', () => [formulaCard(smoothing, post, undefined, { heading: false })]));
   wrap.appendChild(
-    section(
-      'Derivation',
-      'derivation',
+    block(ctx, 'Derivation', 'derivation', () => [
       el('ol', { class: 'steps' }, ...loss.derivation.map((step, i) => el('li', { attrs: { 'data-step': String(i) } }, el('p', { class: 'step-caption' }, step.caption), math(step.tex, true), button('Copy LaTeX', `copyLatex:step-${i}`, () => post({ type: 'copyLatex', id: `step-${i}` }), { class: 'link', attrs: { 'aria-label': `Copy LaTeX: step ${i + 1}` } })))),
-    ),
+    ]),
   );
   // The general formula is derivation step 3, just above: here only the numbers substituted.
-  wrap.appendChild(section('The loss on these numbers', 'loss-formula', formulaCard(loss.formula, post, undefined, { symbolic: false })));
+  wrap.appendChild(block(ctx, 'The loss on these numbers', 'loss-formula', () => [formulaCard(loss.formula, post, undefined, { symbolic: false })]));
   if (loss.equivalences.length > 0) {
     wrap.appendChild(
       lazySection(ctx, 'Equivalences', 'equivalences', loss.equivalences.length * ESTIMATE.equivalence, () =>
@@ -327,10 +369,11 @@ function lossSection(model: ViewModel, loss: LossView, ctx: Context): HTMLElemen
   wrap.appendChild(
     lazySection(ctx, 'Charts', 'charts', ESTIMATE.barChart + 2 * ESTIMATE.curveChart, () => {
       const chart = ctx.playground?.temperatureChart(model);
+      const curve = loss.curve;
       return [
-        barChart(loss.perSample),
-        loss.curve ? curveChart(loss.curve) : el('p', { class: 'notice-box' }, loss.curveMissing ?? ''),
-        chart ? curveChart(chart) : null,
+        chartOrKept(ctx, loss.perSample.id, () => barChart(loss.perSample)),
+        curve ? chartOrKept(ctx, curve.id, () => curveChart(curve)) : el('p', { class: 'notice-box' }, loss.curveMissing ?? ''),
+        chart ? chartOrKept(ctx, chart.id, () => curveChart(chart)) : null,
       ];
     }),
   );

@@ -15,7 +15,7 @@ import { applyEdits, baseOf, evaluationAt, temper } from '../../src/shared/model
 import { editedLiteral } from '../../src/shared/model/literal-edit';
 import { markdownAt } from '../../src/extension/visualizer/view-model-copy';
 import { withEdit } from '../../src/shared/model/playground-edit';
-import { curvePoint, curveTemperature, CURVE_STEPS } from '../../src/shared/model/temperature-curve';
+import { curveSampler, curveTemperature, CURVE_STEPS } from '../../src/shared/model/temperature-curve';
 import { IDENTITY, isPlaygroundState, NO_EDITS, type PlaygroundState } from '../../src/shared/playground';
 import { isFromWebview, panelStateFrom } from '../../src/shared/protocol';
 
@@ -90,12 +90,30 @@ describe('playground (issue 13)', () => {
       }
     });
 
+    it('draws the curve with the very figures the panel shows at each temperature, edits, zeros and ∞ included', () => {
+      const evaluation = pairOf('{"p": [0.5, 0.3, 0.2, 0, 1e-9], "q": [0.1, 0.6, 0.1, 0.2, 0]}');
+      const base = baseFor(evaluation);
+      if (base.kind !== 'pair') return assert.fail('a pair');
+      const edits = { p: withEdit(base.p, [], 1, 2, 0.4), q: [] };
+      const sample = curveSampler(base, at(1, edits));
+      for (const t of [0.1, 0.37, 1, 2.5, 10]) {
+        const point = sample(t);
+        const shown = evaluationAt(base, at(t, edits));
+        if (shown.kind !== 'pair') return assert.fail('a pair');
+        const figures = [shown.entropy, shown.entropyQ, shown.klPQ.value, shown.klQP.value];
+        figures.forEach((figure, s) => {
+          if (!Number.isFinite(figure)) assert.equal(point.values[s], figure, `series ${s} at T = ${t}`);
+          else near(point.values[s], figure, `series ${s} at T = ${t}`, 1e-9);
+        });
+      }
+    });
+
     it('computes the temperature curve at 41 temperatures from 0.1 to 10, both KL directions for a pair', () => {
       assert.equal(curveTemperature(0), 0.1);
       assert.equal(curveTemperature(CURVE_STEPS / 2), 1);
       near(curveTemperature(CURVE_STEPS), 10, 'the last temperature');
       const evaluation = pairOf('{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}');
-      const point = curvePoint(baseFor(evaluation), IDENTITY, 4);
+      const point = curveSampler(baseFor(evaluation), IDENTITY)(4);
       const p = [0.1, 0.2, 0.7].map(Math.log);
       const q = [0.3, 0.3, 0.4].map(Math.log);
       const pt = softmaxOver(p, 4);

@@ -90,12 +90,20 @@ const STUB_SCRIPT = `(() => {
 export interface Harness {
   readonly browser: Browser;
   readonly origin: string;
-  /** A fresh page; `saved` is the state its getState() returns, as after a window reload. */
-  open(theme?: 'dark' | 'light' | 'high-contrast', saved?: unknown): Promise<Page>;
+  /**
+   * A fresh page; `saved` is the state its getState() returns, as after a window reload. `build`
+   * 'baseline' loads the harness's baseline bundle instead of dist/webview/visualizer.js.
+   */
+  open(theme?: 'dark' | 'light' | 'high-contrast', saved?: unknown, build?: 'current' | 'baseline'): Promise<Page>;
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /** Another build of visualizer.js (an older commit's, for the benchmark to compare against). */
+  readonly baseline?: string;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(join(ROOT, 'dist/webview/visualizer.js'))) throw new Error('dist/webview/visualizer.js is missing: run `node esbuild.config.mjs` first');
   const nonce = createNonce();
   let origin = '';
@@ -109,7 +117,7 @@ export async function startHarness(): Promise<Harness> {
       const html = pageHtml({
         cspSource: origin,
         nonce,
-        scriptUri: `${origin}/dist/webview/visualizer.js`,
+        scriptUri: url.searchParams.get('build') === 'baseline' ? `${origin}/baseline/visualizer.js` : `${origin}/dist/webview/visualizer.js`,
         katexCssUri: `${origin}/dist/webview/katex/katex.min.css`,
         cssUri: `${origin}/media/visualizer.css`,
         fontUris: PRELOADED_FONTS.map((font) => `${origin}/dist/webview/katex/fonts/${font}`),
@@ -120,6 +128,7 @@ export async function startHarness(): Promise<Harness> {
       return send(200, 'text/html; charset=utf-8', html, { 'Content-Security-Policy': contentSecurityPolicy(origin, nonce) });
     }
     if (url.pathname === '/test/stub.js') return send(200, TYPES['.js'], STUB_SCRIPT);
+    if (url.pathname === '/baseline/visualizer.js' && options.baseline) return send(200, TYPES['.js'], readFileSync(options.baseline));
     if (url.pathname === '/test/theme.css') return send(200, TYPES['.css'], readFileSync(join(ROOT, 'test/webview/theme.css')));
     const allowed = ['/dist/webview/', '/media/'];
     if (!allowed.some((prefix) => url.pathname.startsWith(prefix))) return send(404, 'text/plain', 'not found');
@@ -140,7 +149,7 @@ export async function startHarness(): Promise<Harness> {
   return {
     browser,
     origin,
-    async open(theme = 'dark', saved?: unknown) {
+    async open(theme = 'dark', saved?: unknown, build = 'current') {
       const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
       pages.push(page);
       await page.addInitScript(INIT_SCRIPT);
@@ -148,7 +157,8 @@ export async function startHarness(): Promise<Harness> {
         void page.evaluate(() => (globalThis.__lens.dialogs = (globalThis.__lens.dialogs ?? 0) + 1)).catch(() => undefined);
         void dialog.dismiss();
       });
-      await page.goto(`${origin}/?theme=${theme}${saved === undefined ? '' : `&state=${encodeURIComponent(JSON.stringify(saved))}`}`);
+      const state = saved === undefined ? '' : `&state=${encodeURIComponent(JSON.stringify(saved))}`;
+      await page.goto(`${origin}/?theme=${theme}${state}${build === 'baseline' ? '&build=baseline' : ''}`);
       await page.waitForFunction(() => (globalThis.__lens as Lens | undefined)?.posted?.length);
       return page;
     },
@@ -248,7 +258,10 @@ export async function send(page: Page, message: ToWebview): Promise<void> {
 export async function afterDraw(page: Page, action: () => Promise<void>): Promise<void> {
   const before = await page.evaluate(() => globalThis.__lens.rendered());
   await action();
-  await page.waitForFunction((n) => globalThis.__lens.rendered() > n && Number(document.body.dataset.rendered) === Number(document.body.dataset.updates), before);
+  await page.waitForFunction((n) => {
+    const body = (globalThis as unknown as { document: { body: { dataset: Record<string, string | undefined> } } }).document.body;
+    return globalThis.__lens.rendered() > n && body.dataset.rendered === body.dataset.updates;
+  }, before);
 }
 
 export async function posted(page: Page): Promise<FromWebview[]> {

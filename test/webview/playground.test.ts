@@ -160,9 +160,22 @@ describe('visualizer playground (Chromium)', function () {
     await page.getByRole('button', { name: 'Copy figures (Markdown)' }).click();
     assert.deepEqual((await posted(page)).at(-1), { type: 'copyMarkdown', playground: { temperature: 10, smoothing: 0, edits: { p: [], q: [] } } });
     await afterDraw(page, () => page.getByRole('button', { name: 'Reset' }).click());
+    // Reset is a draw of its own: back to the numbers as written, and the buttons say there is nothing to write.
     assert.equal(await figure(page, 'klPQ'), '0.200777');
     assert.equal(await page.locator('.figure .condition').count(), 0);
     assert.equal(await page.getByRole('slider', { name: 'Temperature' }).inputValue(), '0');
+  });
+
+  it('starts from the literal again once the host applied the playground to the document', async () => {
+    await send(page, updateFor(PAIR));
+    await page.getByRole('slider', { name: 'Temperature' }).focus();
+    await afterDraw(page, () => page.keyboard.press('End'));
+    // The host replaced the literal with the tempered numbers, then sends the document's new literal.
+    await page.evaluate(() => globalThis.__lens.send({ type: 'applied' }));
+    assert.equal(await page.locator('.figure[data-key="klPQ"] .condition').textContent(), ' (T = 10)', 'nothing changes before the new literal arrives');
+    await send(page, updateFor('{"p": [0.31, 0.33, 0.36], "q": [0.33, 0.33, 0.34]}'));
+    assert.equal(await page.getByRole('slider', { name: 'Temperature' }).getAttribute('aria-valuetext'), 'T = 1');
+    assert.equal(await page.locator('.figure .condition').count(), 0, 'not tempered a second time');
   });
 
   it('keeps T and the edits across a restore, and drops edits of another literal', async () => {

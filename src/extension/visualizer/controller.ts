@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { toMarkdown } from '../../core/format';
 import type { LiveView } from '../../shared/live';
-import { isPanelState, VIEW_TYPE, type Content, type FromWebview, type PanelState, type SettingsView, type ViewName } from '../../shared/protocol';
+import { panelStateFrom, VIEW_TYPE, type Content, type FromWebview, type PanelState, type SettingsView, type ViewName } from '../../shared/protocol';
 import type { VisualizerHandle } from '../commands/command';
 import { Disposable, toDisposable } from '../dispose';
 import { log } from '../log';
@@ -13,7 +12,8 @@ import { SourceUnavailable, uriOfRef, type SourceRef, type TargetSource } from '
 import { targetOf, type Outcome } from '../targets/target';
 import { contentOf, EMPTY_SELECTION, LIVE_ENDED, NOTHING_SELECTED, unavailable } from './content';
 import { Following } from './following';
-import { latexOf } from './latex';
+import { latexAt, markdownAt } from './view-model-copy';
+import { writeLiteral } from './view-model-literal';
 import { LiveFollow } from './live-follow';
 import { PanelHost } from './panel';
 import { panelState, refOfState } from './panel-state';
@@ -131,7 +131,7 @@ export class VisualizerController extends Disposable implements VisualizerHandle
   /** The serializer's path: a panel VS Code kept across a reload, with the state the webview saved. */
   async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     this.#host?.dispose();
-    const saved = isPanelState(state) ? state : undefined;
+    const saved = panelStateFrom(state);
     this.#ref = saved && refOfState(saved);
     this.#locked = saved?.locked ?? false;
     this.#view = saved?.view ?? 'figures';
@@ -200,9 +200,17 @@ export class VisualizerController extends Disposable implements VisualizerHandle
         this.#locked = message.locked;
         return this.refresh();
       case 'copyMarkdown':
-        return this.#copy((evaluation, precision) => toMarkdown(evaluation, precision), 'Copied the figures as Markdown');
+        return this.#copy((evaluation, precision) => markdownAt(evaluation, message.playground, precision), 'Copied the figures as Markdown');
       case 'copyLatex':
-        return this.#copy((evaluation, precision) => latexOf(evaluation, message.id, precision), message.id ? 'Copied the formula as LaTeX' : 'Copied the formulas as LaTeX');
+        return this.#copy((evaluation, precision) => latexAt(evaluation, message.id, message.playground, precision), message.id ? 'Copied the formula as LaTeX' : 'Copied the formulas as LaTeX');
+      case 'copyLiteral':
+      case 'applyLiteral': {
+        const shown = this.#shown;
+        const literal = shown?.source && shown.outcome?.kind === 'evaluated' ? { source: shown.source, evaluation: shown.outcome.evaluation } : undefined;
+        const written = await writeLiteral(message.type === 'copyLiteral' ? 'copy' : 'apply', literal, message.playground, (ref) => this.targets.resolve(ref));
+        if (written.applied) this.#host?.post({ type: 'applied' });
+        return this.#notify(written.text);
+      }
       case 'reveal':
         return this.#reveal();
       case 'setFollowing':

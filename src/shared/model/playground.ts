@@ -27,8 +27,6 @@ export function baseOf(evaluation: Evaluation): PlaygroundBase | undefined {
     case 'pair':
       if (evaluation.p.p.length > PLAYGROUND_MAX_ELEMENTS) return undefined;
       return { kind: 'pair', ...common, p: baseDistribution(evaluation.p), q: baseDistribution(evaluation.q), ...(evaluation.labels ? { labels: evaluation.labels } : {}) };
-    case 'batch':
-      return undefined;
     case 'loss': {
       if (evaluation.loss === 'mse' || evaluation.predictions.length > PLAYGROUND_MAX_ELEMENTS) return undefined;
       const rows = evaluation.loss === 'cce' && evaluation.targets.length === evaluation.samples * evaluation.classes && evaluation.classes > 1;
@@ -46,6 +44,9 @@ export function baseOf(evaluation: Evaluation): PlaygroundBase | undefined {
         predictions: evaluation.predictions,
       };
     }
+    default:
+      // Batches (and any kind without a playground of its own).
+      return undefined;
   }
 }
 
