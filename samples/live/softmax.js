@@ -18,7 +18,7 @@ for (let step = 1; step <= 3; step++) {
   console.log(`step ${step}: p(class 0) = ${probs[0].toFixed(4)}`);
 }
 
-const big = Float64Array.from({ length: 300_000 }, (_, i) => 1 + (i % 97)); // read in pieces
+const big = Float64Array.from({ length: 300_000 }, (_, i) => 1 + (i % 97) / 7); // read in pieces
 const words = ['cat', 'dog'];
 debugger;
 // Keeps running until stopped, so a session that is running (not paused) can be seen.

@@ -18,7 +18,7 @@ for step in range(3):
     p_model = probs.mean(dim=0).detach().numpy()
     p_data = np.bincount(labels.numpy(), minlength=4) / len(labels)
     loss = F.cross_entropy(logits, labels)
-    breakpoint()  # logits, probs, p_model, p_data and loss exist only now
+    breakpoint()  # logits, probs, p_model, p_data and loss exist only now (stops on the next line)
     optimizer.zero_grad()
     loss.backward()
     optimizer.step()
@@ -27,4 +27,5 @@ for step in range(3):
 big = rng.random(100_000)  # float64: read in one piece of about 1.9 MB
 masked = np.array([1.0, -np.inf, 0.5])  # logits with a masked class
 words = ["cat", "dog"]
-breakpoint()
+breakpoint()  # debugpy stops at the line after breakpoint(): this one
+print(f"read {big.size} numbers")
