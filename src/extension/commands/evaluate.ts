@@ -21,7 +21,7 @@ export class EvaluateSelection implements Command {
 
   execute(): Promise<ReturnType<typeof toJson> | undefined> {
     return withEvaluation(this.targets, 'evaluate', (evaluated) => {
-      offerActions(`Entropy Lens: ${summaryLine(evaluated.evaluation, precisionOf(this.targets, evaluated))}`, evaluated, this.targets, this.visualizer);
+      offerActions(`Entropy Lens: ${liveSource(evaluated)}${summaryLine(evaluated.evaluation, precisionOf(this.targets, evaluated))}`, evaluated, this.targets, this.visualizer);
       return toJson(evaluated.evaluation);
     });
   }
@@ -40,7 +40,7 @@ export class CompareSelections implements Command {
         void vscode.window.showWarningMessage('Entropy Lens: to compare, select two vectors (hold Alt to add a second selection) or one literal with "p" and "q".');
         return undefined;
       }
-      offerActions(`Entropy Lens: ${summaryLine(evaluated.evaluation, precisionOf(this.targets, evaluated), 6)}`, evaluated, this.targets, this.visualizer);
+      offerActions(`Entropy Lens: ${liveSource(evaluated)}${summaryLine(evaluated.evaluation, precisionOf(this.targets, evaluated), 6)}`, evaluated, this.targets, this.visualizer);
       return toJson(evaluated.evaluation);
     });
   }
@@ -62,11 +62,17 @@ export class PreviewLoss implements Command {
       }
       const precision = precisionOf(this.targets, evaluated);
       const main = figuresOf(evaluation).map((figure) => formatFigure(figure, precision)).join(' · ');
-      void vscode.window.showInformationMessage(`Entropy Lens: ${main} — ${evaluation.reason}`);
+      void vscode.window.showInformationMessage(`Entropy Lens: ${liveSource(evaluated)}${main} — ${evaluation.reason}`);
       this.visualizer().show(evaluated.target.sources[0].ref, 'loss');
       return toJson(evaluation);
     });
   }
+}
+
+/** A live value's name before its figures, "probs @ train.py:42: ": a literal is where the user looks. */
+function liveSource(evaluated: Evaluated): string {
+  const live = evaluated.target.sources.filter((source) => source.kind === 'debug');
+  return live.length > 0 ? `${evaluated.target.sources.map((source) => source.describe()).join(' vs ')}: ` : '';
 }
 
 /** Shows the summary with its actions; the command returns at once rather than wait for a click. */

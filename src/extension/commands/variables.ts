@@ -38,9 +38,10 @@ export class EvaluateVariable implements Command {
       const expression = expressionOf(arg);
       const frame = await paused();
       const [value] = await captureAll(frame, [expression], maxElements(frame));
-      const outcome = this.targets.evaluate(targetOf(new DebugSource(frame, value)));
+      const source = new DebugSource(frame, value);
+      const outcome = this.targets.evaluate(targetOf(source));
       if (outcome.kind === 'error') return void reportError(outcome.error);
-      offerActions(`Entropy Lens: ${expression} — ${summaryLine(outcome.evaluation, precisionOf(this.targets, outcome))}`, outcome, this.targets, this.visualizer);
+      offerActions(`Entropy Lens: ${source.describe()}: ${summaryLine(outcome.evaluation, precisionOf(this.targets, outcome))}`, outcome, this.targets, this.visualizer);
       return toJson(outcome.evaluation);
     } catch (error) {
       if (!reportLiveError(error)) throw error;
@@ -64,13 +65,14 @@ export class CompareWithVariable implements Command {
       const q = typeof second === 'string' && second.trim() !== '' ? second : await pickSecond(frame, p);
       if (q === undefined) return undefined;
       const [first, other] = (await captureAll(frame, [p, q], maxElements(frame))).map((value) => new DebugSource(frame, value));
-      const outcome = this.targets.evaluate(targetOf(combined('pair', first, other)));
+      const pair = combined('pair', first, other);
+      const outcome = this.targets.evaluate(targetOf(pair));
       if (outcome.kind === 'error') return void reportError(outcome.error);
       if (outcome.evaluation.kind !== 'pair' && outcome.evaluation.kind !== 'pairs') {
         void vscode.window.showWarningMessage(`Entropy Lens: ${p} and ${q} are not two distributions of the same length (${outcome.evaluation.kind}).`);
         return undefined;
       }
-      offerActions(`Entropy Lens: P = ${p}, Q = ${q} — ${summaryLine(outcome.evaluation, precisionOf(this.targets, outcome), 6)}`, outcome, this.targets, this.visualizer);
+      offerActions(`Entropy Lens: P = ${p}, Q = ${q} @ ${pair.place}: ${summaryLine(outcome.evaluation, precisionOf(this.targets, outcome), 6)}`, outcome, this.targets, this.visualizer);
       return toJson(outcome.evaluation);
     } catch (error) {
       if (!reportLiveError(error)) throw error;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Evaluation } from '../../core/evaluate';
-import { figuresOf, formatFigure, type Figure } from '../../core/figures';
+import { figuresOf, formatNumber, type Figure } from '../../core/figures';
 import { HISTORY_LIMIT, type LiveHistory, type LivePoint, type LiveView, type SavedLive } from '../../shared/live';
 import { toWire } from '../../shared/wire';
 import { Disposable, toDisposable } from '../dispose';
@@ -180,7 +180,7 @@ export class LiveFollow extends Disposable {
       // Another figure, or another unit, is not the same curve: a new history begins.
       if (history && (history.label !== figure.label || history.unit !== figure.unit)) this.#history = undefined;
       this.#history ??= { label: figure.label, ...(figure.unit ? { unit: figure.unit } : {}), points: [] };
-      this.#append({ stop: this.#stops, value: toWire(figure.value), display: formatFigure(figure, precision), place });
+      this.#append({ stop: this.#stops, value: toWire(figure.value), display: `${formatNumber(figure.value, precision)}${figure.unit ? ` ${figure.unit}` : ''}`, place });
     }
     if (notify) this.panel.changed();
   }
