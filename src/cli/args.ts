@@ -1,3 +1,4 @@
+import { ROWS_MODES, type RowsMode } from '../core/shape';
 import { INTERPRETATION_MODES, LOSS_MODES, type InterpretationMode, type LossMode, type Unit } from '../core/types';
 
 /** The CLI's contract: `entropy-lens [--base e|2|10] [--as MODE] [--loss MODE] [--json] [LITERAL]`. */
@@ -6,6 +7,8 @@ export interface CliArguments {
   readonly as: InterpretationMode;
   /** `--as joint`: read a table as a joint distribution (a shape, so apart from `as`). */
   readonly joint: boolean;
+  /** `--rows pair|batch`: how a list of two rows is read (default auto: as a pair). */
+  readonly rows: RowsMode;
   readonly loss: LossMode;
   readonly json: boolean;
   readonly precision: number;
@@ -16,7 +19,8 @@ export interface CliArguments {
 }
 
 export const USAGE = `usage: entropy-lens [--base e|2|10] [--as auto|probs|counts|logits|logprobs|joint]
-                    [--loss auto|bce|cce|mse|none] [--precision N] [--json] [LITERAL]
+                    [--rows auto|pair|batch] [--loss auto|bce|cce|mse|none]
+                    [--precision N] [--json] [LITERAL]
 
 Evaluates an array literal (JSON, JS, Python, numpy or torch) and prints its entropy,
 cross-entropy, both KL divergences, JS divergence, or the loss it implies.
@@ -25,6 +29,8 @@ LITERAL is read from standard input when absent or "-".
   --base e|2|10     logarithm base: nats (e, default), bits (2), hartleys (10)
   --as MODE         how to read the numbers (default auto); joint: a table as the joint
                     distribution of X (rows) and Y (columns)
+  --rows MODE       how a list of two rows is read: pair (P then Q; what auto does)
+                    or batch (two distributions, each with its entropy)
   --loss MODE       which loss a targets/predictions literal is evaluated with (default auto);
                     none: no loss, each sample's predicted distribution and its entropy
   --precision N     significant digits in the text summary (default 6)
@@ -43,6 +49,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   let unit: Unit = 'nats';
   let as: InterpretationMode = 'auto';
   let joint = false;
+  let rows: RowsMode = 'auto';
   let loss: LossMode = 'auto';
   let json = false;
   let precision = 6;
@@ -71,6 +78,9 @@ export function parseArguments(argv: readonly string[]): CliArguments {
         as = joint ? 'auto' : oneOf(mode, INTERPRETATION_MODES, '--as', [JOINT]);
         break;
       }
+      case '--rows':
+        rows = oneOf(value(), ROWS_MODES, '--rows');
+        break;
       case '--loss':
         loss = oneOf(value(), LOSS_MODES, '--loss');
         break;
@@ -103,7 +113,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   }
   if (positional.length > 1) throw new UsageError('give one literal (quote it), or none to read standard input');
   const literal = positional[0] === '-' ? undefined : positional[0];
-  return { unit, as, joint, loss, json, precision, literal, help, version };
+  return { unit, as, joint, rows, loss, json, precision, literal, help, version };
 }
 
 /** `--as joint` is a shape rather than a reading of numbers, so the editor's readings leave it out. */

@@ -34,7 +34,7 @@ function main(argv: readonly string[]): number {
   }
   const text = args.literal ?? readFileSync(0, 'utf8');
   try {
-    const evaluation = evaluateText(text, { unit: args.unit, as: args.as, loss: args.loss, joint: args.joint });
+    const evaluation = evaluateText(text, { unit: args.unit, as: args.as, loss: args.loss, joint: args.joint, rows: args.rows });
     process.stdout.write(args.json ? `${JSON.stringify(toJson(evaluation))}\n` : `${toText(evaluation, args.precision)}\n`);
     return OK;
   } catch (error) {

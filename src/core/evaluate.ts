@@ -2,7 +2,7 @@ import { count, LiteralError, spanning, type SourceRange } from './errors';
 import { interpret } from './interpret';
 import { readLiteral } from './reader';
 import { crossEntropy, entropy, entropyAndTerms, jsDivergence, klDivergence, klTerms, maxEntropy } from './quantities';
-import { contextOf, shapeAsJoint, shapeOf, type Matrix, type Shaped, type Vector } from './shape';
+import { contextOf, shapeAsJoint, shapeOf, type Matrix, type RowsMode, type Shaped, type Vector } from './shape';
 import { evaluateJoint, type JointEvaluation } from './joint';
 import { evaluatePairs, type PairsEvaluation } from './pairs';
 import { evaluateSequence, type SequenceEvaluation } from './sequence';
@@ -28,6 +28,11 @@ export interface EvaluateOptions {
    * setting and toggles do not offer it.
    */
   readonly joint?: boolean;
+  /**
+   * How a list of two rows is read: a pair P, Q ('pair') or a batch of two distributions ('batch');
+   * 'auto' (the default) reads two rows as a pair. See shapeOf.
+   */
+  readonly rows?: RowsMode;
 }
 
 export const DEFAULT_OPTIONS: EvaluateOptions = { unit: 'nats', as: 'auto', loss: 'auto' };
@@ -51,6 +56,8 @@ export interface DistributionEvaluation extends Common {
   readonly entropyTerms: Float64Array;
   /** log n in the unit: the entropy of the uniform distribution. */
   readonly maxEntropy: number;
+  /** The numbers as written, before they were read (logits, counts…): the derivation starts from them. */
+  readonly inputs?: Float64Array;
 }
 
 export interface PairEvaluation extends Common {
@@ -69,6 +76,9 @@ export interface PairEvaluation extends Common {
   /** pᵢ log(pᵢ/qᵢ) per element, and the reverse direction, in the unit. */
   readonly klTermsPQ: Float64Array;
   readonly klTermsQP: Float64Array;
+  /** P's and Q's numbers as written, before they were read. */
+  readonly inputs?: Float64Array;
+  readonly inputsQ?: Float64Array;
 }
 
 export interface BatchEvaluation extends Common {
@@ -86,7 +96,7 @@ export type { JointEvaluation, LossEvaluation, PairsEvaluation, SequenceEvaluati
 /** Reads and evaluates a literal. Throws LiteralError for anything wrong with the input. */
 export function evaluateText(text: string, options: EvaluateOptions = DEFAULT_OPTIONS): Evaluation {
   const node = readLiteral(text);
-  return evaluateShaped(options.joint ? shapeAsJoint(node) : shapeOf(node), options);
+  return evaluateShaped(options.joint ? shapeAsJoint(node) : shapeOf(node, options.rows), options);
 }
 
 export function evaluateShaped(shaped: Shaped, options: EvaluateOptions): Evaluation {
@@ -154,6 +164,7 @@ function evaluateDistribution(vector: Vector, as: InterpretationMode, unit: Unit
     entropy: h.value / scale,
     entropyTerms: scaled(h.terms, scale),
     maxEntropy: maxEntropy(p.p.length) / scale,
+    inputs: vector.values,
   };
 }
 
@@ -195,6 +206,8 @@ function evaluatePair(pVector: Vector, qVector: Vector, options: EvaluateOptions
     jsDivergence: jsDivergence(p, q) / scale,
     klTermsPQ: scaled(klTerms(p, q), scale),
     klTermsQP: scaled(klTerms(q, p), scale),
+    inputs: pVector.values,
+    inputsQ: qVector.values,
   };
 }
 

@@ -72,18 +72,37 @@ export function contextOf(vector: Vector, name: string): VectorContext {
   return { name, range: vector.range, elementRange: (i) => vector.elementRange(i) };
 }
 
-/** Classifies a literal and extracts its numbers; throws LiteralError naming the offending element. */
-export function shapeOf(node: LiteralNode): Shaped {
+/**
+ * How a list of rows is read: 'auto' reads two rows as a pair P, Q and more as a batch; 'pair' and
+ * 'batch' say which two rows are (a user's choice: the CLI's --rows, the editor's remembered choice).
+ */
+export type RowsMode = 'auto' | 'pair' | 'batch';
+export const ROWS_MODES: readonly RowsMode[] = ['auto', 'pair', 'batch'];
+
+/**
+ * Classifies a literal and extracts its numbers; throws LiteralError naming the offending element.
+ * `rows` chooses how a list of two rows is read (see {@link RowsMode}); a choice that cannot apply
+ * is said in a warning, never dropped silently.
+ */
+export function shapeOf(node: LiteralNode, rows: RowsMode = 'auto'): Shaped {
+  const shaped = shapeOfNode(node, rows);
+  const unused = rows !== 'auto' && !isRowsList(node) ? [`rows were to be read as ${rows === 'pair' ? 'a pair' : 'a batch'}, but this literal is not a list of rows: it was read as ${KIND_WORDS[shaped.kind]}`] : [];
   // The reader's warnings (a key given twice) travel with the shape to the evaluation.
-  return withRemarks(shapeOfNode(node), [], readerWarnings(node));
+  return withRemarks(shaped, [], [...readerWarnings(node), ...unused]);
 }
 
-function shapeOfNode(node: LiteralNode): Shaped {
+/** A list of rows of numbers, which the rows choice applies to. */
+function isRowsList(node: LiteralNode): boolean {
+  // Rows of numbers only: a list of token objects is not one.
+  return node.kind === 'list' && node.items.length > 0 && node.items.every((item) => item.kind === 'numbers');
+}
+
+function shapeOfNode(node: LiteralNode, rowsMode: RowsMode): Shaped {
   switch (node.kind) {
     case 'numbers':
       return { kind: 'distribution', p: vectorOf(node, 'the vector'), forcedLogits: false };
     case 'list':
-      return isTokenObjectList(node) ? tokenObjects(node) : shapeOfRows(node);
+      return isTokenObjectList(node) ? tokenObjects(node) : shapeOfRows(node, rowsMode);
     case 'object':
       return shapeOfObject(node);
     case 'number':
@@ -105,8 +124,13 @@ export function shapeAsJoint(node: LiteralNode): Shaped {
   throw new LiteralError('shape', 'a joint distribution is a table: select rows of numbers such as [[0.3, 0.1], [0.2, 0.4]] (X indexes the rows, Y the columns)', node.range);
 }
 
-function shapeOfRows(node: ListNode): Shaped {
+function shapeOfRows(node: ListNode, mode: RowsMode): Shaped {
   const rows = matrixOf(node, 'row');
+  if (mode === 'pair') {
+    if (rows.rows !== 2) throw new LiteralError('shape', `a pair is two rows, P then Q, but this list has ${count(rows.rows, 'row')}: read it as a batch, or select two rows`, node.range);
+    return { kind: 'pair', p: rows.row(0), q: rows.row(1), notes: ['Two rows read as a pair, as chosen: row 0 is P, row 1 is Q.'] };
+  }
+  if (mode === 'batch') return { kind: 'batch', rows, forcedLogits: false, ...(rows.rows === 2 ? { notes: ['Two rows read as a batch of two distributions, as chosen: each row has its own entropy.'] } : {}) };
   if (rows.rows > 1 && rows.columns === 1) return { kind: 'distribution', p: column(rows), forcedLogits: false, notes: [squeezeNote(rows.rows)] };
   if (rows.rows === 1) return { kind: 'distribution', p: rows.row(0), forcedLogits: false };
   if (rows.rows === 2) return { kind: 'pair', p: rows.row(0), q: rows.row(1) };
