@@ -1,6 +1,7 @@
 import { activationBench } from './activation-bench';
 import { coreBench } from './core-bench';
 import { hoverBench } from './hover-bench';
+import { liveBench } from './live-bench';
 import { mcpBench } from './mcp-bench';
 import { sinkValue } from './measure';
 import { runWebviewBench } from './webview-paint';
@@ -9,7 +10,7 @@ import { runWebviewBench } from './webview-paint';
  * `npm run bench`: every speed goal of the project, measured side by side in one run, printed as
  * figures and ratios. Medians of repeated runs after a warm-up; see BENCHMARKS.md for the machine
  * and the figures last measured. `npm run bench -- core hover` runs only the sections named
- * (core, hover, activation, mcp, webview).
+ * (core, hover, activation, mcp, live, webview).
  */
 async function main(): Promise<void> {
   console.log(`Entropy Lens benchmark — Node ${process.version}, ${process.platform}/${process.arch}`);
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   if (wanted('hover')) hoverBench();
   if (wanted('activation')) activationBench();
   if (wanted('mcp')) await mcpBench();
+  if (wanted('live')) await liveBench();
   if (wanted('webview')) await runWebviewBench();
   if (sinkValue() === Number.MIN_VALUE) console.log('');
 }
