@@ -1,0 +1,57 @@
+// Debugging as a user does it, for the live-value scenarios: start a launch configuration of
+// samples/.vscode/launch.json from the palette, wait until the program is paused, continue with F5.
+// The program's values are computed here too (plain JavaScript, as samples/live/softmax.js does).
+
+/**
+ * Starts `configuration` ("Debug: Select and Start Debugging") and waits until it is paused.
+ * @param {ReturnType<typeof import('../../../scripts/lib/workbench.mjs').createWorkbench>} ui @param {string} configuration
+ */
+export async function startDebugging(ui, configuration) {
+  await ui.runCommand('Debug: Select and Start Debugging');
+  await ui.pick(configuration, configuration, `no launch configuration "${configuration}"`);
+  await waitUntilPaused(ui);
+}
+
+/**
+ * Waits until the debug toolbar offers Continue: the program is paused, and VS Code has focused
+ * the top frame.
+ * @param {ReturnType<typeof import('../../../scripts/lib/workbench.mjs').createWorkbench>} ui
+ */
+export async function waitUntilPaused(ui) {
+  await ui.page.locator('.debug-toolbar .action-label.codicon-debug-continue').first().waitFor({ timeout: 4 * ui.UI_TIMEOUT_MS });
+  await ui.page.locator('.monaco-editor .debug-top-stack-frame-line').first().waitFor({ timeout: 2 * ui.UI_TIMEOUT_MS });
+}
+
+/**
+ * Continue (F5, from the editor) to the next stop.
+ * @param {ReturnType<typeof import('../../../scripts/lib/workbench.mjs').createWorkbench>} ui
+ */
+export async function continueToNextStop(ui) {
+  const line = ui.page.locator('.monaco-editor .debug-top-stack-frame-line').first();
+  const before = await line.boundingBox();
+  await ui.focusEditor();
+  await ui.page.keyboard.press('F5');
+  // Running, then paused again (the same line of the loop, or another).
+  await ui.page.locator('.debug-toolbar .action-label.codicon-debug-pause').first().waitFor({ timeout: ui.UI_TIMEOUT_MS }).catch(() => {});
+  await waitUntilPaused(ui);
+  return before;
+}
+
+/** softmax, as the sample computes it. @param {number[]} logits */
+export function softmax(logits) {
+  const max = Math.max(...logits);
+  const exps = logits.map((z) => Math.exp(z - max));
+  const total = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / total);
+}
+
+/** `probs` of samples/live/softmax.js at its stop number `stop` (1, 2, 3). @param {number} stop */
+export function sampleProbs(stop) {
+  let weights = [2.0, 1.0, 0.1, -1.2];
+  const target = [1, 0, 0, 0];
+  for (let step = 1; ; step++) {
+    const probs = softmax(weights);
+    if (step === stop) return { probs, weights };
+    weights = weights.map((w, i) => w + 0.5 * (target[i] - probs[i]));
+  }
+}
