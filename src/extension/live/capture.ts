@@ -45,6 +45,10 @@ export async function captureValue(frame: PausedFrame, selected: string, options
     reply = await evaluator.run(converter.capture(expression, options.maxElements, first));
   }
   const ok = accepted(reply, expression, options.maxElements);
+  if (options.token?.isCancellationRequested) {
+    if (ok.token > 0) void evaluator.run(converter.release(ok.token)).catch(() => undefined);
+    throw new LiveCancelled();
+  }
   const head = ok.head.length === Math.min(first, ok.length) ? ok.head : '';
   const text = ok.token === 0 ? head : await fetchRest(evaluator, converter, ok, head, options);
   return { expression, text, count: ok.count };

@@ -4,6 +4,7 @@ import { figuresOf, formatNumber, type Figure } from '../../core/figures';
 import { HISTORY_LIMIT, type LiveHistory, type LivePoint, type LiveView, type SavedLive } from '../../shared/live';
 import { toWire } from '../../shared/wire';
 import { Disposable, toDisposable } from '../dispose';
+import { log } from '../log';
 import { LiveCancelled, LiveValueError } from '../live/errors';
 import { pausedFrame, placeOf } from '../live/paused-frame';
 import { readSettings } from '../settings';
@@ -140,11 +141,13 @@ export class LiveFollow extends Disposable {
     clearTimeout(this.#timer);
     if (!this.#pending || this.#reading) return;
     this.#pending = false;
-    this.#reading = this.#read().finally(() => {
-      this.#reading = undefined;
-      // A stop that came while reading (fast stepping) is read now: the latest state wins.
-      if (this.#pending) this.#readNow();
-    });
+    this.#reading = this.#read()
+      .catch((error: unknown) => log().error('Follow: reading the value at a stop failed', error))
+      .finally(() => {
+        this.#reading = undefined;
+        // A stop that came while reading (fast stepping) is read now: the latest state wins.
+        if (this.#pending) this.#readNow();
+      });
   }
 
   async #read(): Promise<void> {
