@@ -4,7 +4,7 @@ import { sliderOfTemperature, temperatureOfSlider, type PlaygroundUi } from './c
 import type { Deferred } from './defer';
 import { BarDragging } from './drag';
 import { PagePlayground, type Update } from './playground';
-import { measure, render } from './render';
+import { measure, render, wasVisible } from './render';
 
 /**
  * The visualizer webview's entry (bundled to dist/webview/visualizer.js as an IIFE). It says
@@ -107,7 +107,8 @@ function draw(inFrame: boolean): void {
   }
   let update: Update | undefined;
   try {
-    update = playground.current();
+    // A playground draw leaves charts that are off screen as they were: no need to compute them.
+    update = playground.current(!inFrame || wasVisible('charts'));
   } catch (error) {
     // The playground's arithmetic failed on this literal: say so and show the literal as written.
     showNotice(`The playground could not compute this: ${error instanceof Error ? error.message : String(error)}`);

@@ -27,7 +27,7 @@ export class PagePlayground {
   private keyValue: string | undefined;
   private update: Update | undefined;
   private baseValue: PlaygroundBase | undefined;
-  private computed: { state: PlaygroundState; evaluation: Evaluation; model: ViewModel } | undefined;
+  private computed: { state: PlaygroundState; evaluation: Evaluation; model: ViewModel; charts: boolean } | undefined;
   readonly curve: CurveJob;
 
   constructor(saved: SavedPlayground | undefined, onCurveDone: () => void) {
@@ -95,18 +95,21 @@ export class PagePlayground {
     return { ...this.stateValue, key: this.key };
   }
 
-  /** The update to draw: the host's own at the literal as written, else its model at the state. */
-  current(): Update | undefined {
+  /**
+   * The update to draw: the host's own at the literal as written, else its model at the state —
+   * without its bar and curve charts when `charts` is false (they are off screen and kept).
+   */
+  current(charts = true): Update | undefined {
     const update = this.update;
     const base = this.baseValue;
     if (!update || !base || update.content.kind !== 'model') return update;
     const state = this.effective();
     if (isIdentity(state)) return update;
-    if (!this.computed || !sameState(this.computed.state, state)) {
+    if (!this.computed || !sameState(this.computed.state, state) || (charts && !this.computed.charts)) {
       const hostModel = update.content.model;
       const evaluation = evaluationAt(base, state);
-      const model = buildViewModel(evaluation, { source: hostModel.source, precision: update.settings.precision, view: update.state.view, playground: { base, state } });
-      this.computed = { state, evaluation, model };
+      const model = buildViewModel(evaluation, { source: hostModel.source, precision: update.settings.precision, view: update.state.view, playground: { base, state }, charts });
+      this.computed = { state, evaluation, model, charts };
     }
     return { ...update, content: { kind: 'model', model: this.computed.model } };
   }

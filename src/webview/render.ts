@@ -59,6 +59,11 @@ window.addEventListener('scroll', () => (scrolled = true), { passive: true });
  * here would lay the page out twice in one frame. main.ts measures again after each frame it
  * paints, when layout is clean and reading it costs nothing.
  */
+/** Whether block `id` may be on screen: it was when last measured, or the page scrolled since. */
+export function wasVisible(id: string): boolean {
+  return !measured || scrolled || measured.visible.has(id);
+}
+
 export function measure(root: HTMLElement): NonNullable<typeof measured> {
   const visible = new Set<string>();
   const heights = new Map<string, number>();

@@ -22,6 +22,11 @@ export interface ViewModelOptions {
    * written, and carries the base the page will play with.
    */
   readonly playground?: { readonly base: PlaygroundBase; readonly state: PlaygroundState };
+  /**
+   * false: no bar or curve charts for a distribution or a pair — a playground draw whose charts are
+   * off screen keeps them as they were, and summarising 100,000 elements twice would be wasted.
+   */
+  readonly charts?: boolean;
 }
 
 /**
@@ -66,6 +71,7 @@ export function buildViewModel(evaluation: Evaluation, options: ViewModelOptions
       ? 'This literal is not targets with predictions, so it has no loss: select an object such as {"y": [1, 0], "p": [0.9, 0.2]}, or choose BCE, CCE or MSE to read a pair as targets and predictions.'
       : undefined;
   const extra = lossUnavailable ? { lossUnavailable } : {};
+  if (options.charts === false && (evaluation.kind === 'distribution' || evaluation.kind === 'pair')) return { ...common, bars: [], curves: [], ...extra };
   switch (evaluation.kind) {
     case 'distribution': {
       const p = evaluation.p.p;
