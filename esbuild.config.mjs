@@ -38,15 +38,16 @@ const builds = [
   // Extension host (desktop VS Code and code-server's Node host).
   // Activation loads only extension.js; the features (the core, commands, visualizer host) are
   // dist/features.js, required on first use, and the formula renderer its own file after that.
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode', './features.js'], define: { FEATURES_BUNDLE_SEPARATE: 'true', ...testHooks }, ...activationClock },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode', './features.js'], define: { FEATURES_FETCHED: 'false', ...testHooks }, ...activationClock },
   { ...common, entryPoints: ['src/extension/features.ts'], outfile: 'dist/features.js', platform: 'node', format: 'cjs', external: ['vscode', './formula-image.js'], define: { FORMULA_FETCHED: 'false' } },
   // The formula renderer needs nothing from either host: one browser-platform file serves both
   // (the Node host requires it, the web host fetches it).
   { ...common, entryPoints: ['src/extension/formula-image.ts'], outfile: 'dist/formula-image.js', platform: 'browser', format: 'cjs' },
   // Web extension (vscode.dev, the browser host): same entry, nothing Node-only may be on its path.
-  // The host evaluates this one file at activation, so the features are in it; the formula
-  // renderer is dist/formula-image.js, fetched on the first hover (src/extension/formula-loader.ts).
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { FORMULA_FETCHED: 'true', FEATURES_BUNDLE_SEPARATE: 'false', ...testHooks }, ...activationClock },
+  // The host evaluates only this file; the features (dist/web/features.js) are fetched on first
+  // use and the formula renderer (dist/formula-image.js) on the first hover: src/extension/web-module.ts.
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { FEATURES_FETCHED: 'true', ...testHooks }, ...activationClock },
+  { ...common, entryPoints: ['src/extension/features.ts'], outfile: 'dist/web/features.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { FORMULA_FETCHED: 'true' } },
   // CLI.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, define: { ENTROPY_LENS_VERSION: JSON.stringify(version) } },
 ];

@@ -43,17 +43,16 @@ export function hoverBench(): void {
   const minified = (entry: string, external: string[], define: Record<string, string>) =>
     buildSync({ entryPoints: [entry], bundle: true, minify: true, write: false, platform: 'node', format: 'cjs', external, define, logLevel: 'silent' }).outputFiles[0].contents.length;
   // As `npm run package` builds it: the test hooks compiled out.
-  const activationBytes = minified('src/extension/extension.ts', ['vscode', './features.js'], { FEATURES_BUNDLE_SEPARATE: 'true', ENTROPY_LENS_TEST_HOOKS: 'false' });
+  const activationBytes = minified('src/extension/extension.ts', ['vscode', './features.js'], { FEATURES_FETCHED: 'false', ENTROPY_LENS_TEST_HOOKS: 'false' });
   row('dist/extension.js (loaded at activation)', `${(activationBytes / 1024).toFixed(1)} KB`, `goal ≤ 60 KB (${(activationBytes / 1024 / 60).toFixed(2)}× the goal)`);
   const featuresBytes = minified('src/extension/features.ts', ['vscode', './formula-image.js'], { FORMULA_FETCHED: 'false' });
   row('dist/features.js (first command, hover or selection)', `${(featuresBytes / 1024).toFixed(1)} KB`);
-  // The web extension host evaluates its entry whole at activation: the features are in it.
-  const web = buildSync({
-    entryPoints: ['src/extension/extension.ts'], bundle: true, minify: true, write: false, platform: 'browser', format: 'cjs', external: ['vscode'], logLevel: 'silent',
-    define: { FORMULA_FETCHED: 'true', FEATURES_BUNDLE_SEPARATE: 'false', ENTROPY_LENS_TEST_HOOKS: 'false' },
-  });
-  const webBytes = web.outputFiles[0].contents.length;
+  // The web extension host evaluates its entry at activation; it fetches the features on first use.
+  const browser = (entry: string, define: Record<string, string>) =>
+    buildSync({ entryPoints: [entry], bundle: true, minify: true, write: false, platform: 'browser', format: 'cjs', external: ['vscode'], define, logLevel: 'silent' }).outputFiles[0].contents.length;
+  const webBytes = browser('src/extension/extension.ts', { FEATURES_FETCHED: 'true', ENTROPY_LENS_TEST_HOOKS: 'false' });
   row('dist/web/extension.js (web extension, loaded at activation)', `${(webBytes / 1024).toFixed(1)} KB`, `goal ≤ 200 KB (${(webBytes / 1024 / 200).toFixed(2)}× the goal)`);
+  row('dist/web/features.js (web extension, first use)', `${(browser('src/extension/features.ts', { FORMULA_FETCHED: 'true' }) / 1024).toFixed(1)} KB`);
   const formula = buildSync({ entryPoints: ['src/extension/formula-image.ts'], bundle: true, minify: true, write: false, platform: 'browser', format: 'cjs', logLevel: 'silent' });
   row('dist/formula-image.js (MathJax, first hover only, in either host)', `${(formula.outputFiles[0].contents.length / 1024).toFixed(0)} KB`);
   try {

@@ -27,10 +27,10 @@ export function packageVsix(root, { log = console.log, timeoutMs = 300_000 } = {
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   const args = [vsce, 'package', '--out', out];
   if (!JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).repository) {
-    // With no repository vsce cannot turn the README's relative links and screenshots into web
-    // addresses. Left relative, they resolve inside the installed extension (VS Code's Extensions
-    // view shows the screenshots from the .vsix); the Marketplace's web page needs `repository`.
-    log('WARNING: package.json has no "repository": the README keeps relative links (fine in VS Code, broken on the Marketplace website)');
+    // With no repository vsce cannot turn the README's relative links and pictures into web
+    // addresses, and refuses to package. They stay relative: right on the repository's own page,
+    // but the store pages and VS Code's extension page show https pictures only.
+    log('WARNING: package.json has no "repository": the README keeps relative links, so its pictures will not show on the store pages or in VS Code\'s extension page');
     args.push('--no-rewrite-relative-links');
   }
   log(`vsce package → ${out} (runs vscode:prepublish, the production build)`);

@@ -32,19 +32,19 @@ export interface LanguageModelToolHandlers {
  * Registers both tools. An editor built on VS Code without its chat may lack the API or refuse the
  * tools; the rest of the extension must still activate, so that is logged, not thrown.
  */
-export function registerLanguageModelTools(handlers: () => LanguageModelToolHandlers): vscode.Disposable[] {
+export function registerLanguageModelTools(handlers: () => Promise<LanguageModelToolHandlers>): vscode.Disposable[] {
   const registered: vscode.Disposable[] = [];
   try {
     registered.push(
       vscode.lm.registerTool<EvaluateInput>(LANGUAGE_MODEL_TOOLS.evaluate, {
         prepareInvocation: ({ input }) => ({ invocationMessage: `Entropy Lens: evaluating ${quoted(input.literal)}${inUnit(input.base)}` }),
-        invoke: ({ input }) => handlers().evaluate(input),
+        invoke: async ({ input }) => (await handlers()).evaluate(input),
       }),
     );
     registered.push(
       vscode.lm.registerTool<ReadingInput>(LANGUAGE_MODEL_TOOLS.evaluateSelection, {
         prepareInvocation: ({ input }) => ({ invocationMessage: `Entropy Lens: evaluating ${selectionName()}${inUnit(input.base)}` }),
-        invoke: ({ input }) => handlers().evaluateSelection(input),
+        invoke: async ({ input }) => (await handlers()).evaluateSelection(input),
       }),
     );
   } catch (error) {

@@ -6,7 +6,7 @@
 import { entropy, equal, includes, kl, ok, sig, waitUntil } from './lib/expect.mjs';
 import { checkHover } from './lib/hover.mjs';
 
-export const title = 'Web worker host: activation evaluates ≤ 200 KB, Evaluate Selection, the hover (renderer fetched on the first hover) and the visualizer work';
+export const title = 'Web worker host: activation evaluates ≤ 200 KB, the features and the renderer are fetched on first use, Evaluate Selection, the hover and the visualizer work';
 
 const ID = 'entropy-lens.entropy-lens';
 export const settings = { 'remote.extensionKind': { [ID]: ['web'] } };
@@ -50,6 +50,10 @@ export default async function webHost(ui) {
   await ui.runCommand('Entropy Lens: Evaluate Selection');
   await ui.waitForNotification(`H(P) = ${sig(entropy([0.5, 0.5]))} nats`);
   await ui.runCommand('Notifications: Clear All Notifications');
+  // The features came in a file of their own, once, after the entry.
+  const features = (await workerRecord(page)).fetched.filter((f) => f.file === 'dist/web/features.js');
+  equal(features.length, 1, 'fetches of dist/web/features.js');
+  ok(features[0].start > entry.start, 'the features were fetched after the entry, on first use');
 
   // The first hover fetches the formula renderer: the image must still arrive, and only now.
   const beforeHover = (await workerRecord(page)).now;

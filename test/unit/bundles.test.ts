@@ -36,18 +36,24 @@ describe('bundles', () => {
     assert.match(read('dist/formula-image.js'), /mathjax/i);
   });
 
-  it('the web extension evaluates at most 200 KB at activation; MathJax is the shared renderer file, fetched on the first hover', () => {
+  it('the web extension evaluates at most 200 KB at activation; the features and MathJax are fetched on first use', () => {
     // As the .vsix carries it: minified, the test hooks compiled out (the options of esbuild.config.mjs).
     const activation = buildSync({
       entryPoints: [path.join(root, 'src/extension/extension.ts')], bundle: true, minify: true, write: false, platform: 'browser',
       format: 'cjs', target: 'es2022', legalComments: 'none', external: ['vscode'], logLevel: 'silent',
-      define: { FORMULA_FETCHED: 'true', FEATURES_BUNDLE_SEPARATE: 'false', ENTROPY_LENS_TEST_HOOKS: 'false' },
+      define: { FEATURES_FETCHED: 'true', ENTROPY_LENS_TEST_HOOKS: 'false' },
     }).outputFiles[0];
     assert.ok(activation.contents.length <= 200 * 1024, `the web activation bundle is ${(activation.contents.length / 1024).toFixed(1)} KB`);
     assert.doesNotMatch(activation.text, /MathJax|mathjax-full/);
-    // The development build the tests run: same split.
-    assert.doesNotMatch(read('dist/web/extension.js'), /MathJax|mathjax-full/);
-    assert.match(read('dist/web/extension.js'), /"dist", "formula-image\.js"/);
+    // The development build the tests run: same split. The core's reader messages are in the
+    // features only; the features name the renderer's file, the entry the features' file.
+    const entry = read('dist/web/extension.js');
+    assert.doesNotMatch(entry, /MathJax|mathjax-full|abbreviated|is not a number/);
+    assert.match(entry, /"dist", "web", "features\.js"/);
+    const features = read('dist/web/features.js');
+    assert.deepEqual(requires(features), ['vscode']);
+    assert.doesNotMatch(features, /MathJax|mathjax-full/);
+    assert.match(features, /"dist", "formula-image\.js"/);
     // One renderer for both hosts: it may need nothing from either.
     assert.deepEqual(requires(read('dist/formula-image.js')), []);
   });

@@ -12,13 +12,13 @@ const TEXT_MIMES = new Set(['text/plain', 'application/vnd.code.notebook.stdout'
  * features load only for a cell with a text output, the only kind that can hold an array. The items
  * are asked for again when outputs or the settings change.
  */
-export function registerCellStatus(provider: () => CellStatusProvider): vscode.Disposable[] {
+export function registerCellStatus(provider: () => Promise<CellStatusProvider>): vscode.Disposable[] {
   const changed = new vscode.EventEmitter<void>();
   return [
     changed,
     vscode.notebooks.registerNotebookCellStatusBarItemProvider('jupyter-notebook', {
       onDidChangeCellStatusBarItems: changed.event,
-      provideCellStatusBarItems: (cell) => (cell.outputs.some((output) => output.items.some((item) => TEXT_MIMES.has(item.mime))) ? provider().provide(cell) : []),
+      provideCellStatusBarItems: async (cell) => (cell.outputs.some((output) => output.items.some((item) => TEXT_MIMES.has(item.mime))) ? (await provider()).provide(cell) : []),
     }),
     vscode.workspace.onDidChangeNotebookDocument((event) => {
       if (event.cellChanges.some((change) => change.outputs !== undefined)) changed.fire();
