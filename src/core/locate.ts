@@ -300,6 +300,16 @@ export function looksNumeric(text: string, range: SourceRange): boolean {
   return shape(text, range) === Shape.Numeric;
 }
 
+/**
+ * Whether `text` is meant as a literal at all: numbers in brackets (see {@link looksNumeric}), or
+ * anything that opens with a bracket (`[a, 1]`, `["x"]`: a literal whose fault is worth naming).
+ * Plain code such as `loss = criterion(model(x), y)` or a bare name is not: its "fault" would be a
+ * name inside it, which tells the user nothing.
+ */
+export function looksLikeLiteral(text: string): boolean {
+  return /^\s*[[({]/.test(text) || looksNumeric(text, { start: 0, end: text.length });
+}
+
 const enum Shape {
   Code,
   Literal, // literal-shaped, no digit

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { looksLikeLiteral } from '../core/locate';
 import { DocumentSource } from './targets/document-source';
 import { placedMessage, type PlacedError } from './targets/target';
 
@@ -13,12 +14,20 @@ export function selectsErrorElement(editor: vscode.TextEditor): boolean {
   return errorHighlight !== undefined && errorHighlight.document === editor.document && editor.selection.isEqual(errorHighlight.range);
 }
 
+/** What a selection of plain code (`loss = criterion(model(x), y)`) is told instead of its "fault". */
+export const NOT_A_LITERAL = 'This selection is not an array literal — select e.g. [0.1, 0.2, 0.7]';
+
 /**
  * Tells the user what is wrong, with the element's line and column (1-based, as the editor's status
- * bar shows them), and puts the cursor on the element when its document is in view.
+ * bar shows them), and puts the cursor on the element when its document is in view. A selection of
+ * plain code is told so, once, and stays selected: its first name is no fault worth moving to.
  */
 export function reportError(error: PlacedError): void {
   const source = error.source;
+  if (source instanceof DocumentSource && !looksLikeLiteral(source.text())) {
+    void vscode.window.showInformationMessage(`Entropy Lens: ${NOT_A_LITERAL}`);
+    return;
+  }
   const editor = source instanceof DocumentSource ? vscode.window.visibleTextEditors.find((candidate) => candidate.document === source.document) : undefined;
   if (editor && source instanceof DocumentSource) {
     const range = source.rangeOf(error.literalError.range);
