@@ -91,6 +91,11 @@ export function shapeOf(node: LiteralNode, rows: RowsMode = 'auto'): Shaped {
   return withRemarks(shaped, [], [...readerWarnings(node), ...unused]);
 }
 
+/** Whether the rows choice changes how `node` is read: a list of exactly two rows of numbers. */
+export function rowsChoiceApplies(node: LiteralNode): boolean {
+  return isRowsList(node) && (node as ListNode).items.length === 2;
+}
+
 /** A list of rows of numbers, which the rows choice applies to. */
 function isRowsList(node: LiteralNode): boolean {
   // Rows of numbers only: a list of token objects is not one.

@@ -13,6 +13,7 @@ export const COMMANDS = {
   evaluateVariable: 'entropyLens.evaluateVariable',
   compareWithVariable: 'entropyLens.compareWithVariable',
   evaluateCellOutput: 'entropyLens.evaluateCellOutput',
+  readRowsAs: 'entropyLens.readRowsAs',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from './command-ids';
+import { registerEditorLiteralKey } from './context-keys';
 import { VIEW_TYPE } from '../shared/protocol';
 import type * as FeaturesModuleExports from './features';
 import type { Features } from './features';
@@ -47,6 +48,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   // must be registered before the sessions and notebooks they apply to, and load the features late.
   context.subscriptions.push(registerStopTracker(() => loaded && ((sessionId) => loaded!.visualizer.debugStopped(sessionId))));
   context.subscriptions.push(...registerCellStatus(async () => (await features()).cellStatus));
+  // The editor title's visualizer button shows on files that hold a literal: a regular expression, no core.
+  context.subscriptions.push(registerEditorLiteralKey());
   // Contributed language-model tools must be registered now; their work loads with the features.
   context.subscriptions.push(...registerLanguageModelTools(async () => (await features()).languageModelTools));
   // The status bar needs the features once something is selected; until then nothing loads.

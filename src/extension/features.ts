@@ -1,12 +1,16 @@
 import type * as vscode from 'vscode';
+import { looksNumeric } from '../core/locate';
 import { createCommands } from './commands';
+import { SelectionDataKey } from './context-keys';
 import { EntropyHoverProvider } from './hover';
 import type { LanguageModelToolHandlers } from './language-model-tools';
 import { createLanguageModelToolHandlers } from './language-model-tools-invoke';
 import { logDisposable } from './log';
 import { CellOutputStatus } from './notebook/cell-status';
 import { SelectionWatcher } from './selection-watcher';
+import { RowsChoices } from './rows-choice';
 import { EntropyStatusBar } from './status-bar';
+import { DocumentSource } from './targets/document-source';
 import { TargetService } from './targets/service';
 import { VisualizerController } from './visualizer';
 
@@ -29,12 +33,19 @@ export interface Features {
 }
 
 export function createFeatures(context: vscode.ExtensionContext): Features {
-  const targets = new TargetService();
+  const rows = new RowsChoices(context.workspaceState);
+  const targets = new TargetService((source) => (source instanceof DocumentSource ? rows.get(source.document.uri, () => source.text()) : undefined));
   const selections = new SelectionWatcher();
   const visualizer = new VisualizerController(context.extensionUri, targets, selections);
   const statusBar = new EntropyStatusBar(targets, selections);
-  context.subscriptions.push(statusBar, visualizer, selections, targets, logDisposable);
-  const commands = new Map(createCommands(targets, () => visualizer).map((command) => [command.id, command]));
+  const selectionKey = new SelectionDataKey(selections.onDidSettle, (text) => looksNumeric(text, { start: 0, end: text.length }));
+  context.subscriptions.push(statusBar, visualizer, selections, targets, selectionKey, logDisposable);
+  // A new reading of a literal's rows shows at once where that literal is shown.
+  const refresh = () => {
+    statusBar.update();
+    void visualizer.refresh();
+  };
+  const commands = new Map(createCommands(targets, () => visualizer, { choices: rows, refresh }).map((command) => [command.id, command]));
   return {
     execute(id, args) {
       const command = commands.get(id);

@@ -11,6 +11,8 @@ export interface Settings {
   readonly precision: number;
   readonly hoverEnabled: boolean;
   readonly hoverMaxLiteralLength: number;
+  /** Language ids the hover speaks in; `*` is every language. */
+  readonly hoverLanguages: readonly string[];
   readonly statusBarEnabled: boolean;
   /** The most numbers a live value (a paused frame's expression) may hold. */
   readonly liveMaxElements: number;
@@ -32,6 +34,7 @@ export function readSettings(scope: vscode.ConfigurationScope | undefined): Sett
     precision: clampInteger(config.get<number>('precision', 6), 1, 17),
     hoverEnabled: config.get<boolean>('hover.enabled', true),
     hoverMaxLiteralLength: clampInteger(config.get<number>('hover.maxLiteralLength', 50_000), 16, 1_000_000),
+    hoverLanguages: stringList(config.get('hover.languages'), ['*']),
     statusBarEnabled: config.get<boolean>('statusBar.enabled', true),
     liveMaxElements: clampInteger(config.get<number>('live.maxElements', 1_000_000), 1, 100_000_000),
   };
@@ -43,6 +46,11 @@ export function evaluateOptions(settings: Settings): EvaluateOptions {
 
 function clampInteger(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : min;
+}
+
+/** A list of strings as the setting holds it; anything else (a hand-edited value) is the default. */
+function stringList(value: unknown, fallback: readonly string[]): readonly string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : fallback;
 }
 
 /** A setting's value when it is one of `allowed` (a hand-edited settings.json may say anything). */

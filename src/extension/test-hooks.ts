@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isFromWebview, VIEW_TYPE } from '../shared/protocol';
+import { contextKeyValue } from './context-keys';
 import type { Features } from './features';
 
 /**
@@ -15,6 +16,8 @@ export interface TestApi {
   readonly refreshStatusBar: () => void;
   /** Evaluations the target service has run: cached answers are not counted. */
   readonly evaluationCount: () => number;
+  /** The value the extension last gave a context key of its own (context-keys.ts). */
+  readonly contextKey: (key: string) => boolean | undefined;
   /**
    * What activation costs us, in milliseconds: evaluating the bundle, and running activate(). The
    * host's own work between the two (creating the extension context) is not ours and not counted.
@@ -53,6 +56,7 @@ export function registerTestHooks(
     statusBarText: () => features().statusBar.text,
     refreshStatusBar: () => features().statusBar.update(),
     evaluationCount: () => features().targets.evaluations,
+    contextKey: contextKeyValue,
     activationMs,
   };
 }

@@ -1,7 +1,8 @@
 // Issue 14 item 5: the hover speaks only about what looks like data. Integer tuples that are shapes
 // (arguments of shape-taking calls, shape keywords) or versions are declined; counts stay data.
 import * as assert from 'node:assert/strict';
-import { containsLiteral, enclosingCall, looksLikeData, notDataReason } from '../../src/core/data-likeness';
+import { enclosingCall, looksLikeData, notDataReason } from '../../src/core/data-likeness';
+import { containsLiteral } from '../../src/core/literal-sniff';
 import { findLiteralAt } from '../../src/core/locate';
 
 /**

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { figuresOf, formatFigure, summaryLine } from '../../core/figures';
 import { toJson, toMarkdown } from '../../core/format';
 import { COMMANDS } from '../command-ids';
+import { notificationLine } from '../figure-lines';
 import type { TargetService } from '../targets/service';
 import type { Command, VisualizerHandle } from './command';
 import { precisionOf, withEvaluation, type Evaluated } from './run';
@@ -21,7 +22,8 @@ export class EvaluateSelection implements Command {
 
   execute(): Promise<ReturnType<typeof toJson> | undefined> {
     return withEvaluation(this.targets, 'evaluate', (evaluated) => {
-      offerActions(`Entropy Lens: ${liveSource(evaluated)}${summaryLine(evaluated.evaluation, precisionOf(this.targets, evaluated))}`, evaluated, this.targets, this.visualizer);
+      // A pair leads with both KL directions (issue 14): the status bar headlines only D_KL(P‖Q).
+      offerActions(`Entropy Lens: ${liveSource(evaluated)}${notificationLine(evaluated.evaluation, precisionOf(this.targets, evaluated))}`, evaluated, this.targets, this.visualizer);
       return toJson(evaluated.evaluation);
     });
   }

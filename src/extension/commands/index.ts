@@ -7,10 +7,12 @@ import { InsertComment } from './insert-comment';
 import { OpenSample } from './open-sample';
 import { OpenVisualizer } from './open-visualizer';
 import { settingCommands } from './pick-setting';
+import { ReadRowsAs } from './read-rows';
+import type { RowsChoices } from '../rows-choice';
 import { CompareWithVariable, EvaluateVariable } from './variables';
 
 /** Every command in package.json's contributes.commands, each with what it does. */
-export function createCommands(targets: TargetService, visualizer: () => VisualizerHandle): Command[] {
+export function createCommands(targets: TargetService, visualizer: () => VisualizerHandle, rows: { readonly choices: RowsChoices; readonly refresh: () => void }): Command[] {
   return [
     new EvaluateSelection(targets, visualizer),
     new CompareSelections(targets, visualizer),
@@ -23,6 +25,7 @@ export function createCommands(targets: TargetService, visualizer: () => Visuali
     new EvaluateVariable(targets, visualizer),
     new CompareWithVariable(targets, visualizer),
     new EvaluateCellOutput(targets, visualizer),
+    new ReadRowsAs(targets, rows.choices, rows.refresh),
   ];
 }
 

@@ -24,7 +24,7 @@ function evaluationOf(target: Target, options: EvaluateOptions): Evaluation {
   if (target.sources.length === 1) {
     const source = target.sources[0];
     return inSource(source, () => {
-      const shaped = shapeOf(readLiteral(source.text()));
+      const shaped = shapeOf(readLiteral(source.text()), options.rows);
       if (target.reading === 'loss' && shaped.kind === 'pair') return selectLoss(shaped, options);
       return evaluateShaped(shaped, options);
     });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { EvaluateOptions } from '../../core/evaluate';
+import type { RowsMode } from '../../core/shape';
 import { Disposable } from '../dispose';
 import { evaluateOptions, readSettings, type Settings } from '../settings';
 import { readLiteralArgument } from './argument';
@@ -42,7 +43,8 @@ export class TargetService extends Disposable {
   readonly #outcomes = new RecentlyUsed<Outcome>(CACHE_CAPACITY);
   #evaluations = 0;
 
-  constructor() {
+  /** `rowsOf`: the user's remembered choice for a source's two rows (pair or batch), if any (rows-choice.ts). */
+  constructor(private readonly rowsOf: (source: TargetSource) => RowsMode | undefined = () => undefined) {
     super();
     // A document's version restarts when it is opened again, perhaps with other text.
     this.register(vscode.workspace.onDidCloseTextDocument((document) => this.#outcomes.forget(document.uri.toString())));
@@ -179,15 +181,17 @@ export class TargetService extends Disposable {
     return { attempt, targetAt };
   }
 
-  /** A pair is read with P's settings: both halves are in the same document. */
+  /** A pair is read with P's settings: both halves are in the same document. One source's rows as remembered. */
   #options(target: Target): EvaluateOptions {
-    return evaluateOptions(this.settingsFor(target.sources[0]));
+    const options = evaluateOptions(this.settingsFor(target.sources[0]));
+    const rows = target.sources.length === 1 ? this.rowsOf(target.sources[0]) : undefined;
+    return rows ? { ...options, rows } : options;
   }
 }
 
 /** Everything an outcome depends on: the sources' keys, the reading, the settings that matter. */
-function keyOf(target: Target, { unit, as, loss }: EvaluateOptions): string {
-  return [target.reading, unit, as, loss, ...target.sources.map((source) => source.key)].join('\n');
+function keyOf(target: Target, { unit, as, loss, rows }: EvaluateOptions): string {
+  return [target.reading, unit, as, loss, rows ?? 'auto', ...target.sources.map((source) => source.key)].join('\n');
 }
 
 /** What to forget a cached outcome with: its document's (or notebook's) uri when it closes, its session when it ends. */
