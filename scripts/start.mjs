@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: builds, then opens the extension from the working tree on samples/ in a real
 // VS Code — desktop `code` when it is on PATH, otherwise code-server on 127.0.0.1 (printing
-// the URL to open). Ctrl+C stops code-server and everything it forked.
+// the URL to open), provisioning it first if needed (`npm run provision`: minutes the first time,
+// a fraction of a second after). Ctrl+C stops code-server and everything it forked.
 // Options: PORT=8080 for a fixed port (default: a free one).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -27,7 +28,15 @@ function startDesktop() {
   return result.status ?? 1;
 }
 
+/** Runs `npm run provision`, whose steps print as they go; it returns at once when all is there. */
+function provision() {
+  console.log(`[${NAME}] no desktop \`code\` on PATH: making sure code-server is provisioned in .vscode-test/ (npm run provision)`);
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'provision.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('provisioning failed (its message is above); `npm run provision` retries it');
+}
+
 async function startServer() {
+  provision();
   assertProvisioned();
   const run = createRun('start');
   removeRun(run);
