@@ -6,7 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PRELOADED_FONTS } from '../../src/extension/visualizer/html';
-import { chromiumSuite, posted, screenshotPath, send, updateFor, updateWith, violations } from './harness';
+import { figuresOf } from '../../src/core/figures';
+import { chromiumSuite, evaluate, posted, screenshotPath, send, updateFor, updateWith, violations } from './harness';
 
 describe('visualizer webview (Chromium)', function () {
   this.timeout(60_000);
@@ -92,9 +93,9 @@ describe('visualizer webview (Chromium)', function () {
     assert.equal(await page.locator('.figure[data-key="klPQ"] .value').textContent(), '0.173287');
     assert.equal(await page.locator('.katex-error').count(), 0);
     assert.equal(await page.locator('.figure').count(), 6);
-    // A different kind of literal replaces what no longer fits: one distribution has two figures.
+    // A different kind of literal replaces what no longer fits: one card per figure of a distribution.
     await send(page, updateFor('[0.3, 0.7]'));
-    assert.equal(await page.locator('.figure').count(), 2);
+    assert.equal(await page.locator('.figure').count(), figuresOf(evaluate('[0.3, 0.7]')).length);
     assert.equal(await page.locator('.kl-directions').count(), 0);
     assert.equal(await page.locator('[data-chart="kl"]').count(), 0);
   });
@@ -269,7 +270,8 @@ describe('visualizer webview (Chromium)', function () {
     await send(page, updateFor('[0.2, 0.8]'));
     await page.evaluate(() => window.__lens.send({ type: 'update', content: '<img src=x onerror=alert(1)>' }));
     await page.evaluate(() => window.__lens.send('<b>hi</b>'));
-    assert.equal(await page.locator('.figure').count(), 2);
+    // Still the distribution's figures, one card each.
+    assert.equal(await page.locator('.figure').count(), figuresOf(evaluate('[0.2, 0.8]')).length);
     assert.equal(await page.locator('img, b').count(), 0);
   });
 
