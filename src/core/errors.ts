@@ -33,6 +33,7 @@ export type LiteralErrorCode =
   | 'label-out-of-range' // a class index outside [0, classes), or a binary label outside {0, 1}
   | 'abbreviated' // numpy's `...` summary: the values are not in the text
   | 'shape' // a structure that is none of vector, pair, batch or loss case
+  | 'option' // a loss option (--weight, --ignore-index, …) that cannot apply to these numbers
   | 'too-large'; // more elements than the chosen mode accepts
 
 /**

@@ -4,9 +4,11 @@ import { readLiteral } from './reader';
 import { crossEntropy, entropy, entropyAndTerms, jsDivergence, klDivergence, klTerms, maxEntropy } from './quantities';
 import { contextOf, shapeAsJoint, shapeOf, type Matrix, type RowsMode, type Shaped, type Vector } from './shape';
 import { evaluateJoint, type JointEvaluation } from './joint';
-import { evaluatePairs, type PairsEvaluation } from './pairs';
+import { evaluatePairs, RowReading, type PairsEvaluation } from './pairs';
 import { evaluateSequence, type SequenceEvaluation } from './sequence';
 import { selectLoss, type LossEvaluation } from './loss-select';
+import { givenOptions, OPTION_FLAGS, type LossOptions } from './loss-options';
+import { perplexityOf } from './meaning';
 import { predictionRows } from './predictions-only';
 import { mean } from './summation';
 import { natsPerUnit, type Interpretation, type InterpretationMode, type Interpreted, type LossMode, type MaybeInfinite, type Unit } from './types';
@@ -28,6 +30,8 @@ export interface EvaluateOptions {
    * setting and toggles do not offer it.
    */
   readonly joint?: boolean;
+  /** The frameworks' loss options (--reduction, --weight, …); one that cannot apply is named, never dropped. */
+  readonly lossOptions?: LossOptions;
   /**
    * How a list of two rows is read: a pair P, Q ('pair') or a batch of two distributions ('batch');
    * 'auto' (the default) reads two rows as a pair. See shapeOf.
@@ -58,6 +62,8 @@ export interface DistributionEvaluation extends Common {
   readonly maxEntropy: number;
   /** The numbers as written, before they were read (logits, counts…): the derivation starts from them. */
   readonly inputs?: Float64Array;
+  /** e^H (H in nats): the number of equally likely values with the same uncertainty (absent where a view builds its own). */
+  readonly perplexity?: number;
 }
 
 export interface PairEvaluation extends Common {
@@ -105,6 +111,10 @@ export function evaluateShaped(shaped: Shaped, options: EvaluateOptions): Evalua
   const warnings = [...(shaped.warnings ?? []), ...evaluation.warnings];
   if (isLossMode(options.loss) && evaluation.kind !== 'loss') {
     warnings.push(`the loss "${options.loss}" does not apply: ${KIND_PHRASES[evaluation.kind]} is not targets with predictions, so no loss was computed (a loss needs {"y": [...], "y_pred": [...]}, or two rows: targets, then predictions)`);
+  }
+  const unused = givenOptions(options.lossOptions).map((key) => OPTION_FLAGS[key]);
+  if (unused.length > 0 && evaluation.kind !== 'loss') {
+    warnings.push(`${unused.join(', ')} ${unused.length === 1 ? 'applies' : 'apply'} to a loss, but no loss was computed: ${evaluation.kind === 'batch' && shaped.kind === 'loss' ? 'the loss is off (--loss none)' : `${KIND_PHRASES[evaluation.kind]} is not targets with predictions`}`);
   }
   if (!shaped.notes && warnings.length === evaluation.warnings.length) return evaluation;
   return { ...evaluation, notes: [...(shaped.notes ?? []), ...evaluation.notes], warnings };
@@ -164,6 +174,7 @@ function evaluateDistribution(vector: Vector, as: InterpretationMode, unit: Unit
     entropy: h.value / scale,
     entropyTerms: scaled(h.terms, scale),
     maxEntropy: maxEntropy(p.p.length) / scale,
+    perplexity: perplexityOf(h.value),
     inputs: vector.values,
   };
 }
@@ -211,37 +222,41 @@ function evaluatePair(pVector: Vector, qVector: Vector, options: EvaluateOptions
   };
 }
 
+/**
+ * Each row's entropy and their mean, every row read one way (issue 9 row 11): a negative value
+ * anywhere (beyond float noise) makes every row logits, as a batch of logits has; rows of
+ * probabilities and of counts both normalise, so they share the batch.
+ */
 function evaluateBatch(rows: Matrix, as: InterpretationMode, unit: Unit): BatchEvaluation {
   const scale = natsPerUnit(unit);
-  const warnings: string[] = [];
-  const interpretations = new Set<Interpretation>();
-  const notes = new Set<string>();
+  const reading = new RowReading(rows, as, BATCH);
   const entropies = new Float64Array(rows.rows);
   const results: { entropy: number }[] = [];
   for (let i = 0; i < rows.rows; i++) {
-    const row = interpret(rows.row(i).values, as, contextOf(rows.row(i), `row ${i}`));
-    interpretations.add(row.interpretation);
-    notes.add(row.reason);
-    for (const warning of row.warnings) if (warnings.length < 20) warnings.push(`row ${i}: ${warning}`);
-    entropies[i] = entropy(row) / scale;
+    entropies[i] = entropy(reading.read(i)) / scale;
     results.push({ entropy: entropies[i] });
-  }
-  const [first] = interpretations;
-  if (interpretations.size > 1) {
-    warnings.push(`rows were read in different ways (${[...interpretations].join(', ')}): choose one with "Read Selection As…" to make them agree`);
   }
   return {
     kind: 'batch',
     unit,
     range: rows.range,
-    interpretation: first,
-    notes: [...notes].slice(0, 3),
-    warnings,
+    interpretation: reading.interpretation(),
+    notes: [withoutName(reading.note())],
+    warnings: reading.warnings.map(withoutName),
     rows: results,
     columns: rows.columns,
     meanEntropy: mean(entropies),
     maxEntropy: maxEntropy(rows.columns) / scale,
   };
+}
+
+/** What RowReading calls a plain batch in its messages ("row 3 of the batch"). */
+const BATCH = 'the batch';
+
+/** "the batch: …" and "the batch row 3: …" as a batch's own notes say them: "…", "row 3: …". */
+function withoutName(text: string): string {
+  const rest = text.startsWith(`${BATCH} `) ? text.slice(BATCH.length + 1) : text.startsWith(`${BATCH}: `) ? text.slice(BATCH.length + 2) : text;
+  return rest.charAt(0).toUpperCase() === rest.charAt(0) || rest.startsWith('row ') ? rest : rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 function checkSize(shaped: Shaped, maxElements: number | undefined): void {

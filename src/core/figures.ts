@@ -1,5 +1,6 @@
 import { count } from './errors';
-import type { Evaluation } from './evaluate';
+import type { Evaluation, LossEvaluation } from './evaluate';
+import { CONVENTION_WORDS } from './format-loss';
 import { formatNumber } from './number-format';
 import { LOSS_LABELS, type OutputDistribution, type Unit } from './types';
 
@@ -35,6 +36,7 @@ export function figuresOf(evaluation: Evaluation): Figure[] {
       return [
         { key: 'entropy', label: 'H(P)', tex: 'H(P)', value: evaluation.entropy, unit },
         { key: 'maxEntropy', label: 'log n', tex: '\\log n', value: evaluation.maxEntropy, unit },
+        ...(evaluation.perplexity !== undefined ? [{ key: 'perplexity', label: 'perplexity e^H', tex: 'e^{H(P)}', value: evaluation.perplexity }] : []),
       ];
     case 'pair':
       return [
@@ -50,7 +52,8 @@ export function figuresOf(evaluation: Evaluation): Figure[] {
     case 'loss': {
       const name = evaluation.loss.toUpperCase();
       const figures: Figure[] = [
-        { key: 'loss', label: name, tex: `\\mathcal{L}_{\\mathrm{${name}}}`, value: evaluation.value, ...(evaluation.loss === 'mse' ? {} : { unit }), ...infinite(evaluation.infiniteAt) },
+        { key: 'loss', label: lossLabel(evaluation), tex: `\\mathcal{L}_{\\mathrm{${name}}}`, value: evaluation.value, ...(evaluation.loss === 'mse' ? {} : { unit }), ...infinite(evaluation.infiniteAt) },
+        ...meaningFigures(evaluation),
       ];
       if (evaluation.gaussianNll !== undefined) {
         figures.push({ key: 'gaussianNll', label: 'Normal NLL', tex: '\\mathrm{NLL}', value: evaluation.gaussianNll, unit });
@@ -118,6 +121,27 @@ export function infiniteAtNoun(evaluation: Evaluation): string {
   }
 }
 
+/** "BCE", or "BCE (sum, torch)": the reduction and convention when they are not the defaults. */
+function lossLabel(evaluation: LossEvaluation): string {
+  const reduction = evaluation.reduction === 'sum' ? 'sum' : evaluation.reduction === 'none' ? 'mean of per-sample' : undefined;
+  const convention = evaluation.convention && evaluation.convention !== 'exact' ? evaluation.convention : undefined;
+  const extra = [reduction, convention].filter(Boolean).join(', ');
+  return `${evaluation.loss.toUpperCase()}${extra ? ` (${extra})` : ''}`;
+}
+
+/** What a uniform guess would cost (reduced like the loss) and the perplexity, for BCE and CCE. */
+function meaningFigures(evaluation: LossEvaluation): Figure[] {
+  const out: Figure[] = [];
+  if (evaluation.baseline !== undefined) {
+    const guess = evaluation.classes === 2 ? 'coin flip' : `uniform guess over ${evaluation.classes}`;
+    out.push({ key: 'baseline', label: guess, tex: '\\mathcal{L}_{\\mathrm{uniform}}', value: evaluation.baseline, unit: evaluation.unit });
+  }
+  if (evaluation.perplexity !== undefined) {
+    out.push({ key: 'perplexity', label: 'perplexity e^loss', tex: '\\mathrm{PPL}', value: evaluation.perplexity, ...infinite(evaluation.infiniteAt) });
+  }
+  return out;
+}
+
 function infinite(index: number): { infiniteAt?: number } {
   return index >= 0 ? { infiniteAt: index } : {};
 }
@@ -144,8 +168,12 @@ export function describe(evaluation: Evaluation): string {
       return `pair of ${evaluation.p.p.length}-element distributions P and Q, read as ${evaluation.interpretation}`;
     case 'batch':
       return `batch of ${evaluation.rows.length} rows of ${evaluation.columns}, read as ${evaluation.interpretation}`;
-    case 'loss':
-      return `${LOSS_LABELS[evaluation.loss]} over ${evaluation.samples} samples (${DISTRIBUTION_LABELS[evaluation.distribution]} output, predictions read as ${evaluation.interpretation})`;
+    case 'loss': {
+      const labels = evaluation.columns ? ` × ${evaluation.columns} labels` : '';
+      const convention = evaluation.convention ? `; ${CONVENTION_WORDS[evaluation.convention]}` : '';
+      const meaning = evaluation.meaning ? ` — ${evaluation.meaning.replace(/\.$/, '')}` : '';
+      return `${LOSS_LABELS[evaluation.loss]} over ${evaluation.samples} samples${labels} (${DISTRIBUTION_LABELS[evaluation.distribution]} output, predictions read as ${evaluation.interpretation}${convention})${meaning}`;
+    }
     case 'pairs':
       return `batch of ${evaluation.rows.length} pairs of ${evaluation.columns}-element distributions P and Q, read as ${evaluation.interpretation}`;
     case 'joint':

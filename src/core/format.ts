@@ -1,6 +1,7 @@
 import type { Evaluation } from './evaluate';
 import { describe, figuresOf, formatNumber, infiniteAtNoun } from './figures';
 import { sequenceJson, sequenceLines, pairsJson, pairsLines } from './format-kinds';
+import { lossJson, lossLines } from './format-loss';
 
 /**
  * Text renderings of an evaluation: the CLI's aligned summary, its JSON contract, and Markdown for
@@ -13,7 +14,7 @@ export function toJson(evaluation: Evaluation): Record<string, unknown> {
   const tail = { notes: evaluation.notes, warnings: evaluation.warnings };
   switch (evaluation.kind) {
     case 'distribution':
-      return { ...common, entropy: json(evaluation.entropy), ...tail };
+      return { ...common, entropy: json(evaluation.entropy), ...(evaluation.perplexity !== undefined ? { perplexity: json(evaluation.perplexity) } : {}), ...tail };
     case 'pair':
       return {
         ...common,
@@ -28,18 +29,7 @@ export function toJson(evaluation: Evaluation): Record<string, unknown> {
     case 'batch':
       return { ...common, rows: evaluation.rows.map((row) => ({ entropy: json(row.entropy) })), meanEntropy: json(evaluation.meanEntropy), ...tail };
     case 'loss':
-      return {
-        ...common,
-        loss: {
-          name: evaluation.loss,
-          value: json(evaluation.value),
-          perSample: Array.from(evaluation.perSample, json),
-          ...(evaluation.gaussianNll !== undefined ? { gaussianNll: json(evaluation.gaussianNll) } : {}),
-          distribution: evaluation.distribution,
-          reason: evaluation.reason,
-        },
-        ...tail,
-      };
+      return { ...common, loss: lossJson(evaluation, json), ...tail };
     case 'pairs':
       return { ...common, ...pairsJson(evaluation, json), ...tail };
     case 'joint':
@@ -80,7 +70,8 @@ export function toText(evaluation: Evaluation, precision = 6): string {
   }
   if (evaluation.kind === 'pairs') lines.push(...pairsLines(evaluation, precision));
   if (evaluation.kind === 'sequence') lines.push(...sequenceLines(evaluation, precision));
-  if (evaluation.kind === 'loss' && evaluation.samples <= 10) {
+  if (evaluation.kind === 'loss') lines.push(...lossLines(evaluation, precision));
+  if (evaluation.kind === 'loss' && evaluation.perSample.length <= 10) {
     lines.push(`  per sample: ${Array.from(evaluation.perSample, (v) => formatNumber(v, precision)).join(', ')}`);
   }
   for (const note of evaluation.notes) lines.push(`note: ${note}`);

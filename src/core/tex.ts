@@ -1,6 +1,8 @@
 import type { BatchEvaluation, DistributionEvaluation, Evaluation, PairEvaluation } from './evaluate';
+import { lossLinkStep, perSampleStep, readingSteps } from './derivation-steps';
 import type { LossEvaluation } from './loss-select';
 import { jointFormulas, pairsFormulas, sequenceFormulas } from './tex-kinds';
+import { crossEntropyOptionsFormula } from './tex-loss';
 import { logSymbol, texNumber } from './tex-number';
 
 /**
@@ -43,9 +45,9 @@ function lengthNote(count: number): string {
 export function formulasOf(evaluation: Evaluation, precision = 6): Formula[] {
   switch (evaluation.kind) {
     case 'distribution':
-      return [entropyFormula('P', evaluation, precision)];
+      return [...readingSteps(evaluation, precision), entropyFormula('P', evaluation, precision)];
     case 'pair':
-      return pairFormulas(evaluation, precision);
+      return [...readingSteps(evaluation, precision), ...pairFormulas(evaluation, precision)];
     case 'batch':
       return [batchFormula(evaluation, precision)];
     case 'loss':
@@ -65,7 +67,7 @@ function entropyFormula(name: 'P' | 'Q', evaluation: DistributionEvaluation | Pa
   const value = name === 'P' ? evaluation.entropy : (evaluation as PairEvaluation).entropyQ;
   const n = d.p.length;
   const v = name.toLowerCase();
-  const p = (i: number) => texNumber(d.p[i]!, precision);
+  const p = (i: number) => texNumber(d.p[i], precision);
   return {
     id: `entropy${name === 'P' ? '' : 'Q'}`,
     title: `Entropy of ${name}`,
@@ -77,8 +79,8 @@ function entropyFormula(name: 'P' | 'Q', evaluation: DistributionEvaluation | Pa
 function pairFormulas(evaluation: PairEvaluation, precision: number): Formula[] {
   const log = logSymbol(evaluation.unit);
   const n = evaluation.p.p.length;
-  const p = (i: number) => texNumber(evaluation.p.p[i]!, precision);
-  const q = (i: number) => texNumber(evaluation.q.p[i]!, precision);
+  const p = (i: number) => texNumber(evaluation.p.p[i], precision);
+  const q = (i: number) => texNumber(evaluation.q.p[i], precision);
   const kl = (a: string, b: string) => `D_{\\mathrm{KL}}(${a}\\,\\|\\,${b})`;
   const klPQ = evaluation.klPQ.value;
   const klQP = evaluation.klQP.value;
@@ -135,7 +137,7 @@ function batchFormula(evaluation: BatchEvaluation, precision: number): Formula {
     id: 'meanEntropy',
     title: 'Mean entropy over the rows',
     tex: `\\bar H = \\frac{1}{N}\\sum_{n=1}^{N} H(P_n),\\quad H(P_n) = -\\sum_i p_{ni} ${log} p_{ni}`,
-    substituted: `\\bar H = \\frac{1}{${n}}\\left[${sumOf(n, (i) => texNumber(evaluation.rows[i]!.entropy, precision))}\\right] = ${texNumber(evaluation.meanEntropy, precision)}`,
+    substituted: `\\bar H = \\frac{1}{${n}}\\left[${sumOf(n, (i) => texNumber(evaluation.rows[i].entropy, precision))}\\right] = ${texNumber(evaluation.meanEntropy, precision)}`,
   };
 }
 
@@ -143,11 +145,12 @@ function lossFormula(evaluation: LossEvaluation, precision: number): Formula {
   const log = logSymbol(evaluation.unit);
   const n = evaluation.samples;
   const num = (x: number, wrap = false) => texNumber(x, precision, wrap);
-  const y = (i: number) => evaluation.targets[i]!;
+  const y = (i: number) => evaluation.targets[i];
+  if (evaluation.options && evaluation.loss !== 'mse') return crossEntropyOptionsFormula({ ...evaluation, loss: evaluation.loss }, precision);
   switch (evaluation.loss) {
     case 'bce': {
       if (evaluation.interpretation === 'logits') {
-        const z = (i: number) => evaluation.predictions[i]!;
+        const z = (i: number) => evaluation.predictions[i];
         return {
           id: 'loss',
           title: 'Binary cross-entropy from logits',
@@ -155,7 +158,7 @@ function lossFormula(evaluation: LossEvaluation, precision: number): Formula {
           substituted: `\\mathcal{L}_{\\mathrm{BCE}} = \\frac{1}{${n}}\\left[${sumOf(n, (i) => `\\left(${num(Math.max(z(i), 0))} - ${num(z(i), true)}\\cdot${num(y(i))} + ${log}(1 + e^{-${num(Math.abs(z(i)))}})\\right)`)}\\right] = ${num(evaluation.value)}`,
         };
       }
-      const p = (i: number) => num(evaluation.predictions[i]!);
+      const p = (i: number) => num(evaluation.predictions[i]);
       const term = (i: number) =>
         y(i) === 1 ? `${log} ${p(i)}` : y(i) === 0 ? `${log}(1 - ${p(i)})` : `${num(y(i))}\\,${log} ${p(i)} + ${num(1 - y(i))}\\,${log}(1 - ${p(i)})`;
       return {
@@ -178,54 +181,55 @@ function lossFormula(evaluation: LossEvaluation, precision: number): Formula {
       };
     }
     case 'mse': {
-      const f = (i: number) => evaluation.predictions[i]!;
+      const f = (i: number) => evaluation.predictions[i];
+      // reduction='sum' (MSELoss's) drops the 1/N.
+      const mean = evaluation.reduction !== 'sum';
       return {
         id: 'loss',
-        title: 'Mean squared error',
-        tex: `\\mathrm{MSE} = \\frac{1}{N}\\sum_{n} (y_n - f_n)^2`,
-        substituted: `\\mathrm{MSE} = \\frac{1}{${n}}\\left[${sumOf(n, (i) => `(${num(y(i))} - ${num(f(i), true)})^2`)}\\right] = ${num(evaluation.value)}`,
+        title: mean ? 'Mean squared error' : 'Sum of squared errors',
+        tex: `\\mathrm{${mean ? 'MSE' : 'SSE'}} = ${mean ? '\\frac{1}{N}' : ''}\\sum_{n} (y_n - f_n)^2`,
+        substituted: `\\mathrm{${mean ? 'MSE' : 'SSE'}} = ${mean ? `\\frac{1}{${n}}` : ''}\\left[${sumOf(n, (i) => `(${num(y(i))} - ${num(f(i), true)})^2`)}\\right] = ${num(evaluation.value)}`,
       };
     }
   }
 }
 
-/** The chain from the output distribution to the loss: distribution, likelihood, cross-entropy, loss. */
+/**
+ * The chain from the output distribution to the loss: the distribution, the logits through the
+ * sigmoid or softmax on the user's numbers, the likelihood, the cross-entropy, and each sample's
+ * term naming its row and label (derivation-steps.ts). The loss's value on these numbers is the loss
+ * formula's (formulasOf), and two-class CCE = BCE is an equivalence: neither is said again here.
+ */
 export function derivationOf(evaluation: LossEvaluation, precision = 6): DerivationStep[] {
+  const [first, ...rest] = generalDerivation(evaluation);
+  const link = lossLinkStep(evaluation, precision);
+  const perSample = perSampleStep(evaluation, precision);
+  return [first, ...(link ? [{ caption: link.title, tex: link.substituted }] : []), ...rest, { caption: perSample.title, tex: perSample.substituted }];
+}
+
+/** The steps that hold for any numbers. */
+function generalDerivation(evaluation: LossEvaluation): DerivationStep[] {
   const log = logSymbol(evaluation.unit);
-  const value = texNumber(evaluation.value, precision);
   switch (evaluation.distribution) {
     case 'bernoulli':
       return [
         { caption: 'The network’s output, through a sigmoid, is the parameter of a Bernoulli distribution', tex: `p = \\sigma\\big(f(x;\\theta)\\big),\\qquad B(y; p) = p^{y}(1-p)^{1-y}` },
         { caption: 'Negative log-likelihood of one label', tex: `-${log} B(y; p) = -\\left[y ${log} p + (1-y) ${log}(1-p)\\right]` },
         { caption: 'Cross-entropy between the labels and the model, averaged over the batch', tex: `\\mathcal{L}_{\\mathrm{BCE}} = -\\frac{1}{N}\\sum_{n}\\left[y_n ${log} p_n + (1-y_n) ${log}(1-p_n)\\right]` },
-        { caption: 'On these numbers', tex: `\\mathcal{L}_{\\mathrm{BCE}} = ${value}` },
       ];
-    case 'multinoulli': {
-      const steps: DerivationStep[] = [
+    case 'multinoulli':
+      return [
         { caption: 'The network’s output, through a softmax, is the parameter of a categorical (Multinoulli) distribution', tex: `p = \\operatorname{softmax}\\big(f(x;\\theta)\\big),\\qquad M(y; p) = \\prod_{k} p_k^{\\,y_k}` },
         { caption: 'Negative log-likelihood of one label', tex: `-${log} M(y; p) = -\\sum_{k} y_k ${log} p_k` },
         { caption: 'Cross-entropy between the labels and the model, averaged over the batch', tex: `\\mathcal{L}_{\\mathrm{CCE}} = -\\frac{1}{N}\\sum_{n}\\sum_{k} y_{nk} ${log} p_{nk}` },
-        { caption: 'On these numbers', tex: `\\mathcal{L}_{\\mathrm{CCE}} = ${value}` },
       ];
-      if (evaluation.twoClassBce !== undefined) {
-        steps.push({
-          caption: 'With two classes, p₂ = 1 − p₁ and the sum has two terms: categorical cross-entropy is binary cross-entropy',
-          tex: `-\\left[y ${log} p + (1-y) ${log}(1-p)\\right] \\;\\Rightarrow\\; \\mathcal{L}_{\\mathrm{BCE}} = ${texNumber(evaluation.twoClassBce, precision)} = \\mathcal{L}_{\\mathrm{CCE}}`,
-        });
-      }
-      return steps;
-    }
-    case 'normal': {
-      const nll = evaluation.gaussianNll ?? Number.NaN;
+    case 'normal':
       return [
         { caption: 'The network’s output is the mean of a Normal distribution with unit variance', tex: `\\mathcal{N}(y; f, 1) = \\frac{1}{\\sqrt{2\\pi}}\\exp\\!\\left(-\\tfrac12 (y - f)^2\\right)` },
         { caption: 'Negative log-likelihood of one target: both halves', tex: `-${log} \\mathcal{N}(y; f, 1) = \\tfrac12 ${log} 2\\pi + \\tfrac12 (y - f)^2${evaluation.unit === 'nats' ? '' : `\\,${log} e`}` },
         { caption: 'Cross-entropy between the targets and the model, averaged over the batch', tex: `\\frac{1}{N}\\sum_{n}\\left[\\tfrac12 ${log} 2\\pi + \\tfrac12 (y_n - f_n)^2${evaluation.unit === 'nats' ? '' : `\\,${log} e`}\\right] = \\tfrac12 ${log} 2\\pi + \\tfrac12\\,\\mathrm{MSE}${evaluation.unit === 'nats' ? '' : `\\,${log} e`}` },
         { caption: 'The constant and the factor ½ do not move the minimum', tex: `\\arg\\min_{\\theta} \\mathrm{NLL} = \\arg\\min_{\\theta} \\mathrm{MSE},\\qquad \\mathrm{MSE} = \\frac{1}{N}\\sum_{n}(y_n - f_n)^2` },
-        { caption: 'On these numbers', tex: `\\mathrm{MSE} = ${value},\\qquad \\mathrm{NLL} = ${texNumber(nll, precision)}` },
       ];
-    }
   }
 }
 

@@ -108,8 +108,8 @@ describe('categorical cross-entropy', () => {
     assert.deepEqual({ value: zeroTarget.value, infiniteAt: zeroTarget.infiniteAt }, { value: Infinity, infiniteAt: 0 });
   });
 
-  it('does not renormalise probability rows (as NLLLoss(log p) does not)', () => {
-    near(categoricalCrossEntropy(indices([0]), f([0.5, 0.3]), 2, false, rowContexts).value, Math.LN2);
+  it('renormalises probability rows, as the distribution path does (issue 9 row 2)', () => {
+    near(categoricalCrossEntropy(indices([0]), f([0.5, 0.3]), 2, false, rowContexts).value, -Math.log(0.5 / 0.8));
   });
 
   it('from logits uses log-softmax per row: exact at ±1000', () => {
