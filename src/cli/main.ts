@@ -4,6 +4,7 @@ import { evaluateText } from '../core/evaluate';
 import { toJson, toText } from '../core/format';
 import { parseArguments, UsageError, USAGE } from './args';
 import { startMcp } from './mcp/start';
+import { guardStandardOutput } from './output';
 
 declare const ENTROPY_LENS_VERSION: string | undefined;
 
@@ -14,6 +15,7 @@ const BAD_INPUT = 2;
 
 function main(argv: readonly string[]): number {
   if (argv[0] === 'mcp') return startMcp(argv.slice(1));
+  guardStandardOutput();
   let args;
   try {
     args = parseArguments(argv);
@@ -34,7 +36,7 @@ function main(argv: readonly string[]): number {
   }
   const text = args.literal ?? readFileSync(0, 'utf8');
   try {
-    const evaluation = evaluateText(text, { unit: args.unit, as: args.as, loss: args.loss, joint: args.joint, rows: args.rows });
+    const evaluation = evaluateText(text, { unit: args.unit, as: args.as, loss: args.loss, joint: args.joint, rows: args.rows, lossOptions: args.lossOptions });
     process.stdout.write(args.json ? `${JSON.stringify(toJson(evaluation))}\n` : `${toText(evaluation, args.precision)}\n`);
     return OK;
   } catch (error) {

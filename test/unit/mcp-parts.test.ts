@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { evaluateInput, evaluationOutput } from '../../src/cli/mcp/schemas';
+import { evaluateInput, evaluationOutput, lossOptionArguments } from '../../src/cli/mcp/schemas';
 import { LineTransport } from '../../src/cli/mcp/transport';
 import { toAssistantText } from '../../src/core/assistant-text';
 import { evaluateText } from '../../src/core/evaluate';
@@ -91,6 +91,12 @@ describe('MCP schemas', () => {
       const checked = evaluationOutput.safeParse(json);
       assert.ok(checked.success, `${literal}: ${checked.error?.message}`);
     }
+    for (const reduction of ['sum', 'none'] as const) {
+      const json = toJson(evaluateText('{"labels": [1, 0], "probs": [[0.1, 0.9], [1, 0]]}', { unit: 'nats', as: 'auto', loss: 'auto', lossOptions: { reduction, convention: 'torch' } }));
+      for (const key of Object.keys(json.loss as object)) assert.ok(key in lossShape, `reduction ${reduction}: loss.${key}`);
+      const checked = evaluationOutput.safeParse(json);
+      assert.ok(checked.success, `reduction ${reduction}: ${checked.error?.message}`);
+    }
   });
 
   it('the VS Code tools take the same arguments, with the values the manifest offers', () => {
@@ -99,7 +105,9 @@ describe('MCP schemas', () => {
     };
     const tools = new Map(manifest.contributes.languageModelTools.map((tool) => [tool.name, tool.inputSchema]));
     const evaluate = tools.get('entropy-lens_evaluate')!;
-    assert.deepEqual(Object.keys(evaluate.properties).sort(), Object.keys(evaluateInput.shape).sort());
+    // The loss options (--reduction, --weight, …) are the MCP tool's for now; the VS Code tools follow the settings.
+    const shared = Object.keys(evaluateInput.shape).filter((key) => !(key in lossOptionArguments));
+    assert.deepEqual(Object.keys(evaluate.properties).sort(), shared.sort());
     assert.deepEqual(evaluate.required, ['literal']);
     const selection = tools.get('entropy-lens_evaluateSelection')!;
     assert.deepEqual(Object.keys(selection.properties).sort(), ['as', 'base', 'loss']);

@@ -22,8 +22,29 @@ function cliRun(args: string[]): { json?: Record<string, unknown>; message?: str
 }
 
 /** The CLI flags for the same arguments as a tool call. */
-function flags(args: { base?: string; as?: string; loss?: string }): string[] {
-  return [...(args.base ? ['--base', args.base] : []), ...(args.as ? ['--as', args.as] : []), ...(args.loss ? ['--loss', args.loss] : [])];
+/** A type, not an interface: it must fit the client's Record<string, unknown> arguments. */
+type LossArgs = {
+  reduction?: string;
+  weight?: number[];
+  posWeight?: number | number[];
+  ignoreIndex?: number;
+  labelSmoothing?: number;
+  convention?: string;
+};
+
+function flags(args: { base?: string; as?: string; loss?: string } & LossArgs): string[] {
+  const list = (x: number | number[]) => (Array.isArray(x) ? x.join(',') : String(x));
+  return [
+    ...(args.base ? ['--base', args.base] : []),
+    ...(args.as ? ['--as', args.as] : []),
+    ...(args.loss ? ['--loss', args.loss] : []),
+    ...(args.reduction ? ['--reduction', args.reduction] : []),
+    ...(args.weight ? ['--weight', list(args.weight)] : []),
+    ...(args.posWeight !== undefined ? ['--pos-weight', list(args.posWeight)] : []),
+    ...(args.ignoreIndex !== undefined ? ['--ignore-index', String(args.ignoreIndex)] : []),
+    ...(args.labelSmoothing !== undefined ? ['--label-smoothing', String(args.labelSmoothing)] : []),
+    ...(args.convention ? ['--convention', args.convention] : []),
+  ];
 }
 
 function textOf(result: CallToolResult): string {
@@ -58,7 +79,7 @@ describe('MCP server (entropy-lens mcp)', function () {
     assert.deepEqual(tools.map((tool) => tool.name).sort(), ['compare', 'evaluate']);
     const evaluate = tools.find((tool) => tool.name === 'evaluate')!;
     assert.deepEqual(evaluate.inputSchema.required, ['literal']);
-    assert.deepEqual(Object.keys(evaluate.inputSchema.properties ?? {}).sort(), ['as', 'base', 'literal', 'loss']);
+    assert.deepEqual(Object.keys(evaluate.inputSchema.properties ?? {}).sort(), ['as', 'base', 'convention', 'ignoreIndex', 'labelSmoothing', 'literal', 'loss', 'posWeight', 'reduction', 'weight']);
     assert.equal((evaluate.inputSchema as { additionalProperties?: unknown }).additionalProperties, false);
     const compare = tools.find((tool) => tool.name === 'compare')!;
     assert.deepEqual([...(compare.inputSchema.required ?? [])].sort(), ['p', 'q']);
@@ -70,7 +91,7 @@ describe('MCP server (entropy-lens mcp)', function () {
     }
   });
 
-  const evaluations: { literal: string; base?: string; as?: string; loss?: string }[] = [
+  const evaluations: ({ literal: string; base?: string; as?: string; loss?: string } & LossArgs)[] = [
     { literal: '[0.5, 0.5]', base: '2' },
     { literal: '[0.1, 0.2, 0.7]' },
     { literal: 'np.array([3, 1, 0, 4])', base: '10' },
@@ -83,6 +104,8 @@ describe('MCP server (entropy-lens mcp)', function () {
     { literal: '{"y": [1.5, 2.5], "pred": [1, 2]}' },
     { literal: '[[1, 0], [0.8, 0.1]]', loss: 'mse' },
     { literal: '[[0.2, 0.8], [0.6, 0.4]]', loss: 'none' },
+    { literal: '{"labels": [0, 2, 7], "probs": [[0.7, 0.2, 0.1], [0.1, 0.1, 0.8], [0.3, 0.3, 0.4]]}', weight: [1, 2, 0.5], ignoreIndex: 7, labelSmoothing: 0.1, convention: 'keras' },
+    { literal: '{"y": [[1, 1], [0, 1]], "logits": [[2, -1], [0.5, 3]]}', posWeight: [2, 0.5], reduction: 'none' },
   ];
 
   for (const args of evaluations) {

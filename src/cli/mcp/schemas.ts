@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CONVENTIONS, REDUCTIONS, type Convention, type Reduction } from '../../core/loss-options';
 import { INTERPRETATION_MODES, LOSS_MODES, UNITS, type InterpretationMode, type LossMode, type Unit } from '../../core/types';
 import { BASES } from '../args';
 
@@ -28,12 +29,34 @@ const loss = z
   .optional()
   .describe('Which loss a targets/predictions literal is evaluated with: "auto" (default), "bce", "cce", "mse", or "none" for no loss, the information figures only');
 
+const weightValue = z.number().min(0).finite();
+
+/** The CLI's loss options (--reduction, --weight, …) under camelCase names; the core names any that cannot apply. */
+export const lossOptionArguments = {
+  reduction: z
+    .enum(REDUCTIONS as readonly [Reduction, ...Reduction[]])
+    .optional()
+    .describe('How per-sample losses become the value, as PyTorch: "mean" (default), "sum", or "none" (the per-sample losses)'),
+  weight: z.array(weightValue).min(1).optional().describe('Categorical cross-entropy class weights, one per class; the weighted mean divides by the targets’ Σ w, as CrossEntropyLoss(weight=…)'),
+  posWeight: z
+    .union([weightValue, z.array(weightValue).min(1)])
+    .optional()
+    .describe('Binary cross-entropy weight of the positive label, or one per label column, as BCEWithLogitsLoss(pos_weight=…)'),
+  ignoreIndex: z.number().int().optional().describe('Categorical cross-entropy with class indices: targets equal to it are left out (default -100, as PyTorch)'),
+  labelSmoothing: z.number().min(0).max(1).optional().describe('ε: CCE targets (1 − ε)·y + ε/C (PyTorch), BCE labels (1 − ε)·y + ε/2 (Keras)'),
+  convention: z
+    .enum(CONVENTIONS as readonly [Convention, ...Convention[]])
+    .optional()
+    .describe('Which framework’s figure is loss.value: "exact" (default), "torch" (log clamped at −100), "keras" (clip 1e-7), "sklearn" (clip at float64 eps); loss.conventions gives all four'),
+};
+
 /** Strict: a misspelt argument ("bas") is refused, never silently ignored. */
 export const evaluateInput = z.strictObject({
   literal: literal('The numbers to evaluate'),
   base,
   as,
   loss,
+  ...lossOptionArguments,
 });
 
 export const compareInput = z.strictObject({
@@ -88,14 +111,22 @@ export const evaluationOutput = z.object({
     .describe('Each token’s log-probability (natural log, as given) and surprisal (in the unit), sequence'),
   totalSurprisal: figure.optional().describe('−Σ log p over the tokens, sequence'),
   meanSurprisal: figure.optional().describe('Surprisal per token (bits per token in bits), sequence'),
-  perplexity: figure.optional().describe('exp(mean surprisal in nats), the same in every unit, sequence'),
+  perplexity: figure.optional().describe('exp(mean surprisal in nats), the same in every unit, sequence; e^H(P), distribution'),
   meanEntropy: figure.optional().describe('Mean of the rows’ entropies, batch'),
   loss: z
     .object({
       name: z.enum(['bce', 'cce', 'mse']),
-      value: figure.describe('Mean over samples'),
+      value: z.union([figure, z.array(figure)]).describe('Mean over samples (or the sum, or the per-sample list, as reduction says), in the chosen convention'),
       perSample: z.array(figure),
-      gaussianNll: figure.optional().describe('Unit-variance Normal negative log-likelihood, mse only'),
+      reduction: z.enum(REDUCTIONS as readonly [Reduction, ...Reduction[]]).describe('How per-sample losses became value, baseline and each convention'),
+      gaussianNll: z.union([figure, z.array(figure)]).optional().describe('Unit-variance Normal negative log-likelihood, mse only'),
+      convention: z.enum(CONVENTIONS as readonly [Convention, ...Convention[]]).optional().describe('Which convention value follows, bce and cce'),
+      conventions: z
+        .object(Object.fromEntries(CONVENTIONS.map((c) => [c, z.union([figure, z.array(figure)])])) as Record<Convention, z.ZodUnion<[typeof figure, z.ZodArray<typeof figure>]>>)
+        .optional()
+        .describe('The loss as each framework computes it: exact, torch (log clamped at −100), keras (clip 1e-7, rows rescaled), sklearn (clip at float64 eps), bce and cce'),
+      baseline: z.union([figure, z.array(figure)]).optional().describe('The loss of a uniform guess (ln 2 a label for BCE, ln C for CCE), in the unit, bce and cce'),
+      perplexity: figure.optional().describe('e^(mean loss in nats), bce and cce'),
       distribution: z.enum(['bernoulli', 'multinoulli', 'normal']),
       reason: z.string().describe('Why this loss'),
     })

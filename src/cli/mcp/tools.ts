@@ -4,6 +4,7 @@ import { compareTexts, SideError } from '../../core/compare';
 import { isLiteralError, messageAt } from '../../core/errors';
 import { evaluateText, type EvaluateOptions, type Evaluation } from '../../core/evaluate';
 import { toJson } from '../../core/format';
+import type { LossOptions } from '../../core/loss-options';
 import { BASES } from '../args';
 import type { CompareInput, EvaluateInput } from './schemas';
 
@@ -15,7 +16,7 @@ import type { CompareInput, EvaluateInput } from './schemas';
 
 export function evaluateTool(input: EvaluateInput): CallToolResult {
   try {
-    return success(evaluateText(input.literal, options(input, input.loss ?? 'auto')));
+    return success(evaluateText(input.literal, { ...options(input, input.loss ?? 'auto'), lossOptions: lossOptionsOf(input) }));
   } catch (error) {
     if (!isLiteralError(error)) throw error;
     return failure(messageAt(input.literal, error));
@@ -35,6 +36,12 @@ export function compareTool(input: CompareInput): CallToolResult {
 
 function options(input: { readonly base?: string | undefined; readonly as?: EvaluateOptions['as'] | undefined }, loss: EvaluateOptions['loss']): EvaluateOptions {
   return { unit: BASES[input.base ?? 'e'] ?? 'nats', as: input.as ?? 'auto', loss };
+}
+
+/** The loss options the call gave (absent ones stay absent: a given option is checked against the loss). */
+function lossOptionsOf(input: EvaluateInput): LossOptions {
+  const { reduction, weight, posWeight, ignoreIndex, labelSmoothing, convention } = input;
+  return Object.fromEntries(Object.entries({ reduction, weight, posWeight, ignoreIndex, labelSmoothing, convention }).filter(([, value]) => value !== undefined));
 }
 
 function success(evaluation: Evaluation): CallToolResult {
