@@ -1,4 +1,4 @@
-import { isPlaygroundState } from '../shared/playground';
+import { isIdentity, isPlaygroundState, SMOOTHING_MAX } from '../shared/playground';
 import { isToWebview, panelStateFrom, type FromWebview, type PanelState } from '../shared/protocol';
 import { sliderOfTemperature, temperatureOfSlider, type PlaygroundUi } from './controls';
 import type { Deferred } from './defer';
@@ -40,8 +40,7 @@ function post(message: FromWebview): void {
 /** Copying the figures or a formula copies what the page shows: the host is told the playground. */
 function postShown(message: FromWebview): void {
   const state = playground.effective();
-  const changed = state.temperature !== 1 || state.smoothing !== 0 || state.edits.p.length + state.edits.q.length > 0;
-  if (changed && (message.type === 'copyMarkdown' || message.type === 'copyLatex')) post({ ...message, playground: state });
+  if (!isIdentity(state) && (message.type === 'copyMarkdown' || message.type === 'copyLatex')) post({ ...message, playground: state });
   else post(message);
 }
 
@@ -74,7 +73,7 @@ root.addEventListener('input', (event) => {
   const state = playground.state;
   const value = Number(input.value);
   if (input.dataset.control === 'temperature') playground.set({ ...state, temperature: temperatureOfSlider(value) });
-  else if (input.dataset.control === 'smoothing') playground.set({ ...state, smoothing: Math.min(0.5, Math.max(0, Math.round(value * 100) / 100)) });
+  else if (input.dataset.control === 'smoothing') playground.set({ ...state, smoothing: Math.min(SMOOTHING_MAX, Math.max(0, Math.round(value * 100) / 100)) });
   else return;
   requestDraw();
 });
