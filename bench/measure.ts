@@ -16,7 +16,7 @@ export function time(fn: () => unknown, runs = 9, warmup = 2): Timing {
     samples.push(performance.now() - start);
   }
   samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)]!, min: samples[0]!, runs };
+  return { median: samples[Math.floor(samples.length / 2)], min: samples[0], runs };
 }
 
 /** `global.gc` when Node runs with --expose-gc (`npm run bench` does). */
@@ -41,15 +41,15 @@ export function interleaved(fns: readonly (() => unknown)[], runs = 11, warmup =
       collect?.();
       const start = performance.now();
       consume(fn());
-      samples[i]!.push(performance.now() - start);
+      samples[i].push(performance.now() - start);
     });
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return samples.map((xs) => ({
     median: median(xs),
     min: Math.min(...xs),
     runs,
-    ratio: median(xs.map((x, round) => x / samples[0]![round]!)),
+    ratio: median(xs.map((x, round) => x / samples[0][round])),
   }));
 }
 

@@ -8,6 +8,6 @@ export function formatNumber(value: number, precision = 6): string {
   if (value === 0) return '0';
   const text = value.toPrecision(Math.max(1, Math.min(17, Math.round(precision))));
   const [mantissa, exponent] = text.split('e');
-  const trimmed = mantissa!.includes('.') ? mantissa!.replace(/0+$/, '').replace(/\.$/, '') : mantissa!;
+  const trimmed = mantissa.includes('.') ? mantissa.replace(/0+$/, '').replace(/\.$/, '') : mantissa;
   return exponent === undefined ? trimmed : `${trimmed}e${exponent}`;
 }
