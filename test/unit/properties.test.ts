@@ -4,7 +4,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { VectorContext } from '../../src/core/errors';
+import { evaluateText, type EvaluateOptions, type LossEvaluation } from '../../src/core/evaluate';
 import { interpret } from '../../src/core/interpret';
+import type { LossOptions } from '../../src/core/loss-options';
 import { softmaxWithLog } from '../../src/core/log-softmax';
 import { binaryCrossEntropy, categoricalCrossEntropy, meanSquaredError, HALF_LOG_2PI } from '../../src/core/losses';
 import { crossEntropy, entropy, jsDivergence, klDivergence, klTerms, maxEntropy } from '../../src/core/quantities';
@@ -222,6 +224,103 @@ describe('properties', () => {
         assert.ok(loss.value >= 0);
         assert.ok(Math.abs(loss.gaussianNll - (HALF_LOG_2PI + 0.5 * loss.value)) <= 1e-15 * (1 + loss.gaussianNll));
         assert.ok(Math.abs(sum(loss.perSampleNll) / n - loss.gaussianNll) <= 1e-13 * (1 + loss.gaussianNll));
+      }),
+    );
+  });
+});
+
+describe('properties of the loss options (issue 9 items 2 and 7)', () => {
+  /** A CCE literal: n samples of k classes, class indices or one-hot rows, logits or probability rows. */
+  const cceCase = fc
+    .record({ n: fc.integer({ min: 1, max: 20 }), k: fc.integer({ min: 2, max: 8 }), rows: fc.boolean(), probs: fc.boolean() })
+    .chain(({ n, k, rows, probs }) =>
+      fc.record({
+        labels: fc.array(fc.integer({ min: 0, max: k - 1 }), { minLength: n, maxLength: n }),
+        scores: fc.array(fc.array(fc.double({ min: probs ? 0.01 : -20, max: 20, noNaN: true }), { minLength: k, maxLength: k }), { minLength: n, maxLength: n }),
+        weight: fc.array(fc.double({ min: 0.1, max: 5, noNaN: true }), { minLength: k, maxLength: k }),
+        k: fc.constant(k),
+        rows: fc.constant(rows),
+        probs: fc.constant(probs),
+      }),
+    )
+    .map(({ labels, scores, weight, k, rows, probs }) => {
+      // Probability rows: each row divided by its sum, so the literal is read as probabilities.
+      const predictions = probs ? scores.map((row) => row.map((x) => x / row.reduce((a, b) => a + b, 0))) : scores;
+      const targets = rows ? labels.map((c) => Array.from({ length: k }, (_, j) => (j === c ? 1 : 0))) : labels;
+      return { text: JSON.stringify({ y: targets, [probs ? 'probs' : 'logits']: predictions }), n: labels.length, k, weight, rows };
+    });
+  const nats: EvaluateOptions = { unit: 'nats', as: 'auto', loss: 'cce' };
+  const cce = (text: string, lossOptions?: LossOptions, unit: EvaluateOptions['unit'] = 'nats') => evaluateText(text, { ...nats, unit, ...(lossOptions ? { lossOptions } : {}) }) as LossEvaluation;
+
+  it('label smoothing 0 is plain CCE, sample by sample', () => {
+    fc.assert(
+      fc.property(cceCase, ({ text }) => {
+        const plain = cce(text);
+        const smoothed = cce(text, { labelSmoothing: 0 });
+        assert.equal(smoothed.value, plain.value);
+        assert.deepEqual([...smoothed.perSample], [...plain.perSample]);
+      }),
+    );
+  });
+
+  it('class weights all 1 are no weights', () => {
+    fc.assert(
+      fc.property(cceCase, ({ text, k }) => {
+        assert.equal(cce(text, { weight: Array<number>(k).fill(1) }).value, cce(text).value);
+      }),
+    );
+  });
+
+  it('reduction sum is the mean × N (unweighted), and none lists the per-sample losses', () => {
+    fc.assert(
+      fc.property(cceCase, ({ text, n }) => {
+        const mean = cce(text).value;
+        const total = cce(text, { reduction: 'sum' }).value;
+        assert.ok(Math.abs(total - mean * n) <= 1e-12 * Math.max(1, Math.abs(total)), `${total} vs ${mean} × ${n}`);
+        assert.deepEqual([...cce(text, { reduction: 'none' }).perSample], [...cce(text).perSample]);
+      }),
+    );
+  });
+
+  it('with class indices, a weighted mean lies between the smallest and the largest per-sample loss', () => {
+    fc.assert(
+      // Target rows divide by N, as PyTorch: the property is the index targets' (Σ w of the targets).
+      fc.property(cceCase, ({ text, weight, rows }) => {
+        fc.pre(!rows);
+        const weighted = cce(text, { weight });
+        const plain = cce(text).perSample;
+        assert.ok(weighted.value >= Math.min(...plain) * (1 - 1e-12) && weighted.value <= Math.max(...plain) * (1 + 1e-12));
+      }),
+    );
+  });
+
+  it('a uniform guess costs exactly the baseline, whatever the options; the perplexity is e^(mean loss in nats) in every unit', () => {
+    fc.assert(
+      fc.property(cceCase, fc.double({ min: 0, max: 1, noNaN: true }), ({ text, k, weight }, epsilon) => {
+        const options: LossOptions = { weight, labelSmoothing: epsilon };
+        const given = cce(text, options);
+        const uniform = JSON.parse(text) as { y: unknown; logits?: number[][]; probs?: number[][] };
+        const rows = (uniform.logits ?? uniform.probs)!.map(() => Array<number>(k).fill(0));
+        const guess = cce(JSON.stringify({ y: uniform.y, logits: rows }), options);
+        assert.ok(Math.abs(guess.value - given.baseline!) <= 1e-12 * given.baseline!, `${guess.value} vs ${given.baseline}`);
+        const bits = cce(text, options, 'bits');
+        assert.ok(Math.abs(given.perplexity! - Math.exp(given.value)) <= 1e-12 * given.perplexity!);
+        assert.ok(Math.abs(bits.perplexity! - given.perplexity!) <= 1e-12 * given.perplexity!);
+      }),
+    );
+  });
+
+  it('the perplexity of a distribution is e^(H in nats), the same number in bits', () => {
+    fc.assert(
+      fc.property(oneWeights, (xs) => {
+        const text = JSON.stringify(xs);
+        const inNats = evaluateText(text, { ...nats, loss: 'auto', as: 'counts' });
+        const inBits = evaluateText(text, { ...nats, loss: 'auto', as: 'counts', unit: 'bits' });
+        assert.ok(inNats.kind === 'distribution' && inBits.kind === 'distribution');
+        if (inNats.kind !== 'distribution' || inBits.kind !== 'distribution') return;
+        assert.equal(inNats.perplexity, Math.exp(inNats.entropy));
+        assert.equal(inBits.perplexity, inNats.perplexity);
+        assert.ok(inNats.perplexity >= 1 - 1e-12 && inNats.perplexity <= xs.length * (1 + 1e-12), 'between 1 and n');
       }),
     );
   });
