@@ -13,6 +13,11 @@ batch = np.array([[0.6, 0.3, 0.1],
 t = torch.tensor([0.25, 0.25, 0.5])
 t64 = torch.tensor([[0.5, 0.5], [0.9, 0.1]], dtype=torch.float64)
 
+# A tensor's shape is not a distribution: the hover stays silent here.
+image = torch.zeros((3, 224, 224))
+# Two predictions, or P and Q? The hover's link reads the rows as a batch, or back as a pair.
+preds = torch.tensor([[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]])
+
 print(p)  # [0.1 0.2 0.7]
 print(repr(p))
 # array([0.1, 0.2, 0.7])
