@@ -31,7 +31,8 @@ const MEANINGS: Record<string, string> = {
   entropyY: 'entropy of Y, the column marginal',
   conditionalEntropyXGivenY: 'conditional entropy of X given Y, H(X,Y) − H(Y)',
   conditionalEntropyYGivenX: 'conditional entropy of Y given X, H(X,Y) − H(X)',
-  perplexity: 'perplexity, exp of the mean surprisal in nats (the same number in every unit)',
+  perplexity: 'perplexity, exp of the mean surprisal in nats (the same number in every unit): e^H for a distribution, e^(mean loss) for a cross-entropy loss',
+  baseline: 'the loss of a uniform guess (ln 2 a label for BCE, ln C for CCE, with the same options and reduction): the figure to beat',
   meanSurprisal: 'mean surprisal −log p per token (the cross-entropy rate)',
   totalSurprisal: 'total surprisal −Σ log p of the sequence (its negative log-likelihood)',
 };
@@ -67,7 +68,7 @@ function figureLine(evaluation: Evaluation, figure: Figure, precision: number): 
   const cause = figure.infiniteAt !== undefined ? `, infinite because of ${infiniteAtNoun(evaluation)} ${figure.infiniteAt}` : '';
   const meaning =
     figure.key === 'loss' && evaluation.kind === 'loss'
-      ? `${LOSS_LABELS[evaluation.loss]}, mean over samples`
+      ? `${LOSS_LABELS[evaluation.loss]}, ${evaluation.reduction === 'sum' ? 'sum' : 'mean'} over samples${evaluation.convention && evaluation.convention !== 'exact' ? `, as ${evaluation.convention} computes it` : ''}`
       : evaluation.kind === 'pairs' && MEANINGS[figure.key]
         ? `${MEAN_OVER_ROWS}${MEANINGS[figure.key]}`
         : MEANINGS[figure.key];
