@@ -22,6 +22,15 @@ export default async function visualizerTemperature(ui) {
   await ui.selectText(LITERAL);
   await ui.runCommand('Entropy Lens: Open Visualizer');
   const frame = await ui.waitForVisualizer('.figure[data-key="entropy"] .value');
+  // A freshly opened panel in the real workbench: when its page got the first update and when that
+  // was painted, in the page's own clock (issue 13 asks for the first paint measured here too).
+  const marks = await frame.locator('body').evaluate(() =>
+    Object.fromEntries(['entropylens:first-update', 'entropylens:first-painted'].map((name) => [name, performance.getEntriesByName(name)[0]?.startTime])),
+  );
+  const update = marks['entropylens:first-update'];
+  const painted = marks['entropylens:first-painted'];
+  ok(update !== undefined && painted !== undefined && painted >= update, `the page marks its first update and first paint: ${JSON.stringify(marks)}`);
+  console.log(`      fresh panel: first update at ${update.toFixed(0)} ms after the page started, painted ${(painted - update).toFixed(0)} ms later`);
   const value = () => frame.locator('.figure[data-key="entropy"] .value').innerText();
   equal((await value()).trim(), sig(entropy(P)), 'H(P) at T = 1');
 

@@ -50,6 +50,9 @@ describe('visualizer playground (Chromium)', function () {
 
   it('the temperature slider at End gives the entropy of softmax(z / 10), and Home that of softmax(z / 0.1)', async () => {
     await send(page, updateFor(`[${LOGITS.join(', ')}]`));
+    // The first update and its paint are marked once, for the real workbench's scenario to time.
+    const marks = await page.evaluate(() => ['entropylens:first-update', 'entropylens:first-painted'].map((name) => performance.getEntriesByName(name).length));
+    assert.deepEqual(marks, [1, 1]);
     const slider = page.getByRole('slider', { name: 'Temperature' });
     assert.equal(await slider.getAttribute('aria-valuetext'), 'T = 1');
     shows(await figure(page, 'entropy'), entropyOf(softmax(LOGITS, 1)), 'H at T = 1');
@@ -57,6 +60,7 @@ describe('visualizer playground (Chromium)', function () {
     await afterDraw(page, () => page.keyboard.press('End'));
     assert.equal(await slider.getAttribute('aria-valuetext'), 'T = 10');
     shows(await figure(page, 'entropy'), entropyOf(softmax(LOGITS, 10)), 'H at T = 10');
+    assert.deepEqual(await page.evaluate(() => performance.getEntriesByName('entropylens:first-painted').length), 1, 'marked once, not at every draw');
     // The figure says at which temperature it is; so do the formulas and the notes.
     assert.equal(await page.locator('.figure[data-key="entropy"] .condition').textContent(), ' (T = 10)');
     assert.match((await page.locator('[data-formula="entropy"] h3').textContent()) ?? '', /\(T = 10\)$/);
