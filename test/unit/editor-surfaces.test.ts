@@ -30,6 +30,14 @@ interface Manifest {
 }
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
 
+/** A manifest string as VS Code shows it: `%key%` looked up in package.nls.json when the manifest is localised. */
+function shown(text: string): string {
+  const key = /^%(.+)%$/.exec(text)?.[1];
+  if (key === undefined) return text;
+  const strings = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+  return strings[key] ?? text;
+}
+
 describe('notifications: a pair names both KL directions, a small batch each row', () => {
   it('Evaluate Selection on a pair leads with D_KL(P‖Q) and D_KL(Q‖P)', () => {
     const line = notificationLine(evaluateText('[[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]]', nats), 6);
@@ -79,7 +87,7 @@ describe('the manifest: menus only where there are numbers', () => {
     const items = menus['editor/context'];
     assert.equal(items.length, 1);
     const submenu = manifest.contributes.submenus.find((s) => s.id === items[0].submenu);
-    assert.equal(submenu?.label, 'Entropy Lens');
+    assert.equal(shown(submenu?.label ?? ''), 'Entropy Lens');
     assert.match(items[0].when ?? '', /^entropyLens\.selectionLooksLikeData \|\| editorHasSelection && debugState == 'stopped'$/);
     const inside = menus[items[0].submenu!].map((item) => item.command);
     assert.deepEqual(inside.slice(0, 4), ['entropyLens.evaluateSelection', 'entropyLens.compareSelections', 'entropyLens.previewLoss', 'entropyLens.openVisualizer']);
