@@ -1,7 +1,7 @@
 // While debugging: a user debugs the Node sample with VS Code's JavaScript debugger, it stops at
 // `debugger;`, they select `probs` — a value that exists only while the program runs — and run
 // Evaluate Selection. The figure on screen must be the entropy of the program's softmax output.
-import { startDebugging, sampleProbs } from './lib/debug.mjs';
+import { selectDeclared, startDebugging, sampleProbs } from './lib/debug.mjs';
 import { entropy, sig } from './lib/expect.mjs';
 
 export const title = 'While debugging: Evaluate Selection on a variable of a paused Node program reads its live value';
@@ -11,7 +11,7 @@ export default async function liveEvaluateSelection(ui) {
   await ui.openFile('live/softmax.js');
   await startDebugging(ui, 'Debug softmax.js (Node)');
   await ui.screenshot('paused');
-  await ui.selectText('probs');
+  await selectDeclared(ui, 'probs');
   await ui.runCommand('Entropy Lens: Evaluate Selection');
   // The values are the program's: softmax of its weights at the first stop, computed here.
   const { probs } = sampleProbs(1);

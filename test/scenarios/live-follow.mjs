@@ -1,6 +1,6 @@
 // While debugging: the visualizer on a live `probs`, Follow on, one step of the training loop (F5):
 // the panel reads `probs` again at the new stop, and its history holds both stops' entropies.
-import { continueToNextStop, sampleProbs, startDebugging } from './lib/debug.mjs';
+import { continueToNextStop, sampleProbs, selectDeclared, startDebugging } from './lib/debug.mjs';
 import { entropy, equal, sig } from './lib/expect.mjs';
 
 export const title = 'While debugging: Follow reads a live value again at the next stop and charts both';
@@ -9,7 +9,7 @@ export const title = 'While debugging: Follow reads a live value again at the ne
 export default async function liveFollow(ui) {
   await ui.openFile('live/softmax.js');
   await startDebugging(ui, 'Debug softmax.js (Node)');
-  await ui.selectText('probs');
+  await selectDeclared(ui, 'probs');
   await ui.runCommand('Entropy Lens: Open Visualizer');
   const frame = await ui.waitForVisualizer('section.block.live button[data-focus="follow"]');
   equal((await frame.locator('section.block.live .live-status').innerText()).trim(), 'probs @ softmax.js:16 — live value, paused at softmax.js:16', 'the live section');

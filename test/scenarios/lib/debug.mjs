@@ -8,8 +8,26 @@
  */
 export async function startDebugging(ui, configuration) {
   await ui.runCommand('Debug: Select and Start Debugging');
-  await ui.pick(configuration, configuration, `no launch configuration "${configuration}"`);
+  // The command reopens the quick input in its debug mode, with the text "debug " typed: the
+  // configuration's name goes after that prefix (typed alone, it would search files instead).
+  const input = ui.page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: ui.UI_TIMEOUT_MS });
+  const prefix = await input.inputValue();
+  await ui.pick(`${prefix}${configuration}`, configuration, `no launch configuration "${configuration}" after "${prefix}"`);
   await waitUntilPaused(ui);
+}
+
+/**
+ * Selects the variable `name` where the code declares it (`const probs`), not its first mention
+ * (the sample's comment names it first): Find the declaration, End of the match, then
+ * Ctrl+Shift+Left selects the word before the cursor.
+ * @param {ReturnType<typeof import('../../../scripts/lib/workbench.mjs').createWorkbench>} ui @param {string} name
+ */
+export async function selectDeclared(ui, name) {
+  await ui.selectText(`const ${name}`);
+  await ui.page.keyboard.press('ArrowRight');
+  await ui.page.keyboard.press('Control+Shift+ArrowLeft');
+  await ui.waitForStatusBar(`(${name.length} selected)`);
 }
 
 /**
