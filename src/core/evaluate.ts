@@ -131,9 +131,10 @@ const KIND_PHRASES: Record<Exclude<Evaluation['kind'], 'loss'>, string> = {
 
 function evaluateKind(shaped: Shaped, options: EvaluateOptions): Evaluation {
   if (shaped.kind === 'loss' && options.loss === 'none') {
-    const { rows, as, note } = predictionRows(shaped, options.as);
+    const { rows, as, note, warnings } = predictionRows(shaped, options.as);
     // The note says how every row was read; the rows' own reasons would say "as requested".
-    return { ...evaluateBatch(rows, as, options.unit), notes: [note] };
+    const batch = evaluateBatch(rows, as, options.unit);
+    return { ...batch, notes: [note], warnings: [...(warnings ?? []), ...batch.warnings] };
   }
   if (shaped.kind === 'loss' || (shaped.kind === 'pair' && isLossMode(options.loss))) {
     return selectLoss(shaped, options);

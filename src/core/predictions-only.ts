@@ -1,6 +1,6 @@
 import { LiteralError } from './errors';
-import { asVector, firstOutside01, isProbabilityRows, squeeze, twoColumns } from './loss-inputs';
-import { validateProbabilities } from './losses';
+import { asVector, firstOutside01, squeeze, twoColumns } from './loss-inputs';
+import { flatten, readBinaryPredictions, readPredictionRows } from './loss-read';
 import { isMatrix, type Matrix, type Shaped } from './shape';
 import type { InterpretationMode } from './types';
 
@@ -18,6 +18,8 @@ export interface PredictionRows {
   readonly as: InterpretationMode;
   /** What was set aside and how the predictions were read: one sentence. */
   readonly note: string;
+  /** What reading the predictions changed (noise clipped), beyond what each row's reading says. */
+  readonly warnings?: readonly string[];
 }
 
 type LossShaped = Extract<Shaped, { kind: 'loss' }>;
@@ -26,7 +28,8 @@ export function predictionRows(shaped: LossShaped, as: InterpretationMode): Pred
   const predictions = squeeze(shaped.predictions);
   const setAside = `No loss (--loss none): the targets ("${shaped.targetsKey}") were set aside`;
   if (isMatrix(predictions)) {
-    const mode = as !== 'auto' ? as : shaped.predictionsAreLogits || !isProbabilityRows(predictions) ? 'logits' : 'probs';
+    // As the loss reads them (loss-read.ts): printed probability rows are probabilities.
+    const mode = as !== 'auto' ? as : shaped.predictionsAreLogits || readPredictionRows(predictions, 'auto').fromLogits ? 'logits' : 'probs';
     const reading = mode === 'logits' ? 'logits, through a softmax' : mode === 'probs' ? 'probabilities' : mode === 'counts' ? 'counts' : 'log-probabilities';
     return {
       rows: predictions,
@@ -46,11 +49,13 @@ export function predictionRows(shaped: LossShaped, as: InterpretationMode): Pred
   if (as === 'counts' || as === 'logprobs') {
     throw new LiteralError('shape', `a Bernoulli prediction is a probability or a logit, not read as ${as}: choose "auto", "probs" or "logits"`, predictions.range);
   }
-  const asLogits = as === 'logits' || shaped.predictionsAreLogits || (as === 'auto' && firstOutside01(predictions.values) >= 0);
-  if (!asLogits) validateProbabilities(predictions.values, (i) => predictions.elementRange(i));
+  // As the loss reads them: float noise just outside [0, 1] is clipped, further out they are logits.
+  const reading = readBinaryPredictions(flatten(predictions), as === 'logits' || shaped.predictionsAreLogits ? 'logits' : as === 'probs' ? 'probs' : 'auto');
+  const asLogits = reading.fromLogits;
   return {
-    rows: twoColumns(predictions, asLogits),
+    rows: twoColumns({ ...predictions, values: reading.values }, asLogits),
     as: asLogits ? 'logits' : 'probs',
     note: `${setAside}; each prediction is one sample's Bernoulli distribution ${asLogits ? '[1 − σ(z), σ(z)] of the logit z' : '[1 − p, p]'}.`,
+    warnings: reading.warnings,
   };
 }

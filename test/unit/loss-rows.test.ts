@@ -106,6 +106,16 @@ describe('issue 9: losses read as PyTorch, Keras and scikit-learn read them', ()
     assert.equal(loss('{"y":[1,0],"y_pred":[1.00001,0.2]}').interpretation, 'logits');
   });
 
+  it('issue 9 rows 2 and 5 under --loss none: the predictions are read as the loss reads them', () => {
+    const rows = evaluate('{"labels":[0,2],"probs":[[0.7,0.2,0.1001],[0.1,0.1,0.8]]}', { loss: 'none' });
+    assert.ok(rows.kind === 'batch');
+    assert.equal(rows.interpretation, 'probs');
+    const binary = evaluate('{"y":[1,0],"y_pred":[1.0000001,0.2]}', { loss: 'none' });
+    assert.ok(binary.kind === 'batch');
+    assert.equal(binary.interpretation, 'probs');
+    assert.match(binary.warnings[0], /^clipped to \[0, 1\]: prediction 0 \(1\.0000001\)/);
+  });
+
   it('issue 9 row 10: −∞ logits and log-probabilities are masked classes (probability 0) everywhere', () => {
     const vector = evaluate("[float('-inf'), 0.5, 1.0]");
     assert.equal(vector.kind, 'distribution');
