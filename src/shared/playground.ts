@@ -1,4 +1,5 @@
 import type { SourceRange } from '../core/errors';
+import type { LossOptions } from '../core/loss-options';
 import type { Interpretation, Unit } from '../core/types';
 
 /**
@@ -67,16 +68,17 @@ export type PlaygroundBase =
       readonly kind: 'loss';
       readonly loss: 'bce' | 'cce';
       readonly reason: string;
-      readonly warnings: readonly string[];
       /** How the predictions were read. */
       readonly interpretation: 'probs' | 'logits';
-      readonly samples: number;
-      readonly classes: number;
-      /** BCE: one label per sample; CCE: class indices (one per sample) or rows (samples × classes). */
+      /** BCE: labels; CCE: class indices (one per sample) or rows. */
       readonly targets: Float64Array;
-      readonly targetKind: 'labels' | 'indices' | 'rows';
-      /** As given, row-major for CCE (a vector of binary predictions as two-class rows). */
+      /** Columns of the targets as a matrix (CCE rows, multi-label BCE), or undefined for a vector. */
+      readonly targetColumns: number | undefined;
+      /** As read, row-major (CCE rows; a vector of binary predictions as two-class rows). */
       readonly predictions: Float64Array;
+      readonly predictionColumns: number | undefined;
+      /** The loss options the literal was evaluated with (reduction, weights, …), never label smoothing. */
+      readonly options: LossOptions;
     });
 
 function isObject(value: unknown): value is Record<string, unknown> {

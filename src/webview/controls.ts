@@ -61,7 +61,7 @@ export function playgroundSection(ui: PlaygroundUi): HTMLElement {
         step: '0.01',
         value: String(state.smoothing),
         text: smoothingText(state.smoothing),
-        hint: `targets (1 − ε)·y + ε/C, C = ${base.loss === 'bce' ? 2 : base.classes}`,
+        hint: `targets (1 − ε)·y + ε/C, C = ${base.loss === 'bce' ? 2 : (base.predictionColumns ?? 2)}`,
       }),
     );
   }

@@ -172,7 +172,7 @@ function usable(value: PlaygroundBase | undefined): PlaygroundBase | undefined {
     case 'pair':
       return distribution(value.p) && distribution(value.q) && value.p.p.length === value.q.p.length ? value : undefined;
     case 'loss':
-      return value.targets instanceof Float64Array && value.predictions instanceof Float64Array && value.samples > 0 ? value : undefined;
+      return value.targets instanceof Float64Array && value.predictions instanceof Float64Array && value.predictions.length > 0 ? value : undefined;
     default:
       return undefined;
   }

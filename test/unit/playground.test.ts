@@ -206,7 +206,7 @@ describe('playground (issue 13)', () => {
       near(shown.twoClassBce!, shown.value, 'two-class BCE with Keras smoothing = CCE with PyTorch smoothing', 1e-14);
       const model = buildViewModel(shown, { source: { fileName: 'a.py', line: 1, endLine: 1 }, precision: 6, view: 'loss', playground: { base, state } });
       assert.match(model.loss?.smoothing?.substituted ?? '', /1 \\mapsto 0\.9,\\quad 0 \\mapsto 0\.1/);
-      assert.ok(model.notes.some((n) => n.startsWith('Label smoothing ε = 0.2')));
+      assert.ok(model.notes.some((n) => n.startsWith('Targets smoothed as CrossEntropyLoss(label_smoothing=0.2)')), model.notes.join(' | '));
       assert.equal(model.figures[0].condition, 'ε = 0.2');
     });
   });

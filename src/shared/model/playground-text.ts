@@ -34,10 +34,7 @@ export function playgroundNotes(base: PlaygroundBase, state: PlaygroundState): s
     const what = base.kind === 'loss' ? 'the predictions are' : base.kind === 'pair' ? 'P and Q are' : 'P is';
     notes.push(`At temperature ${temperatureText(state.temperature)}: ${what} softmax(log p / T), that is softmax(z / T) of logits and p^(1/T) renormalised of probabilities, as sampling with a temperature does.`);
   }
-  if (base.kind === 'loss' && state.smoothing !== 0) {
-    const classes = base.loss === 'bce' ? 2 : base.classes;
-    notes.push(`Label smoothing ${smoothingText(state.smoothing)}: the targets are (1 − ε)·y + ε/C with C = ${classes}, as ${base.loss === 'cce' ? 'PyTorch’s CrossEntropyLoss(label_smoothing=ε)' : 'Keras’ BinaryCrossentropy(label_smoothing=ε)'} does.`);
-  }
+  // Label smoothing: the core's loss says how it smoothed the targets.
   return notes;
 }
 

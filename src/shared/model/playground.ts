@@ -28,20 +28,22 @@ export function baseOf(evaluation: Evaluation): PlaygroundBase | undefined {
       if (evaluation.p.p.length > PLAYGROUND_MAX_ELEMENTS) return undefined;
       return { kind: 'pair', ...common, p: baseDistribution(evaluation.p), q: baseDistribution(evaluation.q), ...(evaluation.labels ? { labels: evaluation.labels } : {}) };
     case 'loss': {
-      if (evaluation.loss === 'mse' || evaluation.predictions.length > PLAYGROUND_MAX_ELEMENTS) return undefined;
-      const rows = evaluation.loss === 'cce' && evaluation.targets.length === evaluation.samples * evaluation.classes && evaluation.classes > 1;
+      // With label smoothing already among its options, the literal's targets are not the ones to smooth.
+      if (evaluation.loss === 'mse' || evaluation.predictions.length > PLAYGROUND_MAX_ELEMENTS || (evaluation.options?.labelSmoothing ?? 0) > 0) return undefined;
+      const k = evaluation.classes;
+      const columns = evaluation.columns ?? 1;
+      const cce = evaluation.loss === 'cce';
       return {
         kind: 'loss',
         ...common,
         loss: evaluation.loss,
         reason: evaluation.reason,
-        warnings: evaluation.warnings,
         interpretation: evaluation.interpretation,
-        samples: evaluation.samples,
-        classes: evaluation.classes,
         targets: evaluation.targets,
-        targetKind: evaluation.loss === 'bce' ? 'labels' : rows ? 'rows' : 'indices',
+        targetColumns: cce ? (evaluation.targets.length === evaluation.samples * k && k > 1 ? k : undefined) : columns > 1 ? columns : undefined,
         predictions: evaluation.predictions,
+        predictionColumns: cce ? k : columns > 1 ? columns : undefined,
+        options: evaluation.options ?? {},
       };
     }
     default:
