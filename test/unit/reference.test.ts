@@ -73,7 +73,8 @@ function xorshift32Values(seed: number, n: number, kind: string): Float64Array {
 
 describe('reference values (numpy/scipy)', () => {
   it('has every section', () => {
-    for (const section of ['summation', 'entropy', 'pairs', 'logits', 'logitKl', 'bce', 'cce', 'mse']) {
+    // lossOptions and lossRows (PyTorch's options and conventions) are checked in loss-reference.test.ts.
+    for (const section of ['summation', 'entropy', 'pairs', 'logits', 'logitKl', 'bce', 'cce', 'mse', 'lossOptions', 'lossRows']) {
       assert.ok(fixtures[section].length > 0, section);
     }
   });
