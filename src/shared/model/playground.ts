@@ -2,6 +2,7 @@ import type { DistributionEvaluation, Evaluation, PairEvaluation } from '../../c
 import { softmaxInto } from '../../core/log-softmax';
 import { crossEntropy, entropy, entropyAndTerms, jsDivergence, klDivergence, klTerms, maxEntropy } from '../../core/quantities';
 import { CompensatedSum } from '../../core/summation';
+import { perplexityOf } from '../../core/meaning';
 import { natsPerUnit, type Distribution, type Interpreted } from '../../core/types';
 import { PLAYGROUND_MAX_ELEMENTS, type BaseDistribution, type Edit, type PlaygroundBase, type PlaygroundState } from '../playground';
 import { lossAt } from './playground-loss';
@@ -94,6 +95,7 @@ function distributionAt(base: PlaygroundBase & { kind: 'distribution' }, state: 
     entropy: h.value / scale,
     entropyTerms: h.terms,
     maxEntropy: maxEntropy(p.p.length) / scale,
+    perplexity: perplexityOf(h.value),
   };
 }
 
