@@ -67,6 +67,8 @@ describe('playground (issue 13)', () => {
         if (shown.kind === 'distribution') {
           expected.forEach((v, i) => near(shown.p.p[i], v, `softmax(z/${t})[${i}]`));
           near(shown.entropy, entropyOf(expected), `H at T = ${t}`);
+          // The perplexity the figures show follows too: e^H.
+          near(shown.perplexity ?? Number.NaN, Math.exp(entropyOf(expected)), `perplexity at T = ${t}`);
         }
       }
       const p = [0.1, 0.2, 0.7];
