@@ -25,7 +25,7 @@ export const NOT_A_LITERAL = 'This selection is not an array literal — select 
 export function reportError(error: PlacedError): void {
   const source = error.source;
   if (source instanceof DocumentSource && !looksLikeLiteral(source.text())) {
-    void vscode.window.showInformationMessage(`Entropy Lens: ${NOT_A_LITERAL}`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Entropy Lens: {0}', NOT_A_LITERAL));
     return;
   }
   const editor = source instanceof DocumentSource ? vscode.window.visibleTextEditors.find((candidate) => candidate.document === source.document) : undefined;
@@ -36,5 +36,5 @@ export function reportError(error: PlacedError): void {
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
   // Not awaited: the promise settles only when the user dismisses the message.
-  void vscode.window.showErrorMessage(`Entropy Lens: ${placedMessage(error)}`);
+  void vscode.window.showErrorMessage(vscode.l10n.t('Entropy Lens: {0}', placedMessage(error)));
 }

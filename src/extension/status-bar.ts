@@ -48,7 +48,7 @@ export class EntropyStatusBar extends Disposable {
       return;
     }
     this.#item.text = `$(graph) ${formatFigure(headline(shown.evaluation), shown.precision)}`;
-    this.#item.tooltip = `Entropy Lens: ${describe(shown.evaluation)}. Click to open the visualizer.`;
+    this.#item.tooltip = vscode.l10n.t('Entropy Lens: {0}. Click to open the visualizer.', describe(shown.evaluation));
     this.#item.show();
   }
 

@@ -29,19 +29,19 @@ export class EvaluateCellOutput implements Command {
   async execute(arg?: unknown): Promise<ReturnType<typeof toJson> | undefined> {
     const chosen = await cellOf(arg);
     if (typeof chosen === 'string') {
-      void vscode.window.showInformationMessage(`Entropy Lens: ${chosen}`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Entropy Lens: {0}', chosen));
       return undefined;
     }
     const { notebook, cell, output } = chosen;
     const source = notebookOutputSource(notebook, cell, output);
     if (!source) {
-      void vscode.window.showInformationMessage(`Entropy Lens: cell ${cell + 1} of ${baseName(notebook.uri)} has no output that is an array of numbers.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Entropy Lens: cell {0} of {1} has no output that is an array of numbers.', cell + 1, baseName(notebook.uri)));
       return undefined;
     }
     const outcome = this.targets.evaluate(targetOf(source));
     this.visualizer().show(source.ref);
     if (outcome.kind === 'error') {
-      void vscode.window.showErrorMessage(`Entropy Lens: ${placedMessage(outcome.error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Entropy Lens: {0}', placedMessage(outcome.error)));
       return undefined;
     }
     return toJson(outcome.evaluation);

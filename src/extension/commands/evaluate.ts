@@ -39,7 +39,7 @@ export class CompareSelections implements Command {
   execute(): Promise<ReturnType<typeof toJson> | undefined> {
     return withEvaluation(this.targets, 'compare', (evaluated) => {
       if (evaluated.evaluation.kind !== 'pair') {
-        void vscode.window.showWarningMessage('Entropy Lens: to compare, select two vectors (hold Alt to add a second selection) or one literal with "p" and "q".');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Entropy Lens: to compare, select two vectors (hold Alt to add a second selection) or one literal with "p" and "q".'));
         return undefined;
       }
       offerActions(`Entropy Lens: ${liveSource(evaluated)}${summaryLine(evaluated.evaluation, precisionOf(this.targets, evaluated), 6)}`, evaluated, this.targets, this.visualizer);
@@ -59,12 +59,12 @@ export class PreviewLoss implements Command {
     return withEvaluation(this.targets, 'loss', (evaluated) => {
       const evaluation = evaluated.evaluation;
       if (evaluation.kind !== 'loss') {
-        void vscode.window.showWarningMessage('Entropy Lens: a loss needs targets with predictions, e.g. {"y": [1, 0], "y_pred": [0.9, 0.2]} or {"labels": [2, 0], "logits": [[…], […]]}.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Entropy Lens: a loss needs targets with predictions, e.g. {"y": [1, 0], "y_pred": [0.9, 0.2]} or {"labels": [2, 0], "logits": [[…], […]]}.'));
         return undefined;
       }
       const precision = precisionOf(this.targets, evaluated);
       const main = figuresOf(evaluation).map((figure) => formatFigure(figure, precision)).join(' · ');
-      void vscode.window.showInformationMessage(`Entropy Lens: ${liveSource(evaluated)}${main} — ${evaluation.reason}`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Entropy Lens: {0}{1} — {2}', liveSource(evaluated), main, evaluation.reason));
       this.visualizer().show(evaluated.target.sources[0].ref, 'loss');
       return toJson(evaluation);
     });
@@ -79,8 +79,10 @@ function liveSource(evaluated: Evaluated): string {
 
 /** Shows the summary with its actions; the command returns at once rather than wait for a click. */
 export function offerActions(message: string, evaluated: Evaluated, targets: TargetService, visualizer: () => VisualizerHandle): void {
-  void vscode.window.showInformationMessage(message, 'Open Visualizer', 'Copy').then(async (choice) => {
-    if (choice === 'Open Visualizer') visualizer().show(evaluated.target.sources[0].ref);
-    if (choice === 'Copy') await vscode.env.clipboard.writeText(toMarkdown(evaluated.evaluation, precisionOf(targets, evaluated)));
+  const open = vscode.l10n.t('Open Visualizer');
+  const copy = vscode.l10n.t('Copy');
+  void vscode.window.showInformationMessage(message, open, copy).then(async (choice) => {
+    if (choice === open) visualizer().show(evaluated.target.sources[0].ref);
+    if (choice === copy) await vscode.env.clipboard.writeText(toMarkdown(evaluated.evaluation, precisionOf(targets, evaluated)));
   });
 }

@@ -17,13 +17,13 @@ export class InsertComment implements Command {
       const sources = evaluated.target.sources;
       const source = sources[sources.length - 1];
       if (!(source instanceof DocumentSource)) {
-        void vscode.window.showWarningMessage(`Entropy Lens: ${source.describe()} is not in an editor; use "Copy Result as Markdown" instead.`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Entropy Lens: {0} is not in an editor; use "Copy Result as Markdown" instead.', source.describe()));
         return undefined;
       }
       const document = source.document;
       const comment = asComment(document.languageId, `Entropy Lens: ${summaryLine(evaluated.evaluation, precisionOf(this.targets, evaluated), 6)}`);
       if (comment === undefined) {
-        void vscode.window.showWarningMessage(`Entropy Lens: ${document.languageId} has no comments; use "Copy Result as Markdown" instead.`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Entropy Lens: {0} has no comments; use "Copy Result as Markdown" instead.', document.languageId));
         return undefined;
       }
       const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document === document);

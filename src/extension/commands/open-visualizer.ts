@@ -15,7 +15,7 @@ export class OpenVisualizer implements Command {
   async execute(arg?: unknown): Promise<void> {
     const named = await this.targets.argumentTarget(arg);
     if (named.kind === 'invalid') {
-      void vscode.window.showWarningMessage(`Entropy Lens: ${named.message}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Entropy Lens: {0}', named.message));
       return;
     }
     if (named.kind === 'target') return this.visualizer().show(named.target.sources[0].ref);

@@ -19,7 +19,7 @@ class PickSetting<K extends 'unit' | 'interpretation'> implements Command {
     const current = readSettings(vscode.window.activeTextEditor?.document)[this.key];
     const picked = await vscode.window.showQuickPick(
       this.values.map((value) => ({ label: value, description: this.describe(value), picked: value === current })),
-      { title: this.title, placeHolder: `now ${current}` },
+      { title: this.title, placeHolder: vscode.l10n.t('now {0}', current) },
     );
     if (picked) await vscode.workspace.getConfiguration(SECTION).update(this.key, picked.label, vscode.ConfigurationTarget.Global);
     return picked?.label;
@@ -28,26 +28,26 @@ class PickSetting<K extends 'unit' | 'interpretation'> implements Command {
 
 export function settingCommands(): Command[] {
   return [
-    new PickSetting(COMMANDS.setUnit, 'unit', UNITS, unitDescription, 'Entropy Lens: unit of information'),
-    new PickSetting(COMMANDS.setInterpretation, 'interpretation', INTERPRETATION_MODES, interpretationDescription, 'Entropy Lens: read selections as…'),
+    new PickSetting(COMMANDS.setUnit, 'unit', UNITS, unitDescription, vscode.l10n.t('Entropy Lens: unit of information')),
+    new PickSetting(COMMANDS.setInterpretation, 'interpretation', INTERPRETATION_MODES, interpretationDescription, vscode.l10n.t('Entropy Lens: read selections as…')),
   ];
 }
 
 function unitDescription(unit: Unit): string {
-  return unit === 'nats' ? 'natural logarithm, base e' : unit === 'bits' ? 'base-2 logarithm' : 'base-10 logarithm';
+  return unit === 'nats' ? vscode.l10n.t('natural logarithm, base e') : unit === 'bits' ? vscode.l10n.t('base-2 logarithm') : vscode.l10n.t('base-10 logarithm');
 }
 
 function interpretationDescription(mode: InterpretationMode): string {
   switch (mode) {
     case 'auto':
-      return 'decide from the values, and say why';
+      return vscode.l10n.t('decide from the values, and say why');
     case 'probs':
-      return 'probabilities';
+      return vscode.l10n.t('probabilities');
     case 'counts':
-      return 'non-negative counts or weights, normalised';
+      return vscode.l10n.t('non-negative counts or weights, normalised');
     case 'logits':
-      return 'logits, through a softmax';
+      return vscode.l10n.t('logits, through a softmax');
     case 'logprobs':
-      return 'log-probabilities';
+      return vscode.l10n.t('log-probabilities');
   }
 }

@@ -34,10 +34,10 @@ export class ReadRowsAs implements Command {
     const source = await this.#source(arg);
     if (!source) return undefined;
     if (!twoRowsIn(source.text())) {
-      void vscode.window.showInformationMessage('Entropy Lens: rows are read as a pair or a batch only in a list of two rows, such as [[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]].');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Entropy Lens: rows are read as a pair or a batch only in a list of two rows, such as [[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]].'));
       return undefined;
     }
-    const chosen = isRowsMode(mode) ? mode : (await vscode.window.showQuickPick(PICKS, { title: 'Entropy Lens: read the two rows as…' }))?.mode;
+    const chosen = isRowsMode(mode) ? mode : (await vscode.window.showQuickPick(PICKS, { title: vscode.l10n.t('Entropy Lens: read the two rows as…') }))?.mode;
     if (!chosen) return undefined;
     await this.choices.set(source.document.uri, source.text(), chosen);
     this.refresh();
@@ -57,14 +57,14 @@ export class ReadRowsAs implements Command {
   async #source(arg: unknown): Promise<DocumentSource | undefined> {
     const named = await this.targets.argumentTarget(arg);
     if (named.kind === 'invalid') {
-      void vscode.window.showWarningMessage(`Entropy Lens: ${named.message}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Entropy Lens: {0}', named.message));
       return undefined;
     }
     const editor = vscode.window.activeTextEditor;
     const target = named.kind === 'target' ? named.target : editor && this.targets.commandTarget(editor)?.target;
     const source = target?.sources.length === 1 ? target.sources[0] : undefined;
     if (source instanceof DocumentSource) return source;
-    void vscode.window.showInformationMessage('Entropy Lens: select a list of two rows, such as [[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]], or put the cursor inside one.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Entropy Lens: select a list of two rows, such as [[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]], or put the cursor inside one.'));
     return undefined;
   }
 }

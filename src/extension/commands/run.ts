@@ -30,7 +30,7 @@ async function commandTarget(targets: TargetService, purpose: Purpose, arg: unkn
   const named = await targets.argumentTarget(arg);
   if (named.kind === 'target') return named.target;
   if (named.kind === 'invalid') {
-    void vscode.window.showWarningMessage(`Entropy Lens: ${named.message}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Entropy Lens: {0}', named.message));
     return undefined;
   }
   const editor = vscode.window.activeTextEditor;
@@ -40,12 +40,16 @@ async function commandTarget(targets: TargetService, purpose: Purpose, arg: unkn
     const debugging = vscode.debug.activeDebugSession !== undefined;
     void vscode.window.showInformationMessage(
       purpose === 'compare'
-        ? `Entropy Lens: select two vectors (P first, then Q)${debugging ? ' or two expressions' : ''}, or one literal with "p" and "q".`
-        : `Entropy Lens: select a literal of numbers such as [0.1, 0.2, 0.7], or put the cursor inside one${debugging ? '; while paused, select an expression or put the cursor on a variable' : ''}.`,
+        ? debugging
+          ? vscode.l10n.t('Entropy Lens: select two vectors (P first, then Q) or two expressions, or one literal with "p" and "q".')
+          : vscode.l10n.t('Entropy Lens: select two vectors (P first, then Q), or one literal with "p" and "q".')
+        : debugging
+          ? vscode.l10n.t('Entropy Lens: select a literal of numbers such as [0.1, 0.2, 0.7], or put the cursor inside one; while paused, select an expression or put the cursor on a variable.')
+          : vscode.l10n.t('Entropy Lens: select a literal of numbers such as [0.1, 0.2, 0.7], or put the cursor inside one.'),
     );
     return undefined;
   }
-  if (chosen.ignored > 0) void vscode.window.showWarningMessage(`Entropy Lens: ${chosen.ignored + 2} selections — using the first two as P and Q.`);
+  if (chosen.ignored > 0) void vscode.window.showWarningMessage(vscode.l10n.t('Entropy Lens: {0} selections — using the first two as P and Q.', chosen.ignored + 2));
   return chosen.target;
 }
 
@@ -68,7 +72,7 @@ async function chosenTarget(targets: TargetService, editor: vscode.TextEditor, p
 export function reportLiveError(error: unknown): boolean {
   if (error instanceof LiveCancelled) return true;
   if (!(error instanceof LiveValueError)) return false;
-  void vscode.window.showWarningMessage(`Entropy Lens: ${error.message}`);
+  void vscode.window.showWarningMessage(vscode.l10n.t('Entropy Lens: {0}', error.message));
   return true;
 }
 
@@ -83,7 +87,7 @@ async function withProgressIfLarge<T>(target: Target, run: () => T): Promise<T> 
   const length = target.sources.reduce((total, source) => total + source.text().length, 0);
   if (length < PROGRESS_THRESHOLD) return run();
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Entropy Lens: reading ${length.toLocaleString('en-US')} characters…` },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Entropy Lens: reading {0} characters…', length.toLocaleString()) },
     async () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
       return run();

@@ -69,7 +69,7 @@ export class CompareWithVariable implements Command {
       const outcome = this.targets.evaluate(targetOf(pair));
       if (outcome.kind === 'error') return void reportError(outcome.error);
       if (outcome.evaluation.kind !== 'pair' && outcome.evaluation.kind !== 'pairs') {
-        void vscode.window.showWarningMessage(`Entropy Lens: ${p} and ${q} are not two distributions of the same length (${outcome.evaluation.kind}).`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Entropy Lens: {0} and {1} are not two distributions of the same length ({2}).', p, q, outcome.evaluation.kind));
         return undefined;
       }
       offerActions(`Entropy Lens: P = ${p}, Q = ${q} @ ${pair.place}: ${summaryLine(outcome.evaluation, precisionOf(this.targets, outcome), 6)}`, outcome, this.targets, this.visualizer);
@@ -106,7 +106,7 @@ async function pickSecond(frame: PausedFrame, p: string): Promise<string | undef
   if (candidates.length === 0) throw new LiveValueError(`the paused frame has no other variable to compare ${p} with.`);
   const picked = await vscode.window.showQuickPick(
     candidates.map((variable: FrameVariable) => ({ label: variable.expression, description: variable.type, detail: variable.value, variable })),
-    { title: `Entropy Lens: compare ${p} (P) with… (Q)`, placeHolder: 'a variable of the paused frame', matchOnDescription: true },
+    { title: vscode.l10n.t('Entropy Lens: compare {0} (P) with… (Q)', p), placeHolder: vscode.l10n.t('a variable of the paused frame'), matchOnDescription: true },
   );
   return picked?.variable.expression;
 }

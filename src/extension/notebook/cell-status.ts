@@ -26,8 +26,8 @@ export class CellOutputStatus {
       const text = formatFigure(figure, readSettings(cell.notebook.uri).precision);
       const item = new vscode.NotebookCellStatusBarItem(`$(graph) ${text}`, vscode.NotebookCellStatusBarAlignment.Right);
       const argument: CellOutputArgument = { uri: cell.notebook.uri.toString(), cell: cell.index, output: span.output };
-      item.command = { title: 'Entropy Lens: Evaluate Cell Output', command: COMMANDS.evaluateCellOutput, arguments: [argument] };
-      item.tooltip = `Entropy Lens: ${text} of this cell's output. Click to open the visualizer.`;
+      item.command = { title: vscode.l10n.t('Entropy Lens: Evaluate Cell Output'), command: COMMANDS.evaluateCellOutput, arguments: [argument] };
+      item.tooltip = vscode.l10n.t("Entropy Lens: {0} of this cell's output. Click to open the visualizer.", text);
       item.accessibilityInformation = { label: `Entropy Lens: ${figure.label} ${text}` };
       return [item];
     }
