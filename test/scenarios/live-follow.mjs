@@ -1,4 +1,4 @@
-// While debugging: the visualizer on a live `probs`, Follow on, one step of the training loop (F5):
+// While debugging: the visualizer on a live `probs`, Follow on, one step of the training loop (Continue):
 // the panel reads `probs` again at the new stop, and its history holds both stops' entropies.
 import { continueToNextStop, sampleProbs, selectDeclared, startDebugging } from './lib/debug.mjs';
 import { entropy, equal, sig } from './lib/expect.mjs';

@@ -1,5 +1,5 @@
 // Debugging as a user does it, for the live-value scenarios: start a launch configuration of
-// samples/.vscode/launch.json from the palette, wait until the program is paused, continue with F5.
+// samples/.vscode/launch.json from the palette, wait until the program is paused, continue.
 // The program's values are computed here too (plain JavaScript, as samples/live/softmax.js does).
 
 /**
@@ -41,18 +41,16 @@ export async function waitUntilPaused(ui) {
 }
 
 /**
- * Continue (F5, from the editor) to the next stop.
+ * Continue (the debug toolbar's button) to the next stop, and wait until the program has run one
+ * more step of its loop (its console.log in the Debug Console) and is paused again.
  * @param {ReturnType<typeof import('../../../scripts/lib/workbench.mjs').createWorkbench>} ui
  */
 export async function continueToNextStop(ui) {
-  const line = ui.page.locator('.monaco-editor .debug-top-stack-frame-line').first();
-  const before = await line.boundingBox();
-  await ui.focusEditor();
-  await ui.page.keyboard.press('F5');
-  // Running, then paused again (the same line of the loop, or another).
-  await ui.page.locator('.debug-toolbar .action-label.codicon-debug-pause').first().waitFor({ timeout: ui.UI_TIMEOUT_MS }).catch(() => {});
+  const steps = ui.page.locator('.repl .monaco-list-row', { hasText: /step \d+: p\(class 0\)/ });
+  const before = await steps.count();
+  await ui.page.locator('.debug-toolbar .action-label.codicon-debug-continue').first().click();
+  await ui.page.waitForFunction(({ n }) => [...document.querySelectorAll('.repl .monaco-list-row')].filter((r) => /step \d+: p\(class 0\)/.test(r.textContent ?? '')).length > n, { n: before }, { timeout: ui.UI_TIMEOUT_MS });
   await waitUntilPaused(ui);
-  return before;
 }
 
 /** softmax, as the sample computes it. @param {number[]} logits */
