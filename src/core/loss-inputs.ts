@@ -44,12 +44,6 @@ export function asVector(value: Vector | Matrix, name: string): Vector {
   return squeezed;
 }
 
-export function sameLength(targets: Vector, predictions: Vector): void {
-  if (targets.values.length !== predictions.values.length) {
-    throw new LiteralError('length-mismatch', `${targets.values.length} targets but ${predictions.values.length} predictions: there must be one prediction per target`, predictions.range);
-  }
-}
-
 export function isBinary(values: Float64Array): boolean {
   return values.every((v) => v === 0 || v === 1);
 }
@@ -101,12 +95,5 @@ export function softmaxRows(matrix: Matrix): Float64Array {
   const out = new Float64Array(matrix.values.length);
   const rowContext = predictionRow(matrix);
   for (let i = 0; i < matrix.rows; i++) softmaxInto(matrix.values, i * matrix.columns, (i + 1) * matrix.columns, () => rowContext(i), out);
-  return out;
-}
-
-/** For two logits [a, b], σ(b − a) is the second class's probability: the BCE logit. */
-export function logitDifference(matrix: Matrix): Float64Array {
-  const out = new Float64Array(matrix.rows);
-  for (let i = 0; i < matrix.rows; i++) out[i] = matrix.values[i * 2 + 1] - matrix.values[i * 2];
   return out;
 }

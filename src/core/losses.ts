@@ -1,13 +1,12 @@
 // Losses as cross-entropies under three output distributions (math.md, "Losses"), in nats.
 //
-// Inputs are validated by the caller (shapes, label ranges, probabilities in [0, 1]); the small
-// validators at the end of this file are there for it to use. Means follow PyTorch's default
+// Inputs are validated by the caller (shapes, label ranges, probabilities in [0, 1]: loss-read.ts
+// and the loss builders). Means follow PyTorch's default
 // reduction='mean' and are compensated sums divided by the number of samples. The arithmetic of
 // each framework, and the options, are in conventions.ts; these are its plain cases.
 
 import { binaryPerSample, categoricalPerSample, KERAS_EPSILON, reduce, TORCH_LOG_CLAMP, type CategoricalTargets } from './conventions';
-import { LiteralError, type SourceRange, type VectorContext } from './errors';
-import { messageNumber } from './interpret';
+import type { VectorContext } from './errors';
 
 export type { CategoricalTargets };
 export { KERAS_EPSILON };
@@ -141,40 +140,4 @@ export function meanSquaredError(
   }
   const summary = summarise(perSample);
   return { ...summary, gaussianNll: HALF_LOG_2PI + 0.5 * summary.value, perSampleNll };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Validators for the caller: each reports the first bad element with its source range.
-
-/** Labels for BCE: each in [0, 1] (soft labels allowed). */
-export function validateBinaryTargets(targets: Float64Array, locate: (index: number) => SourceRange, name = 'target'): void {
-  for (let i = 0; i < targets.length; i++) {
-    const y = targets[i];
-    if (!(y >= 0 && y <= 1)) {
-      throw new LiteralError('label-out-of-range', `${name} ${i} is ${messageNumber(y)}; binary labels must lie in [0, 1]`, locate(i));
-    }
-  }
-}
-
-/** Probabilities for BCE or CCE: each in [0, 1]. */
-export function validateProbabilities(values: Float64Array, locate: (index: number) => SourceRange, name = 'prediction'): void {
-  for (let i = 0; i < values.length; i++) {
-    const p = values[i];
-    if (!(p >= 0 && p <= 1)) {
-      throw new LiteralError('invalid-probability', `${name} ${i} is ${messageNumber(p)}, not a probability in [0, 1]`, locate(i));
-    }
-  }
-}
-
-/** Class indices for CCE: integers in [0, classes). */
-export function validateClassIndices(indices: Float64Array, classes: number, locate: (index: number) => SourceRange, name = 'label'): Int32Array {
-  const out = new Int32Array(indices.length);
-  for (let i = 0; i < indices.length; i++) {
-    const c = indices[i];
-    if (!Number.isInteger(c) || c < 0 || c >= classes) {
-      throw new LiteralError('label-out-of-range', `${name} ${i} is ${messageNumber(c)}, not a class index in 0…${classes - 1}`, locate(i));
-    }
-    out[i] = c;
-  }
-  return out;
 }
