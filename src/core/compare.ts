@@ -1,7 +1,7 @@
 import { LiteralError, type SourceRange } from './errors';
 import { evaluateShaped, type EvaluateOptions, type Evaluation } from './evaluate';
 import { readLiteral } from './reader';
-import { shapeOf, type Vector } from './shape';
+import { shapeOf, type ShapeRemarks, type Vector } from './shape';
 
 /**
  * Comparing two literals given apart (two editor selections, the `p` and `q` of an assistant's
@@ -26,13 +26,18 @@ export class SideError extends LiteralError {
  * SideError for bad input; anything else is a bug and propagates.
  */
 export function compareTexts(p: string, q: string, options: EvaluateOptions): Evaluation {
-  const pVector = onSide('P', () => vectorOf(p, 'P'));
-  const qVector = onSide('Q', () => vectorOf(q, 'Q'));
+  const pSide = onSide('P', () => vectorOf(p, 'P'));
+  const qSide = onSide('Q', () => vectorOf(q, 'Q'));
+  const pVector = pSide.vector;
+  const qVector = qSide.vector;
+  // What shaping each side noticed (a key given twice, a squeezed column) is said, with its side.
+  const notes = [...remarks(pSide.notes, 'P'), ...remarks(qSide.notes, 'Q')];
+  const warnings = [...remarks(pSide.warnings, 'P'), ...remarks(qSide.warnings, 'Q')];
   // Q's ranges are moved past the end of P's text so that an error raised on the pair (a length
   // mismatch, a negative probability in either) can be told apart and moved back into its own text.
   const offset = p.length + 1;
   try {
-    return evaluateShaped({ kind: 'pair', p: pVector, q: shifted(qVector, offset) }, options);
+    return evaluateShaped({ kind: 'pair', p: pVector, q: shifted(qVector, offset), notes, warnings }, options);
   } catch (error) {
     if (!(error instanceof LiteralError)) throw error;
     if (error.range.start < offset) throw new SideError('P', error);
@@ -40,12 +45,16 @@ export function compareTexts(p: string, q: string, options: EvaluateOptions): Ev
   }
 }
 
-function vectorOf(text: string, name: Side): Vector {
+function vectorOf(text: string, name: Side): { vector: Vector } & ShapeRemarks {
   const shaped = shapeOf(readLiteral(text));
   if (shaped.kind !== 'distribution') {
     throw new LiteralError('shape', `${name} must be one vector of numbers to compare two literals (this one is a ${shaped.kind})`, { start: 0, end: text.length });
   }
-  return shaped.p;
+  return { vector: shaped.p, notes: shaped.notes, warnings: shaped.warnings };
+}
+
+function remarks(texts: readonly string[] | undefined, side: Side): string[] {
+  return (texts ?? []).map((text) => `${side}: ${text}`);
 }
 
 function onSide<T>(side: Side, run: () => T): T {

@@ -52,6 +52,17 @@ describe('compareTexts', () => {
     assert.match(error.message, /^Q must be one vector of numbers .*\(this one is a pair\)$/);
   });
 
+  it("says what shaping noticed in each side, with the side: a key given twice, a squeezed column", () => {
+    const pair = compareTexts('{"p": [0.5, 0.5], "p": [0.9, 0.1]}', '[[0.2], [0.8]]', DEFAULT_OPTIONS);
+    assert.equal(pair.kind, 'pair');
+    // The last "p" is P (scipy.stats.entropy([0.9, 0.1], [0.2, 0.8])), and both sides' remarks are there.
+    if (pair.kind === 'pair') assert.ok(Math.abs(pair.klPQ.value - 1.1457255029306632) < 1e-12, String(pair.klPQ.value));
+    assert.ok(pair.warnings.includes('P: the key "p" is given twice: the last value is used, as JSON.parse and Python do'), pair.warnings.join('\n'));
+    assert.ok(pair.notes.some((note) => note.startsWith('Q: A column of 2 one-element rows was read as one vector')), pair.notes.join('\n'));
+    const other = compareTexts('[0.5, 0.5]', '{"q": [0.2, 0.8], "q": [0.3, 0.7], "extra": 1}', DEFAULT_OPTIONS);
+    assert.equal(other.warnings.filter((w) => w.startsWith('Q: ')).length, 3, other.warnings.join('\n'));
+  });
+
   it('evaluates a forced loss with P as targets and Q as predictions', () => {
     const loss = compareTexts('[1, 0]', '[0.8, 0.1]', { ...DEFAULT_OPTIONS, loss: 'bce' });
     assert.equal(loss.kind, 'loss');
