@@ -22,6 +22,25 @@ export interface ListNode {
   readonly kind: 'list';
   readonly items: readonly LiteralNode[];
   readonly range: SourceRange;
+  /**
+   * Present when every element is a bracketed list of numbers and all have one length (a matrix):
+   * the rows packed into one set of typed arrays. `items` then holds views on them, made only when
+   * asked for, so a 2,000,000-row literal costs what the same numbers as one vector cost.
+   */
+  readonly rows?: Rows;
+}
+
+/** Equal-length rows of numbers, row-major: element j of row i is at i · columns + j. */
+export interface Rows {
+  readonly count: number;
+  readonly columns: number;
+  readonly values: Float64Array;
+  /** starts[k], ends[k]: the source range of element k. */
+  readonly starts: Uint32Array;
+  readonly ends: Uint32Array;
+  /** rowStarts[i], rowEnds[i]: the source range of row i, its brackets included. */
+  readonly rowStarts: Uint32Array;
+  readonly rowEnds: Uint32Array;
 }
 
 export interface ObjectEntry {
@@ -62,8 +81,28 @@ export interface NullNode {
   readonly range: SourceRange;
 }
 
+/** Row `index` of packed rows as its own node: views on the shared arrays, no copy. */
+export function rowNode(rows: Rows, index: number): NumbersNode {
+  const from = index * rows.columns;
+  const to = from + rows.columns;
+  return {
+    kind: 'numbers',
+    values: rows.values.subarray(from, to),
+    starts: rows.starts.subarray(from, to),
+    ends: rows.ends.subarray(from, to),
+    range: { start: rows.rowStarts[index], end: rows.rowEnds[index] },
+  };
+}
+
+/** How many elements a list node has, without making a packed list's row nodes. */
+export function itemCount(node: NumbersNode | ListNode): number {
+  if (node.kind === 'numbers') return node.values.length;
+  return node.rows !== undefined ? node.rows.count : node.items.length;
+}
+
 /** Source range of element `index` of a list node (either kind). */
 export function elementRange(node: NumbersNode | ListNode, index: number): SourceRange {
   if (node.kind === 'numbers') return { start: node.starts[index], end: node.ends[index] };
+  if (node.rows !== undefined) return { start: node.rows.rowStarts[index], end: node.rows.rowEnds[index] };
   return node.items[index].range;
 }

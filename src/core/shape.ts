@@ -1,5 +1,5 @@
 import { count, LiteralError, type SourceRange, type VectorContext } from './errors';
-import { elementRange, type LiteralNode, type ListNode, type NumbersNode, type ObjectEntry, type ObjectNode } from './literal';
+import { elementRange, itemCount, type LiteralNode, type ListNode, type NumbersNode, type ObjectEntry, type ObjectNode, type Rows } from './literal';
 import { readerWarnings } from './reader';
 import { isTokenObjectList, keyList, SEQUENCE_KEYS, sequenceOfObject, tokenObjects, type SequenceShaped } from './sequence-shape';
 
@@ -93,13 +93,13 @@ export function shapeOf(node: LiteralNode, rows: RowsMode = 'auto'): Shaped {
 
 /** Whether the rows choice changes how `node` is read: a list of exactly two rows of numbers. */
 export function rowsChoiceApplies(node: LiteralNode): boolean {
-  return isRowsList(node) && (node as ListNode).items.length === 2;
+  return isRowsList(node) && itemCount(node as ListNode) === 2;
 }
 
 /** A list of rows of numbers, which the rows choice applies to. */
 function isRowsList(node: LiteralNode): boolean {
   // Rows of numbers only: a list of token objects is not one.
-  return node.kind === 'list' && node.items.length > 0 && node.items.every((item) => item.kind === 'numbers');
+  return node.kind === 'list' && (node.rows !== undefined || (node.items.length > 0 && node.items.every((item) => item.kind === 'numbers')));
 }
 
 function shapeOfNode(node: LiteralNode, rowsMode: RowsMode): Shaped {
@@ -107,7 +107,7 @@ function shapeOfNode(node: LiteralNode, rowsMode: RowsMode): Shaped {
     case 'numbers':
       return { kind: 'distribution', p: vectorOf(node, 'the vector'), forcedLogits: false };
     case 'list':
-      return isTokenObjectList(node) ? tokenObjects(node) : shapeOfRows(node, rowsMode);
+      return node.rows === undefined && isTokenObjectList(node) ? tokenObjects(node) : shapeOfRows(node, rowsMode);
     case 'object':
       return shapeOfObject(node);
     case 'number':
@@ -346,6 +346,7 @@ function labelledVector(node: ObjectNode): Vector {
 
 /** A list of equal-length number lists; names the first element that breaks the shape. */
 function matrixOf(node: ListNode, rowName: string): Matrix {
+  if (node.rows !== undefined) return packedMatrix(node.rows, node.range, rowName);
   const items = node.items;
   const first = items[0];
   if (first === undefined) throw new LiteralError('empty', 'the list is empty: there is nothing to evaluate', node.range);
@@ -384,6 +385,23 @@ function matrixOf(node: ListNode, rowName: string): Matrix {
       values: values.subarray(index * columns, (index + 1) * columns),
       range: rows[index].range,
       elementRange: (j) => elementRange(rows[index], j),
+    }),
+  };
+}
+
+/** Rows the reader packed (equal-length rows of numbers): their arrays as they are, no copy. */
+function packedMatrix(rows: Rows, range: SourceRange, rowName: string): Matrix {
+  const { columns, values, starts, ends, rowStarts, rowEnds } = rows;
+  if (columns === 0) throw new LiteralError('empty', `${rowName} 0 is empty: there is nothing to evaluate`, { start: rowStarts[0], end: rowEnds[0] });
+  return {
+    rows: rows.count,
+    columns,
+    values,
+    range,
+    row: (index) => ({
+      values: values.subarray(index * columns, (index + 1) * columns),
+      range: { start: rowStarts[index], end: rowEnds[index] },
+      elementRange: (j) => ({ start: starts[index * columns + j], end: ends[index * columns + j] }),
     }),
   };
 }

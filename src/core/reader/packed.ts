@@ -4,11 +4,14 @@
  * finished all-number list copies its slice out, except an outermost list filling ≥ 3/4 of the
  * arrays, which takes them as views (no copy; at most 1/4 unused capacity stays allocated behind
  * them). The arrays grow to the text's remaining length at the density read so far, so a big
- * literal grows about once. No per-element object or substring.
+ * literal grows about once. No per-element object or substring. The rows of a matrix stay on the
+ * stack one after another, with each row's source range beside them (`rowRanges`), and become one
+ * packed list (rows.ts).
  */
 import type { SourceRange } from '../errors';
-import type { LiteralNode, NumbersNode } from '../literal';
+import type { ListNode, LiteralNode, NumbersNode } from '../literal';
 import type { Cursor } from './cursor';
+import { RowRanges, RowsList } from './rows';
 import { scanAfter, scanN, scanNumbers } from './scan';
 
 const INITIAL_CAPACITY = 256;
@@ -21,6 +24,8 @@ export class PackedNumbers {
   private ends: Uint32Array;
   /** The fill: a list's numbers are those above the fill when it started (its `base`). */
   n = 0;
+  /** The source ranges of the rows on the stack; a list's rows are those above its `rowBase`. */
+  readonly rowRanges = new RowRanges();
 
   constructor(textLength: number) {
     // One number per eight characters up to FIRST_CAPACITY; past that, `grow` sizes the arrays
@@ -120,5 +125,18 @@ export class PackedNumbers {
       ends: this.ends.slice(base, n),
       range,
     };
+  }
+
+  /** The rows above `rowBase` (their numbers above `base`, `columns` each) as one packed list; pops them. */
+  takeRows(base: number, rowBase: number, columns: number, range: SourceRange): ListNode {
+    const numbers = this.take(base, range);
+    const ranges = this.rowRanges.take(rowBase);
+    const rows = { count: ranges.starts.length, columns, values: numbers.values, starts: numbers.starts, ends: numbers.ends, rowStarts: ranges.starts, rowEnds: ranges.ends };
+    return new RowsList(rows, range);
+  }
+
+  /** The rows above `rowBase` as nodes of their own (the list is not rows of one length after all); pops them. */
+  unpackRows(base: number, rowBase: number, columns: number): LiteralNode[] {
+    return this.takeRows(base, rowBase, columns, { start: 0, end: 0 }).items.slice();
   }
 }

@@ -2,8 +2,7 @@
  * The grammar's structure: the top level, lists (bracketed, parenthesised, bare) and objects. The
  * tokens come from scan.ts (numbers), strings.ts and calls.ts; docs/grammar.md describes what is read.
  */
-import type { SourceRange } from '../errors';
-import type { ListNode, LiteralNode, ObjectEntry, ObjectNode } from '../literal';
+import type { ListNode, LiteralNode, NumbersNode, ObjectEntry, ObjectNode } from '../literal';
 import { skipLeadingAssignment } from './assignment';
 import { readName, readSignedName, type ReadValue } from './calls';
 import { Cursor } from './cursor';
@@ -25,6 +24,10 @@ export class Parser {
   // Details of the last list read, for `(a)` vs `(a,)`.
   private lastCount = 0;
   private lastSawComma = false;
+  // Where the last all-number list left its numbers on the stack (see readListBody).
+  private lastBase = 0;
+  private lastStart = 0;
+  private lastEnd = 0;
   private readonly readValue: ReadValue = () => this.valueOrNumber();
 
   constructor(text: string) {
@@ -49,7 +52,7 @@ export class Parser {
       // A row copied out of a matrix (`[0.1, 0.2],`) is that row; anything more is a bare sequence.
       if (c === Code.Comma && this.onlyTrailingCommaLeft()) return first ?? this.numberNode();
       cur.pos = firstStart;
-      return this.readListBody(-1 - firstStart, -1);
+      return this.readListBody(-1 - firstStart, -1) ?? this.takeNumbers();
     }
     throw trailing(cur);
   }
@@ -109,6 +112,11 @@ export class Parser {
   }
 
   private readBracketList(close: number): LiteralNode {
+    return this.bracketed(close) ?? this.takeNumbers();
+  }
+
+  /** A bracketed list at the cursor; null when all numbers, left on the stack (see readListBody). */
+  private bracketed(close: number): ListNode | null {
     const cur = this.cur;
     const open = cur.pos;
     cur.enter(open);
@@ -116,6 +124,11 @@ export class Parser {
     const node = this.readListBody(open, close);
     cur.leave();
     return node;
+  }
+
+  /** The all-number list readListBody just left on the stack, as its node. */
+  private takeNumbers(): NumbersNode {
+    return this.packed.take(this.lastBase, { start: this.lastStart, end: this.lastEnd });
   }
 
   /** `(a, b)` and `(a,)` are lists; `(a)` is `a`. */
@@ -128,12 +141,19 @@ export class Parser {
 
   /**
    * Elements up to `close` (-1: the end of the text). `open` is the bracket's offset, or -1 - start
-   * for a bare sequence. Leaves `lastCount`/`lastSawComma` set.
+   * for a bare sequence. Leaves `lastCount`/`lastSawComma` set. A list of numbers is left on the
+   * stack (null, with `lastBase`, `lastStart` and `lastEnd` set) for the caller to take, or to keep as a row:
+   * while every element is a bracketed list of numbers of one length, the rows stay on the stack
+   * and become one packed list (rows.ts).
    */
-  private readListBody(open: number, close: number): LiteralNode {
+  private readListBody(open: number, close: number): ListNode | null {
     const cur = this.cur;
     const packed = this.packed;
     const base = packed.n;
+    const rowBase = packed.rowRanges.n;
+    // Every element so far is a row of `columns` numbers kept on the stack.
+    let rows = false;
+    let columns = 0;
     let items: LiteralNode[] | null = null;
     let separators = Separators.Unknown;
     let count = 0;
@@ -166,6 +186,28 @@ export class Parser {
       }
       if (cur.atEnd()) throw unclosed(cur, open, close);
       if (isCloser(c)) throw mismatched(cur, open, close);
+      if (c === Code.OpenBracket && (rows || (count === 0 && items === null))) {
+        const rowStart = cur.pos;
+        const row = this.bracketed(Code.CloseBracket);
+        if (row === null && (rows ? this.lastCount === columns : true)) {
+          columns = this.lastCount;
+          rows = true;
+          packed.rowRanges.push(rowStart, cur.pos);
+        } else {
+          // Not rows of one length: the rows so far become nodes of their own, then this element.
+          const element = row ?? this.takeNumbers();
+          items = rows ? packed.unpackRows(base, rowBase, columns) : [];
+          items.push(element);
+          rows = false;
+        }
+        count++;
+        lastEnd = cur.pos;
+        continue;
+      }
+      if (rows) {
+        items = packed.unpackRows(base, rowBase, columns);
+        rows = false;
+      }
       // The element: runs of plain numbers take the fast path, anything else the general one.
       if (items === null && (isDigit(c) || c === Code.Minus)) {
         const taken = packed.scanRun(cur, close, separators === Separators.Spaces);
@@ -193,15 +235,15 @@ export class Parser {
     }
     this.lastCount = count;
     this.lastSawComma = sawComma;
-    let range: SourceRange;
-    if (close === -1) {
-      range = { start: -1 - open, end: lastEnd };
-    } else {
-      range = { start: open, end: cur.pos + 1 };
-      cur.pos++;
-    }
-    if (items !== null) return { kind: 'list', items, range } satisfies ListNode;
-    return packed.take(base, range);
+    // The range as numbers: a row kept on the stack needs no object.
+    const start = close === -1 ? -1 - open : open;
+    const end = close === -1 ? lastEnd : ++cur.pos;
+    if (items !== null) return { kind: 'list', items, range: { start, end } } satisfies ListNode;
+    if (rows) return packed.takeRows(base, rowBase, columns, { start, end });
+    this.lastBase = base;
+    this.lastStart = start;
+    this.lastEnd = end;
+    return null;
   }
 
   private readObject(): ObjectNode {

@@ -15,7 +15,8 @@ function collect(node: LiteralNode, warnings: string[]): void {
   if (node.kind === 'object') {
     if (node.replaced !== undefined) warnings.push(...repeatedKeys(node.replaced));
     for (const entry of node.entries) collect(entry.value, warnings);
-  } else if (node.kind === 'list') {
+  } else if (node.kind === 'list' && node.rows === undefined) {
+    // Packed rows hold numbers only; asking for their items would make a node per row.
     for (const item of node.items) collect(item, warnings);
   }
 }
