@@ -232,10 +232,10 @@ function evaluateBatch(rows: Matrix, as: InterpretationMode, unit: Unit): BatchE
   const scale = natsPerUnit(unit);
   const reading = new RowReading(rows, as, BATCH);
   const entropies = new Float64Array(rows.rows);
-  const results: { entropy: number }[] = [];
+  const results = new Array<{ entropy: number }>(rows.rows);
   for (let i = 0; i < rows.rows; i++) {
     entropies[i] = entropy(reading.read(i)) / scale;
-    results.push({ entropy: entropies[i] });
+    results[i] = { entropy: entropies[i] };
   }
   return {
     kind: 'batch',

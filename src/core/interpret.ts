@@ -36,18 +36,22 @@ export function messageNumber(x: number): string {
  * logit vector is how a class is masked out); values within NEGATIVE_NOISE below 0 among
  * non-negative values are float noise, read as 0 with a warning.
  *
+ * With `quiet`, a reading's sum is not written into its reason and warnings (a counts reason is
+ * empty, "normalised" left out): a batch reads millions of rows but words only its first few
+ * (RowReading), and formatting each row's sum cost more than reading it. Errors are as always.
+ *
  * @throws LiteralError 'empty', 'non-finite', 'negative-count' or 'invalid-probability'.
  */
-export function interpret(values: Float64Array, mode: InterpretationMode, ctx: VectorContext): Interpreted {
+export function interpret(values: Float64Array, mode: InterpretationMode, ctx: VectorContext, quiet = false): Interpreted {
   checkFinite(values, mode, ctx);
   switch (mode) {
     case 'auto':
-      return interpretAuto(values, ctx);
+      return interpretAuto(values, ctx, quiet);
     case 'probs':
     case 'counts': {
       const { clean, warnings } = withoutNoise(values, ctx);
       checkNonNegative(clean, mode, ctx);
-      return withWarnings(fromNonNegative(clean, nonNegativeSum(clean, ctx), mode, `Read as ${mode === 'probs' ? 'probabilities' : 'counts'}, as requested.`), warnings);
+      return withWarnings(fromNonNegative(clean, nonNegativeSum(clean, ctx), mode, `Read as ${mode === 'probs' ? 'probabilities' : 'counts'}, as requested.`, quiet), warnings);
     }
     case 'logits':
       return fromLogits(values, ctx, 'logits', 'Read as logits and passed through softmax, as requested.', []);
@@ -56,12 +60,12 @@ export function interpret(values: Float64Array, mode: InterpretationMode, ctx: V
   }
 }
 
-function interpretAuto(values: Float64Array, ctx: VectorContext): Interpreted {
+function interpretAuto(values: Float64Array, ctx: VectorContext, quiet: boolean): Interpreted {
   const negative = firstNegative(values);
-  if (negative < 0) return fromNonNegativeAuto(values, ctx, []);
+  if (negative < 0) return fromNonNegativeAuto(values, ctx, [], quiet);
   if (isNoise(values, negative)) {
     const { clean, warnings } = withoutNoise(values, ctx);
-    return fromNonNegativeAuto(clean, ctx, warnings);
+    return fromNonNegativeAuto(clean, ctx, warnings, quiet);
   }
   if (firstPositive(values) < 0 && Math.abs(logSumExp(values)) <= NORMALISATION_TOLERANCE) {
     return fromLogits(values, ctx, 'logprobs', 'All values are at most 0 and their exponentials sum to 1, so they were read as log-probabilities.', []);
@@ -76,15 +80,13 @@ function interpretAuto(values: Float64Array, ctx: VectorContext): Interpreted {
   );
 }
 
-function fromNonNegativeAuto(values: Float64Array, ctx: VectorContext, warnings: readonly string[]): Interpreted {
+function fromNonNegativeAuto(values: Float64Array, ctx: VectorContext, warnings: readonly string[], quiet: boolean): Interpreted {
   const total = nonNegativeSum(values, ctx);
   if (Math.abs(total - 1) <= NORMALISATION_TOLERANCE) {
-    return withWarnings(fromNonNegative(values, total, 'probs', 'All values are non-negative and sum to 1, so they were read as probabilities.'), warnings);
+    return withWarnings(fromNonNegative(values, total, 'probs', 'All values are non-negative and sum to 1, so they were read as probabilities.', quiet), warnings);
   }
-  return withWarnings(
-    fromNonNegative(values, total, 'counts', `All values are non-negative but sum to ${messageNumber(total)}, not 1, so they were read as counts and normalised.`),
-    warnings,
-  );
+  const reason = quiet ? '' : `All values are non-negative but sum to ${messageNumber(total)}, not 1, so they were read as counts and normalised.`;
+  return withWarnings(fromNonNegative(values, total, 'counts', reason, quiet), warnings);
 }
 
 /** Negatives only within NEGATIVE_NOISE of 0, beside a positive value: noise, not logits. */
@@ -137,7 +139,7 @@ function fromForcedLogProbs(values: Float64Array, ctx: VectorContext): Interpret
 }
 
 /** Probabilities or counts: p = x / Σx, logP = ln(x / Σx) (−∞ where x = 0). */
-function fromNonNegative(values: Float64Array, sumOfValues: number, interpretation: Interpretation, reason: string): Interpreted {
+function fromNonNegative(values: Float64Array, sumOfValues: number, interpretation: Interpretation, reason: string, quiet: boolean): Interpreted {
   let total = sumOfValues;
   // Scale down vectors whose sum overflows, so p stays finite; ln of the scale is added back.
   let scale = 1;
@@ -158,7 +160,7 @@ function fromNonNegative(values: Float64Array, sumOfValues: number, interpretati
     logP[i] = pi >= MIN_NORMAL && pi < 1 ? Math.log(pi) : logOfRatio(x, pi, logTotal);
   }
   const sumShown = total * scale;
-  const warnings = Math.abs(sumShown - 1) > NORMALISATION_TOLERANCE ? [`normalised: the values summed to ${messageNumber(sumShown)}`] : [];
+  const warnings = !quiet && Math.abs(sumShown - 1) > NORMALISATION_TOLERANCE ? [`normalised: the values summed to ${messageNumber(sumShown)}`] : [];
   return { p, logP, interpretation, reason, warnings };
 }
 

@@ -1,8 +1,8 @@
-import { count, LiteralError, spanning, type SourceRange } from './errors';
+import { count, LiteralError, spanning, type SourceRange, type VectorContext } from './errors';
 import { interpret, messageNumber, NEGATIVE_NOISE, NORMALISATION_TOLERANCE } from './interpret';
 import { logSumExp } from './log-softmax';
 import { crossEntropy, entropy, jsDivergence, klDivergence } from './quantities';
-import { contextOf, type Matrix } from './shape';
+import type { Matrix } from './shape';
 import { CompensatedSum } from './summation';
 import { natsPerUnit, type Interpretation, type InterpretationMode, type Interpreted, type MaybeInfinite, type Unit } from './types';
 
@@ -136,15 +136,19 @@ export class RowReading {
     as: InterpretationMode,
     private readonly name: string,
   ) {
-    this.negative = as === 'auto' ? matrix.values.findIndex((v) => v < -NEGATIVE_NOISE) : -1;
+    this.negative = as === 'auto' ? firstBelow(matrix.values, -NEGATIVE_NOISE) : -1;
     this.mode = this.negative < 0 ? as : allLogProbabilities(matrix) ? 'logprobs' : 'logits';
   }
 
   read(i: number): Interpreted {
-    const row = interpret(this.matrix.row(i).values, this.mode, contextOf(this.matrix.row(i), `row ${i} of ${this.name}`));
+    const { matrix } = this;
+    const values = matrix.values.subarray(i * matrix.columns, (i + 1) * matrix.columns);
+    // Once the note's words are settled and the warnings are full, a row's words would be dropped: not composed.
+    const quiet = !this.sameReason && this.warnings.length >= ROW_WARNINGS;
+    const row = interpret(values, this.mode, new RowContext(matrix, i, this.name), quiet);
     if (row.interpretation === 'counts') this.counts = true;
     if (i === 0) this.firstReason = row.reason;
-    else if (row.reason !== this.firstReason) this.sameReason = false;
+    else if (!quiet && row.reason !== this.firstReason) this.sameReason = false;
     for (const warning of row.warnings) if (this.warnings.length < ROW_WARNINGS) this.warnings.push(`${this.name} row ${i}: ${warning}`);
     return row;
   }
@@ -167,6 +171,33 @@ export class RowReading {
     const interpretation = this.interpretation();
     return `${name}: every row was read as ${interpretation === 'counts' ? 'counts and normalised' : interpretation} (row 0: ${this.firstReason})`;
   }
+}
+
+/** Row `index` under its name in messages ("row 3 of P"); name and ranges are made only when a message needs them. */
+class RowContext implements VectorContext {
+  constructor(
+    private readonly matrix: Matrix,
+    private readonly index: number,
+    private readonly of: string,
+  ) {}
+
+  get name(): string {
+    return `row ${this.index} of ${this.of}`;
+  }
+
+  get range(): SourceRange {
+    return this.matrix.row(this.index).range;
+  }
+
+  elementRange(index: number): SourceRange {
+    return this.matrix.row(this.index).elementRange(index);
+  }
+}
+
+/** The first index of a value below `limit`, or -1: a plain loop, as a million rows are scanned. */
+function firstBelow(values: Float64Array, limit: number): number {
+  for (let i = 0; i < values.length; i++) if (values[i] < limit) return i;
+  return -1;
 }
 
 function allLogProbabilities(matrix: Matrix): boolean {
