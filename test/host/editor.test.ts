@@ -245,7 +245,7 @@ describe('editor features', function () {
     select(editor, '[0.5, 0.5]');
     await vscode.commands.executeCommand('entropyLens.insertComment');
     const lines = editor.document.getText().split('\n');
-    assert.equal(lines[2], '    # Entropy Lens: H(P) = 0.693147 nats');
+    assert.equal(lines[2], '    # Entropy Lens: H(P) = 0.693147 nats · perplexity e^H = 2');
     assert.equal(lines.length, original.split('\n').length + 1);
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), original);
@@ -394,7 +394,7 @@ describe('editor features', function () {
     await vscode.commands.executeCommand('entropyLens.insertComment');
     const lines = editor.document.getText().split('\n');
     const line = lines.findIndex((l) => l.startsWith('probs = torch.tensor'));
-    assert.match(lines[line + 1], /^# Entropy Lens: H\(P\) = [\d.]+ nats$/);
+    assert.match(lines[line + 1], /^# Entropy Lens: H\(P\) = [\d.]+ nats · perplexity e\^H = [\d.]+$/);
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), original);
   });

@@ -119,6 +119,8 @@ export class VisualizerController extends Disposable implements VisualizerHandle
     if (this.#host) {
       this.#host.panel.reveal(this.#host.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
     } else {
+      // A new panel is a new look: it follows the selection, whatever a closed panel was locked to.
+      this.#locked = false;
       const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Entropy Lens', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: true,
         localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
