@@ -151,9 +151,11 @@ export class Parser {
     const packed = this.packed;
     const base = packed.n;
     const rowBase = packed.rowRanges.n;
-    // Every element so far is a row of `columns` numbers kept on the stack.
+    // Every element so far is a row of `columns` numbers kept on the stack; `rowSpaces`: the last
+    // row separated its numbers with spaces (numpy's str), as the next row most likely does.
     let rows = false;
     let columns = 0;
+    let rowSpaces = false;
     let items: LiteralNode[] | null = null;
     let separators = Separators.Unknown;
     let count = 0;
@@ -188,9 +190,16 @@ export class Parser {
       if (isCloser(c)) throw mismatched(cur, open, close);
       if (c === Code.OpenBracket && (rows || (count === 0 && items === null))) {
         const rowStart = cur.pos;
+        if (rows && this.plainRow(columns, rowSpaces)) {
+          packed.rowRanges.push(rowStart, cur.pos);
+          count++;
+          lastEnd = cur.pos;
+          continue;
+        }
         const row = this.bracketed(Code.CloseBracket);
         if (row === null && (rows ? this.lastCount === columns : true)) {
           columns = this.lastCount;
+          rowSpaces = this.lastCount > 1 && !this.lastSawComma;
           rows = true;
           packed.rowRanges.push(rowStart, cur.pos);
         } else {
@@ -244,6 +253,30 @@ export class Parser {
     this.lastStart = start;
     this.lastEnd = end;
     return null;
+  }
+
+  /**
+   * A row of exactly `columns` plain numbers at the cursor's `[`, closed right after the last one,
+   * read by one scan onto the stack. Anything else (a comment, a trailing comma, another length)
+   * moves nothing and returns false, and the general path reads the row with all its checks.
+   */
+  private plainRow(columns: number, spaces: boolean): boolean {
+    const cur = this.cur;
+    const packed = this.packed;
+    const open = cur.pos;
+    const first = cur.at(open + 1);
+    if (!(isDigit(first) || first === Code.Minus)) return false;
+    cur.enter(open);
+    cur.leave();
+    const fill = packed.n;
+    cur.pos = open + 1;
+    if (packed.scanRun(cur, Code.CloseBracket, spaces) === columns && cur.at() === Code.CloseBracket) {
+      cur.pos++;
+      return true;
+    }
+    packed.n = fill;
+    cur.pos = open;
+    return false;
   }
 
   private readObject(): ObjectNode {
