@@ -44,4 +44,13 @@ for (const theme of THEMES) {
     console.log(`[screenshots] ${to}: ${(before / 1024).toFixed(0)} KB → ${(statSync(to).size / 1024).toFixed(0)} KB`);
   }
 }
+// With ImageMagick's `convert`, the dark scenario's frames (select, hover, visualizer) become a GIF.
+const frames = [1, 2, 3].map((i) => join(SCREENSHOTS, `store-dark-frame-${i}.png`));
+if (frames.every((frame) => existsSync(frame))) {
+  const gif = join(OUT, 'select-hover-visualizer.gif');
+  // 1.6 s a frame, the last held longer; 1000 px wide, 64 colours and no dithering keep it small.
+  const args = ['-delay', '160', frames[0], frames[1], '-delay', '300', frames[2], '-loop', '0', '-resize', '1000x', '-dither', 'None', '-colors', '64', '-layers', 'Optimize', gif];
+  if (tryTool('convert', args)) console.log(`[screenshots] ${gif}: ${(statSync(gif).size / 1024).toFixed(0)} KB`);
+  else missingTools.add('convert (ImageMagick), for the animation');
+}
 if (missingTools.size > 0) console.log(`[screenshots] not installed, pictures left larger: ${[...missingTools].join(', ')}`);

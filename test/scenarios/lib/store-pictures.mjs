@@ -89,3 +89,27 @@ export async function storePictures(ui, theme) {
   await restPointer(page);
   await ui.screenshot(`loss-${theme}`);
 }
+
+/**
+ * The frames of a short animation, as a person goes: select a literal, rest the pointer on it,
+ * follow the hover's Open Visualizer link. Whole windows, `frame-1.png` to `frame-3.png`.
+ * @param {ReturnType<typeof import('../../../scripts/lib/workbench.mjs').createWorkbench>} ui
+ */
+export async function animationFrames(ui) {
+  const { page } = ui;
+  await ui.runCommand('View: Close All Editors');
+  await ui.openFile('arrays.py');
+  await ui.selectText('[0.1, 0.2, 0.7]');
+  await restPointer(page);
+  await ui.screenshot('frame-1');
+  await ui.hover('[0.1, 0.2, 0.7]', 'Open Visualizer');
+  const hover = page.locator('.monaco-hover:not(.hidden)').first();
+  await waitUntil(() => hover.locator('img').first().evaluate((img) => img.complete && img.naturalWidth > 0).catch(() => false), 'the hover formula image has loaded');
+  await ui.screenshot('frame-2');
+  await hover.locator('a', { hasText: 'Open Visualizer' }).first().click();
+  const panel = await ui.waitForVisualizer('.figure[data-key="entropy"] .value, .figure .value');
+  includes(await panel.locator('#root').innerText(), sig(entropy(P)), 'the visualizer opened from the hover');
+  await ui.scrollVisualizerTo('#root');
+  await restPointer(page);
+  await ui.screenshot('frame-3');
+}
