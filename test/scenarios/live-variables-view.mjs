@@ -10,13 +10,17 @@ export const title = 'While debugging: Evaluate Variable and Compare with… fro
  * @param {ReturnType<typeof import('../../scripts/lib/workbench.mjs').createWorkbench>} ui @param {string} name @param {string} item
  */
 async function fromVariablesMenu(ui, name, item) {
-  // The row's name reads "probs:" (the value follows).
-  const row = ui.page.locator('.debug-variables .monaco-list-row').filter({ has: ui.page.locator('.name', { hasText: new RegExp(`^${name}:?$`) }) }).first();
+  // The row reads "probs = (4) [0.64…]"; its name element holds "probs" and the separator.
+  const row = ui.page.locator('.debug-variables .monaco-list-row').filter({ has: ui.page.locator('.name', { hasText: new RegExp(`^${name}\\s*[=:]?$`) }) }).first();
   await row.waitFor({ timeout: ui.UI_TIMEOUT_MS });
   await row.click({ button: 'right' });
   const entry = ui.page.locator('.context-view .monaco-menu .action-item', { hasText: item }).first();
   await entry.waitFor({ timeout: ui.UI_TIMEOUT_MS });
-  await entry.click();
+  // Pointing at the entry focuses it, Enter runs it: Playwright's click on the entry left this
+  // workbench's context menu open with nothing run.
+  await entry.hover();
+  await ui.page.keyboard.press('Enter');
+  await entry.waitFor({ state: 'detached', timeout: ui.UI_TIMEOUT_MS });
 }
 
 /** @param {ReturnType<typeof import('../../scripts/lib/workbench.mjs').createWorkbench>} ui */
@@ -24,6 +28,11 @@ export default async function liveVariablesView(ui) {
   await ui.openFile('live/softmax.js');
   await startDebugging(ui, 'Debug softmax.js (Node)');
   await ui.runCommand('View: Show Run and Debug');
+  // js-debug lists the scopes collapsed here: the loop body's block scope, the first "Block",
+  // holds probs and masked. Expand it as a person would, with its twistie.
+  const scope = ui.page.locator('.debug-variables .monaco-list-row', { hasText: /^\s*Block\s*$/ }).first();
+  await scope.waitFor({ timeout: ui.UI_TIMEOUT_MS });
+  if ((await scope.getAttribute('aria-expanded')) === 'false') await scope.locator('.monaco-tl-twistie').click();
   const { probs, weights } = sampleProbs(1);
 
   await fromVariablesMenu(ui, 'probs', 'Evaluate Variable');
