@@ -24,7 +24,30 @@ import { rowContexts } from './helpers';
 
 type Num = number | 'Infinity' | '-Infinity';
 
-const fixtures = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../test/fixtures/reference.json'), 'utf8'));
+/** The sections of reference.json this file reads (generate.py writes them). */
+interface Fixtures {
+  summation: { name: string; kind: string; seed: number; n: number; fsum: number }[];
+  entropy: { name: string; pk: Num[]; qk: Num[] | null; base: number | null; expected: Num }[];
+  pairs: { name: string; p: Num[]; q: Num[]; crossEntropyPQ: Num; crossEntropyQP: Num; klPQ: Num; klQP: Num; js: Record<string, Num> }[];
+  logits: { name: string; x: Num[]; logSoftmax: Num[]; softmax: Num[]; logSumExp: Num; entropy: Num }[];
+  logitKl: { name: string; x: Num[]; y: Num[]; kl: Num }[];
+  bce: { name: string; targets: Num[]; predictions: Num[]; fromLogits: boolean; perSample: Num[]; value: Num; infiniteAt: number; pytorchPerSample: Num[]; pytorch: Num; keras: Num }[];
+  cce: {
+    name: string;
+    targets: { kind: 'indices'; indices: number[] } | { kind: 'rows'; rows: Num[] };
+    predictions: Num[];
+    classes: number;
+    fromLogits: boolean;
+    perSample: Num[];
+    value: Num;
+    infiniteAt: number;
+    keras: Num;
+  }[];
+  mse: { name: string; targets: Num[]; predictions: Num[]; perSample: Num[]; value: Num; perSampleNll: Num[]; gaussianNll: Num }[];
+  [section: string]: unknown[];
+}
+
+const fixtures = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../test/fixtures/reference.json'), 'utf8')) as Fixtures;
 
 function num(x: Num): number {
   return x === 'Infinity' ? Infinity : x === '-Infinity' ? -Infinity : x;
