@@ -12,7 +12,7 @@ function evaluate(text: string, options: Partial<EvaluateOptions> = {}): Evaluat
 function loss(text: string, options: Partial<EvaluateOptions> = {}): LossEvaluation {
   const result = evaluate(text, options);
   assert.equal(result.kind, 'loss');
-  return result as LossEvaluation;
+  return result;
 }
 
 /** Asserts evaluation fails with `code`, pointing at the first occurrence of `at` in the text. */
@@ -68,16 +68,16 @@ describe('evaluate: shapes', () => {
     assert.equal(result.kind, 'batch');
     if (result.kind !== 'batch') return;
     assert.equal(result.rows.length, 3);
-    close(result.rows[0]!.entropy, 1);
-    close(result.rows[1]!.entropy, 0);
-    close(result.meanEntropy, (1 + 0 + result.rows[2]!.entropy) / 3);
+    close(result.rows[0].entropy, 1);
+    close(result.rows[1].entropy, 0);
+    close(result.meanEntropy, (1 + 0 + result.rows[2].entropy) / 3);
   });
 
   it('takes the batch mean with a compensated sum: 10,000 equal rows have their row\'s entropy as mean', () => {
     const result = evaluate(`[${Array(10_000).fill('[0.3, 0.7]').join(', ')}]`);
     assert.equal(result.kind, 'batch');
     if (result.kind !== 'batch') return;
-    const h = result.rows[0]!.entropy;
+    const h = result.rows[0].entropy;
     close(h, -(0.3 * Math.log(0.3) + 0.7 * Math.log(0.7)), 1e-15);
     assert.ok(Math.abs(result.meanEntropy - h) <= Number.EPSILON * h, `${result.meanEntropy} vs ${h}`);
     // The case is only meaningful if a plain running sum visibly drifts on it.
@@ -97,7 +97,7 @@ describe('evaluate: shapes', () => {
       close(other.klPQ.value * scale, inNats.klPQ.value);
       close(other.klQP.value * scale, inNats.klQP.value);
       close(other.jsDivergence * scale, inNats.jsDivergence);
-      close(other.klTermsPQ[2]! * scale, inNats.klTermsPQ[2]!);
+      close(other.klTermsPQ[2] * scale, inNats.klTermsPQ[2]);
     }
   });
 
@@ -186,7 +186,7 @@ describe('evaluate: losses', () => {
     const result = loss('{"labels": [1, 0, 1], "probs": [[0.1, 0.9], [0.8, 0.2], [0.4, 0.6]]}');
     assert.equal(result.loss, 'cce');
     assert.ok(result.twoClassBce !== undefined);
-    close(result.twoClassBce!, result.value);
+    close(result.twoClassBce, result.value);
     assert.ok(result.notes.some((note) => /equals binary cross-entropy/.test(note)));
     const asLogits = loss('{"labels": [1, 0], "logits": [[0.3, 1.2], [2.0, -0.5]]}');
     close(asLogits.twoClassBce!, asLogits.value);
@@ -212,8 +212,8 @@ describe('evaluate: losses', () => {
     assert.equal(result.value, Infinity);
     assert.equal(result.infiniteAt, 1);
     assert.ok(result.frameworks);
-    close(result.frameworks!.pytorch, (-Math.log(0.5) + 100) / 2);
-    close(result.frameworks!.keras, (-Math.log(0.5) - Math.log(1e-7)) / 2, 1e-6);
+    close(result.frameworks.pytorch, (-Math.log(0.5) + 100) / 2);
+    close(result.frameworks.keras, (-Math.log(0.5) - Math.log(1e-7)) / 2, 1e-6);
     assert.ok(result.warnings.some((w) => /sample 1/.test(w) && /PyTorch/.test(w) && /Keras/.test(w)));
   });
 
@@ -245,7 +245,7 @@ describe('evaluate: --loss none (no loss, the information figures only)', () => 
   const none = (text: string, options: Partial<EvaluateOptions> = {}) => {
     const result = evaluate(text, { loss: 'none', ...options });
     assert.equal(result.kind, 'batch');
-    return result as Extract<Evaluation, { kind: 'batch' }>;
+    return result;
   };
   const binaryEntropy = (p: number) => -(p * Math.log(p) + (1 - p) * Math.log(1 - p));
 
@@ -255,7 +255,7 @@ describe('evaluate: --loss none (no loss, the information figures only)', () => 
     assert.ok(rows.kind === 'batch');
     assert.equal(result.interpretation, 'logits');
     assert.deepEqual(result.rows, rows.rows.slice(0, 2));
-    close(result.meanEntropy, (rows.rows[0]!.entropy + rows.rows[1]!.entropy) / 2, 1e-15);
+    close(result.meanEntropy, (rows.rows[0].entropy + rows.rows[1].entropy) / 2, 1e-15);
     assert.deepEqual(result.notes, ['No loss (--loss none): the targets ("labels") were set aside; each row of "logits" is one sample\'s categorical distribution, read as logits, through a softmax.']);
     assert.equal(none('{"y": [[0, 1], [1, 0]], "probs": [[0.2, 0.8], [0.9, 0.1]]}').interpretation, 'probs');
   });
@@ -264,12 +264,12 @@ describe('evaluate: --loss none (no loss, the information figures only)', () => 
     const result = none('{"y": [1, 0, 1], "y_pred": [0.8, 0.3, 0.5]}', { unit: 'bits' });
     assert.equal(result.interpretation, 'probs');
     assert.equal(result.rows.length, 3);
-    close(result.rows[0]!.entropy, binaryEntropy(0.8) / Math.LN2, 1e-15);
-    close(result.rows[2]!.entropy, 1, 1e-15);
+    close(result.rows[0].entropy, binaryEntropy(0.8) / Math.LN2, 1e-15);
+    close(result.rows[2].entropy, 1, 1e-15);
     close(result.meanEntropy, (binaryEntropy(0.8) + binaryEntropy(0.3) + Math.LN2) / 3 / Math.LN2, 1e-15);
     const logits = none('{"y": [1, 0], "logits": [2, -1]}');
     assert.equal(logits.interpretation, 'logits');
-    close(logits.rows[0]!.entropy, binaryEntropy(1 / (1 + Math.exp(-2))), 1e-15);
+    close(logits.rows[0].entropy, binaryEntropy(1 / (1 + Math.exp(-2))), 1e-15);
     // One sample is a batch of one, not a distribution; two samples are not a pair.
     assert.equal(none('{"y": [1], "y_pred": [0.8]}').rows.length, 1);
     assert.equal(none('{"y": [1, 0], "y_pred": [0.8, 0.3]}').rows.length, 2);

@@ -55,37 +55,37 @@ describe('TeX: KaTeX renders every formula', () => {
 
 describe('TeX: content', () => {
   it('writes short vectors out and summarises long ones', () => {
-    const short = formulasOf(evaluateText(CASES.distribution!))[0]!;
+    const short = formulasOf(evaluateText(CASES.distribution))[0];
     assert.match(short.substituted, /0\.1\\,\\ln 0\.1 \+ 0\.2\\,\\ln 0\.2 \+ 0\.7\\,\\ln 0\.7/);
     // Counts: the first formula divides them by their sum; the entropy follows.
-    const long = formulasOf(evaluateText(CASES.longDistribution!)).find((f) => f.id === 'entropy')!;
+    const long = formulasOf(evaluateText(CASES.longDistribution)).find((f) => f.id === 'entropy')!;
     assert.match(long.substituted, /\\cdots/);
     assert.match(long.substituted, /n = 50/);
   });
 
   it('shows the asymmetry of KL with ≠ when the directions differ', () => {
-    const formulas = formulasOf(evaluateText(CASES.pair!));
+    const formulas = formulasOf(evaluateText(CASES.pair));
     const asymmetry = formulas.find((f) => f.id === 'asymmetry')!;
     assert.match(asymmetry.substituted, /\\neq/);
-    const same = formulasOf(evaluateText(CASES.symmetricPair!)).find((f) => f.id === 'asymmetry')!;
+    const same = formulasOf(evaluateText(CASES.symmetricPair)).find((f) => f.id === 'asymmetry')!;
     assert.match(same.substituted, /not in general/);
   });
 
   it('the Normal derivation keeps both halves', () => {
-    const evaluation = evaluateText(CASES.mse!);
+    const evaluation = evaluateText(CASES.mse);
     if (evaluation.kind !== 'loss') assert.fail('expected a loss');
     const nll = derivationOf(evaluation).find((step) => /log-likelihood/.test(step.caption))!;
     assert.match(nll.tex, /\\tfrac12 \\ln 2\\pi \+ \\tfrac12 \(y - f\)\^2/);
   });
 
   it('titles spell Kullback–Leibler', () => {
-    const titles = formulasOf(evaluateText(CASES.pair!)).map((f) => f.title).join(' ');
+    const titles = formulasOf(evaluateText(CASES.pair)).map((f) => f.title).join(' ');
     assert.match(titles, /Kullback–Leibler/);
     assert.doesNotMatch(titles, /Leiber/);
   });
 
   it('names each KL direction as Wikipedia does: D_KL(P‖Q) is the divergence of P from Q', () => {
-    const byId = new Map(formulasOf(evaluateText(CASES.pair!)).map((f) => [f.id, f]));
+    const byId = new Map(formulasOf(evaluateText(CASES.pair)).map((f) => [f.id, f]));
     assert.ok(byId.get('klPQ')!.tex.startsWith(String.raw`D_{\mathrm{KL}}(P\,\|\,Q) = \sum_i p_i`), byId.get('klPQ')!.tex);
     assert.match(byId.get('klPQ')!.title, /of P from Q$/);
     assert.match(byId.get('klQP')!.title, /of Q from P$/);
