@@ -29,9 +29,13 @@ export async function waitForWorkbench(page) {
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
 }
 
-/** The webview's page (`iframe.webview` → `#active-frame`) as a frame locator. @param {import('playwright-core').Page} page */
+/**
+ * The webview's page (`iframe.webview` → `#active-frame`) as a frame locator. An open notebook
+ * draws its cell outputs in a webview too (`purpose=notebookRenderer`): never that one.
+ * @param {import('playwright-core').Page} page
+ */
 function webviewFrame(page) {
-  return page.frameLocator('iframe.webview').first().frameLocator('#active-frame');
+  return page.frameLocator('iframe.webview:not([src*="purpose=notebookRenderer"])').first().frameLocator('#active-frame');
 }
 
 /**
