@@ -45,7 +45,11 @@ export default async function visualizerTemperature(ui) {
   equal((await value()).trim(), expected, 'H(P) at T = 10');
   equal((await frame.locator('.figure[data-key="entropy"] .condition').innerText()).trim(), '(T = 10)', 'the figure says its temperature');
   ok(expected !== sig(entropy(P)), 'the temperature changed the entropy');
-  // The document was not touched: moving a slider writes nothing.
-  ok((await ui.editorText()).includes(LITERAL), 'the literal in the editor is as it was');
+  // The document was not touched: moving a slider writes nothing. The panel's group is the active
+  // one now, so the text is read from the group that holds distributions.json's editor.
+  const group = ui.page.locator('.editor-group-container', { has: ui.page.locator('.tabs-container .tab[aria-label^="distributions.json"]') }).first();
+  equal(await group.locator('.tabs-container .tab.dirty').count(), 0, 'distributions.json has no unsaved change');
+  const text = (await group.locator('.view-lines .view-line').allInnerTexts()).join('\n').replace(/\u00a0/g, ' ');
+  ok(text.includes(LITERAL), `the literal in the editor is as it was; the editor shows ${JSON.stringify(text)}`);
   await shootPanel(ui, frame, 'temperature-10');
 }
