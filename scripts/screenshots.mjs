@@ -2,8 +2,9 @@
 // `npm run screenshots`: regenerates the store page's pictures in media/screenshots/ from the real
 // workbench. It runs the scenarios store-light and store-dark (test/scenarios/lib/store-pictures.mjs:
 // the packaged .vsix in code-server, each picture checked before it is taken), then copies their
-// pictures here and shrinks them: pngquant (lossy, 256 colours at most) and optipng (lossless),
-// each when installed (`apt-get install pngquant optipng`).
+// pictures here, with live-evaluate-selection's and notebook-output's (the README's "While
+// debugging" and "In a notebook"), and shrinks them: pngquant (lossy, 256 colours at most) and
+// optipng (lossless), each when installed (`apt-get install pngquant optipng`).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,11 @@ import { SCREENSHOTS } from './lib/workbench.mjs';
 const OUT = join(ROOT, 'media', 'screenshots');
 const PICTURES = ['hover', 'visualizer', 'loss'];
 const THEMES = ['light', 'dark'];
+/** Pictures of other scenarios, as the README names them: [scenario, its picture's name, file here]. */
+const OTHERS = [
+  ['live-evaluate-selection', 'while-debugging', 'while-debugging.png'],
+  ['notebook-output', 'notebook-output', 'notebook-output.png'],
+];
 
 /** Runs a tool if it is installed; false when it is not. @param {string} tool @param {string[]} args */
 function tryTool(tool, args) {
@@ -25,24 +31,27 @@ function tryTool(tool, args) {
   return true;
 }
 
-const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'run-scenarios.mjs'), ...THEMES.map((t) => `store-${t}`)], { cwd: ROOT, stdio: 'inherit' });
+const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'run-scenarios.mjs'), ...THEMES.map((t) => `store-${t}`), ...OTHERS.map(([scenario]) => scenario)], { cwd: ROOT, stdio: 'inherit' });
 if (run.status !== 0) {
-  console.error('[screenshots] the store scenarios failed: media/screenshots/ is left as it was');
+  console.error('[screenshots] the scenarios failed: media/screenshots/ is left as it was');
   process.exit(1);
 }
 mkdirSync(OUT, { recursive: true });
 const missingTools = new Set();
-for (const theme of THEMES) {
-  for (const picture of PICTURES) {
-    const from = join(SCREENSHOTS, `store-${theme}-${picture}-${theme}.png`);
-    if (!existsSync(from)) throw new Error(`the scenario did not leave ${from}`);
-    const to = join(OUT, `${picture}-${theme}.png`);
-    copyFileSync(from, to);
-    const before = statSync(to).size;
-    if (!tryTool('pngquant', ['--force', '--skip-if-larger', '--strip', '--speed', '1', '--quality', '75-95', '--output', to, to])) missingTools.add('pngquant');
-    if (!tryTool('optipng', ['-quiet', '-o3', '-strip', 'all', to])) missingTools.add('optipng');
-    console.log(`[screenshots] ${to}: ${(before / 1024).toFixed(0)} KB → ${(statSync(to).size / 1024).toFixed(0)} KB`);
-  }
+/** [taken by the scenario, file here] */
+const copies = [
+  ...THEMES.flatMap((theme) => PICTURES.map((picture) => [`store-${theme}-${picture}-${theme}.png`, `${picture}-${theme}.png`])),
+  ...OTHERS.map(([scenario, shot, file]) => [`${scenario}-${shot}.png`, file]),
+];
+for (const [taken, file] of copies) {
+  const from = join(SCREENSHOTS, taken);
+  if (!existsSync(from)) throw new Error(`the scenario did not leave ${from}`);
+  const to = join(OUT, file);
+  copyFileSync(from, to);
+  const before = statSync(to).size;
+  if (!tryTool('pngquant', ['--force', '--skip-if-larger', '--strip', '--speed', '1', '--quality', '75-95', '--output', to, to])) missingTools.add('pngquant');
+  if (!tryTool('optipng', ['-quiet', '-o3', '-strip', 'all', to])) missingTools.add('optipng');
+  console.log(`[screenshots] ${to}: ${(before / 1024).toFixed(0)} KB → ${(statSync(to).size / 1024).toFixed(0)} KB`);
 }
 // With ImageMagick's `convert`, the dark scenario's frames (select, hover, visualizer) become a GIF.
 const frames = [1, 2, 3].map((i) => join(SCREENSHOTS, `store-dark-frame-${i}.png`));
