@@ -11,7 +11,7 @@ import { givenOptions, OPTION_FLAGS, type LossOptions } from './loss-options';
 import { perplexityOf } from './meaning';
 import { predictionRows } from './predictions-only';
 import { mean } from './summation';
-import { natsPerUnit, type Interpretation, type InterpretationMode, type Interpreted, type LossMode, type MaybeInfinite, type Unit } from './types';
+import { natsPerUnit, type Interpretation, type InterpretationMode, type Interpreted, type LossMode, type MaybeInfinite, type PairFigures, type Unit, type EvaluationCommon } from './types';
 
 /**
  * The pipeline every front end shares: read → shape → interpret → compute. Every figure in an
@@ -41,14 +41,7 @@ export interface EvaluateOptions {
 
 export const DEFAULT_OPTIONS: EvaluateOptions = { unit: 'nats', as: 'auto', loss: 'auto' };
 
-interface Common {
-  readonly unit: Unit;
-  /** The whole literal's range in the text that was evaluated. */
-  readonly range: SourceRange;
-  /** How the numbers were read, and why, as sentences. */
-  readonly notes: readonly string[];
-  readonly warnings: readonly string[];
-}
+type Common = EvaluationCommon;
 
 export interface DistributionEvaluation extends Common {
   readonly kind: 'distribution';
@@ -66,19 +59,13 @@ export interface DistributionEvaluation extends Common {
   readonly perplexity?: number;
 }
 
-export interface PairEvaluation extends Common {
+export interface PairEvaluation extends Common, PairFigures {
   readonly kind: 'pair';
   readonly interpretation: Interpretation;
   readonly interpretationQ: Interpretation;
   readonly p: Interpreted;
   readonly q: Interpreted;
   readonly labels?: readonly string[];
-  readonly entropy: number;
-  readonly entropyQ: number;
-  readonly crossEntropy: MaybeInfinite;
-  readonly klPQ: MaybeInfinite;
-  readonly klQP: MaybeInfinite;
-  readonly jsDivergence: number;
   /** pᵢ log(pᵢ/qᵢ) per element, and the reverse direction, in the unit. */
   readonly klTermsPQ: Float64Array;
   readonly klTermsQP: Float64Array;

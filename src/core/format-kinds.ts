@@ -1,6 +1,7 @@
 import { formatNumber } from './number-format';
 import type { PairsEvaluation } from './pairs';
 import type { SequenceEvaluation } from './sequence';
+import type { PairFigures } from './types';
 
 /**
  * The `--json` fields and text lines of the per-row and per-token kinds (a batch of pairs, a
@@ -13,21 +14,18 @@ type Json = (value: number) => number | string;
 const LISTED = 10;
 
 export function pairsJson(evaluation: PairsEvaluation, json: Json): Record<string, unknown> {
+  return { rows: evaluation.rows.map((row) => pairFiguresJson(row, json)), ...pairFiguresJson(evaluation, json) };
+}
+
+/** The six figures of a pair (or a batch's means), as the CLI's `--json` names them. */
+export function pairFiguresJson(figures: PairFigures, json: Json): Record<string, number | string> {
   return {
-    rows: evaluation.rows.map((row) => ({
-      entropy: json(row.entropy),
-      entropyQ: json(row.entropyQ),
-      crossEntropy: json(row.crossEntropy.value),
-      klPQ: json(row.klPQ.value),
-      klQP: json(row.klQP.value),
-      jsDivergence: json(row.jsDivergence),
-    })),
-    entropy: json(evaluation.entropy),
-    entropyQ: json(evaluation.entropyQ),
-    crossEntropy: json(evaluation.crossEntropy.value),
-    klPQ: json(evaluation.klPQ.value),
-    klQP: json(evaluation.klQP.value),
-    jsDivergence: json(evaluation.jsDivergence),
+    entropy: json(figures.entropy),
+    entropyQ: json(figures.entropyQ),
+    crossEntropy: json(figures.crossEntropy.value),
+    klPQ: json(figures.klPQ.value),
+    klQP: json(figures.klQP.value),
+    jsDivergence: json(figures.jsDivergence),
   };
 }
 

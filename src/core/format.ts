@@ -1,6 +1,6 @@
 import type { Evaluation } from './evaluate';
 import { describe, figuresOf, formatNumber, infiniteAtNoun } from './figures';
-import { sequenceJson, sequenceLines, pairsJson, pairsLines } from './format-kinds';
+import { pairFiguresJson, pairsJson, pairsLines, sequenceJson, sequenceLines } from './format-kinds';
 import { lossJson, lossLines } from './format-loss';
 
 /**
@@ -16,16 +16,7 @@ export function toJson(evaluation: Evaluation): Record<string, unknown> {
     case 'distribution':
       return { ...common, entropy: json(evaluation.entropy), ...(evaluation.perplexity !== undefined ? { perplexity: json(evaluation.perplexity) } : {}), ...tail };
     case 'pair':
-      return {
-        ...common,
-        entropy: json(evaluation.entropy),
-        entropyQ: json(evaluation.entropyQ),
-        crossEntropy: json(evaluation.crossEntropy.value),
-        klPQ: json(evaluation.klPQ.value),
-        klQP: json(evaluation.klQP.value),
-        jsDivergence: json(evaluation.jsDivergence),
-        ...tail,
-      };
+      return { ...common, ...pairFiguresJson(evaluation, json), ...tail };
     case 'batch':
       return { ...common, rows: evaluation.rows.map((row) => ({ entropy: json(row.entropy) })), meanEntropy: json(evaluation.meanEntropy), ...tail };
     case 'loss':

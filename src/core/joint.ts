@@ -2,7 +2,7 @@ import { LiteralError, type SourceRange } from './errors';
 import { messageNumber, NEGATIVE_NOISE, NORMALISATION_TOLERANCE } from './interpret';
 import type { Matrix } from './shape';
 import { CompensatedSum } from './summation';
-import { natsPerUnit, type InterpretationMode, type Unit } from './types';
+import { natsPerUnit, type InterpretationMode, type Unit, type EvaluationCommon } from './types';
 
 /**
  * A joint distribution of two variables given as a table: X indexes the rows, Y the columns, and the
@@ -11,12 +11,8 @@ import { natsPerUnit, type InterpretationMode, type Unit } from './types';
  * as a difference of entropies, so a mutual information near 0 keeps its digits; the identities
  * I(X;Y) = H(X) + H(Y) − H(X,Y) and H(X|Y) = H(X,Y) − H(Y) hold to rounding.
  */
-export interface JointEvaluation {
+export interface JointEvaluation extends EvaluationCommon {
   readonly kind: 'joint';
-  readonly unit: Unit;
-  readonly range: SourceRange;
-  readonly notes: readonly string[];
-  readonly warnings: readonly string[];
   readonly interpretation: 'probs' | 'counts';
   readonly rows: number;
   readonly columns: number;

@@ -1,9 +1,9 @@
 import { binaryPerSample } from './conventions';
-import { LiteralError, spanning } from './errors';
+import { LiteralError } from './errors';
 import { messageNumber } from './interpret';
 import { smoothLabels } from './label-smoothing';
 import { sigmoid } from './log-softmax';
-import { crossEntropyFigures } from './loss-result';
+import { crossEntropyFigures, crossEntropyHeader } from './loss-result';
 import { checkFiniteTargets, elementName, flatten, readBinaryPredictions, type Flat } from './loss-read';
 import type { LossBuild, LossEvaluation } from './loss-types';
 import { isMatrix, type Matrix, type Vector } from './shape';
@@ -57,15 +57,7 @@ export function bceLoss(targets: Vector | Matrix, predictions: Vector | Matrix, 
   if (build.options.posWeight !== undefined) notes.push(`The positive label weighs ${[...new Set(posWeight)].map(messageNumber).join(', ')} (pos_weight), as BCEWithLogitsLoss: −[w·y·log p + (1 − y)·log(1 − p)].`);
   if (epsilon > 0) notes.push(`Labels smoothed as Keras does for binary cross-entropy: (1 − ε)·y + ε/2 with ε = ${messageNumber(epsilon)}, so 1 → ${messageNumber(1 - epsilon / 2)} and 0 → ${messageNumber(epsilon / 2)}.`);
   return {
-    kind: 'loss',
-    unit: build.unit,
-    range: spanning(targets.range, predictions.range),
-    notes,
-    warnings: [...reading.warnings, ...warnings],
-    loss: 'bce',
-    distribution: 'bernoulli',
-    interpretation: reading.fromLogits ? 'logits' : 'probs',
-    reason: build.reason,
+    ...crossEntropyHeader('bce', build, { targets: targets.range, predictions: predictions.range }, reading, notes, warnings),
     ...figured,
     samples: isMatrix(targets) ? targets.rows : y.values.length,
     ...(columns > 1 ? { columns } : {}),

@@ -1,10 +1,10 @@
 import { binaryPerSample, categoricalPerSample, meanDenominator, type CategoricalProblem, type CategoricalTargets } from './conventions';
-import { count, LiteralError, spanning } from './errors';
+import { count, LiteralError } from './errors';
 import { messageNumber } from './interpret';
 import { smoothLabels } from './label-smoothing';
 import { oneHotLabels, predictionRow, softmaxRows } from './loss-inputs';
 import { DEFAULT_IGNORE_INDEX } from './loss-options';
-import { crossEntropyFigures } from './loss-result';
+import { crossEntropyFigures, crossEntropyHeader } from './loss-result';
 import { checkFiniteTargets, flatten, normalisedRows, readBinaryPredictions, readPredictionRows, type PredictionReading } from './loss-read';
 import type { LossBuild, LossEvaluation } from './loss-types';
 import { isMatrix, type Matrix, type Vector } from './shape';
@@ -67,15 +67,7 @@ export function cceLoss(targets: Vector | Matrix, predictions: Vector | Matrix, 
   const twoClassBce = k === 2 && plain && labels ? twoClass(labels, reading, probabilities, epsilon) / build.scale : undefined;
   if (twoClassBce !== undefined) notes.push('With two classes, categorical cross-entropy equals binary cross-entropy on the second class’s probability.');
   return {
-    kind: 'loss',
-    unit: build.unit,
-    range: spanning(targets.range, predictions.range),
-    notes,
-    warnings: [...reading.warnings, ...warnings],
-    loss: 'cce',
-    distribution: 'multinoulli',
-    interpretation: reading.fromLogits ? 'logits' : 'probs',
-    reason: build.reason,
+    ...crossEntropyHeader('cce', build, { targets: targets.range, predictions: predictions.range }, reading, notes, warnings),
     ...figured,
     samples: n,
     classes: k,

@@ -1,4 +1,5 @@
 import { reduce, type Reduced } from './conventions';
+import { spanning, type SourceRange } from './errors';
 import { CONVENTIONS, type Convention, type Reduction } from './loss-options';
 import { lossMeaning, perplexityOf } from './meaning';
 import { formatNumber } from './number-format';
@@ -116,4 +117,26 @@ function infiniteWarning(input: CrossEntropyInput, reduced: Record<Convention, R
     `(${input.fromLogits ? 'from logits, no clamp' : input.loss === 'bce' ? 'each log clamped at −100' : 'nll_loss(log p), no clamp'}), Keras ${figure('keras')} (clip 1e-7), ` +
     `scikit-learn ${figure('sklearn')} (clip at 2.2e-16)${convention === 'exact' ? '; --convention picks one of them as the value' : `; the value follows ${convention}`}`
   );
+}
+
+/** The fields every BCE and CCE result opens with: where it stands, what was said, how it was read. */
+export function crossEntropyHeader(
+  loss: 'bce' | 'cce',
+  build: { readonly unit: Unit; readonly reason: string },
+  ranges: { readonly targets: SourceRange; readonly predictions: SourceRange },
+  reading: { readonly fromLogits: boolean; readonly warnings: readonly string[] },
+  notes: readonly string[],
+  warnings: readonly string[],
+) {
+  return {
+    kind: 'loss' as const,
+    unit: build.unit,
+    range: spanning(ranges.targets, ranges.predictions),
+    notes,
+    warnings: [...reading.warnings, ...warnings],
+    loss,
+    distribution: loss === 'bce' ? ('bernoulli' as const) : ('multinoulli' as const),
+    interpretation: reading.fromLogits ? ('logits' as const) : ('probs' as const),
+    reason: build.reason,
+  };
 }

@@ -1,17 +1,12 @@
-import type { SourceRange } from './errors';
 import type { Convention, LossOptions, Reduction } from './loss-options';
 import type { PredictionMode } from './loss-read';
 import type { ConventionFigures } from './loss-result';
-import type { LossName, OutputDistribution, Unit } from './types';
+import type { LossName, OutputDistribution, Unit, EvaluationCommon } from './types';
 
 /** A loss evaluation, and what the loss builders (loss-bce.ts, loss-cce.ts, MSE in loss-select.ts) are given. */
 
-export interface LossEvaluation {
+export interface LossEvaluation extends EvaluationCommon {
   readonly kind: 'loss';
-  readonly unit: Unit;
-  readonly range: SourceRange;
-  readonly notes: readonly string[];
-  readonly warnings: readonly string[];
   readonly loss: LossName;
   readonly distribution: OutputDistribution;
   /** How the predictions were read. */

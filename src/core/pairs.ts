@@ -4,7 +4,7 @@ import { logSumExp } from './log-softmax';
 import { crossEntropy, entropy, jsDivergence, klDivergence } from './quantities';
 import type { Matrix } from './shape';
 import { CompensatedSum } from './summation';
-import { natsPerUnit, type Interpretation, type InterpretationMode, type Interpreted, type MaybeInfinite, type Unit } from './types';
+import { natsPerUnit, type Interpretation, type InterpretationMode, type Interpreted, type MaybeInfinite, type PairFigures, type Unit, type EvaluationCommon } from './types';
 
 /**
  * A batch of pairs: row i of P against row i of Q, as PyTorch's `kl_div` takes a batch. Each row
@@ -13,33 +13,16 @@ import { natsPerUnit, type Interpretation, type InterpretationMode, type Interpr
  * the number of rows.
  */
 
-export interface PairsRow {
-  readonly entropy: number;
-  readonly entropyQ: number;
-  readonly crossEntropy: MaybeInfinite;
-  readonly klPQ: MaybeInfinite;
-  readonly klQP: MaybeInfinite;
-  readonly jsDivergence: number;
-}
+export type PairsRow = PairFigures;
 
-export interface PairsEvaluation {
+/** The top-level figures are the means over rows; an infinite mean's infiniteAt is the first infinite row. */
+export interface PairsEvaluation extends PairFigures, EvaluationCommon {
   readonly kind: 'pairs';
-  readonly unit: Unit;
-  readonly range: SourceRange;
-  readonly notes: readonly string[];
-  readonly warnings: readonly string[];
   /** How P's rows were read (one reading for every row), and Q's. */
   readonly interpretation: Interpretation;
   readonly interpretationQ: Interpretation;
   readonly columns: number;
   readonly rows: readonly PairsRow[];
-  /** Means over rows; an infinite mean's infiniteAt is the first infinite row. */
-  readonly entropy: number;
-  readonly entropyQ: number;
-  readonly crossEntropy: MaybeInfinite;
-  readonly klPQ: MaybeInfinite;
-  readonly klQP: MaybeInfinite;
-  readonly jsDivergence: number;
 }
 
 /** Warnings about infinite rows stop after this many: a batch may have thousands. */

@@ -1,20 +1,16 @@
-import { LiteralError, type SourceRange } from './errors';
+import { LiteralError } from './errors';
 import { messageNumber } from './interpret';
 import type { SequenceShaped } from './sequence-shape';
 import { CompensatedSum } from './summation';
-import { natsPerUnit, type InterpretationMode, type MaybeInfinite, type Unit } from './types';
+import { natsPerUnit, type InterpretationMode, type MaybeInfinite, type Unit, type EvaluationCommon } from './types';
 
 /**
  * A sequence of token log-probabilities, as a language model scores a text: each token's surprisal
  * −ln p, their total (the text's negative log-likelihood), the mean per token (the cross-entropy
  * rate: bits per token in bits) and the perplexity exp(mean surprisal in nats).
  */
-export interface SequenceEvaluation {
+export interface SequenceEvaluation extends EvaluationCommon {
   readonly kind: 'sequence';
-  readonly unit: Unit;
-  readonly range: SourceRange;
-  readonly notes: readonly string[];
-  readonly warnings: readonly string[];
   readonly interpretation: 'logprobs';
   /** ln p of each token, as given. */
   readonly logprobs: Float64Array;

@@ -1,3 +1,4 @@
+import type { SourceRange } from './errors';
 /** Units of information: the base of the logarithm. */
 export type Unit = 'nats' | 'bits' | 'hartleys';
 
@@ -55,4 +56,24 @@ export interface MaybeInfinite {
   readonly value: number;
   /** Index of the first element that made the value +Infinity, or -1 when finite. */
   readonly infiniteAt: number;
+}
+
+/** What every evaluation carries besides its figures. */
+export interface EvaluationCommon {
+  readonly unit: Unit;
+  /** The whole literal's range in the text that was evaluated. */
+  readonly range: SourceRange;
+  /** How the numbers were read, and why, as sentences. */
+  readonly notes: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+/** The six figures of a pair P, Q (of one pair, or a batch's mean over rows), in the unit. */
+export interface PairFigures {
+  readonly entropy: number;
+  readonly entropyQ: number;
+  readonly crossEntropy: MaybeInfinite;
+  readonly klPQ: MaybeInfinite;
+  readonly klQP: MaybeInfinite;
+  readonly jsDivergence: number;
 }
