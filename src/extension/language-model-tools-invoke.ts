@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { toAssistantText } from '../core/assistant-text';
 import { isLiteralError, messageAt } from '../core/errors';
 import { evaluateText, type EvaluateOptions } from '../core/evaluate';
+import { lossOptionProblem, OPTION_FLAGS, type LossOptions } from '../core/loss-options';
 import { INTERPRETATION_MODES, LOSS_MODES, type Unit } from '../core/types';
 import type { EvaluateInput, LanguageModelToolHandlers, ReadingInput } from './language-model-tools';
 import { evaluateOptions, readSettings } from './settings';
@@ -28,7 +29,7 @@ export function createLanguageModelToolHandlers(targets: TargetService): Languag
 }
 
 function evaluate(input: EvaluateInput): vscode.LanguageModelToolResult {
-  const overrides = readInput(input, ['literal']);
+  const overrides = readInput(input, ['literal'], true);
   if (typeof overrides === 'string') return answer(`Entropy Lens was called with bad arguments: ${overrides}`);
   const literal = input.literal;
   if (typeof literal !== 'string') return answer('Entropy Lens was called with bad arguments: "literal" must be a string holding the numbers, such as "[0.2, 0.8]".');
@@ -72,20 +73,46 @@ function describeTarget(target: Target): string {
  * The arguments that override the user's settings. Any other argument, or a value the manifest
  * does not offer, is a message — never silently ignored.
  */
-function readInput(input: unknown, own: readonly string[]): Partial<EvaluateOptions> | string {
+function readInput(input: unknown, own: readonly string[], takesLossOptions = false): Partial<EvaluateOptions> | string {
   if (typeof input !== 'object' || input === null) return 'the input must be an object.';
-  const known = [...own, 'base', 'as', 'loss'];
+  const known = [...own, 'base', 'as', 'loss', ...(takesLossOptions ? LOSS_OPTION_KEYS : [])];
   const unknown = Object.keys(input).find((key) => !known.includes(key));
   if (unknown !== undefined) return `unknown argument "${unknown}"; this tool takes ${known.map((key) => `"${key}"`).join(', ')}.`;
   const { base, as, loss } = input as ReadingInput;
   if (base !== undefined && (typeof base !== 'string' || !Object.hasOwn(BASE_UNITS, base))) return `"base" must be "e", "2" or "10", not ${JSON.stringify(base)}.`;
   if (as !== undefined && !oneOf(as, INTERPRETATION_MODES)) return `"as" must be one of ${INTERPRETATION_MODES.join(', ')}, not ${JSON.stringify(as)}.`;
   if (loss !== undefined && !oneOf(loss, LOSS_CHOICES)) return `"loss" must be one of ${LOSS_CHOICES.join(', ')}, not ${JSON.stringify(loss)}.`;
+  const lossOptions = takesLossOptions ? readLossOptions(input as Record<string, unknown>) : {};
+  if (typeof lossOptions === 'string') return lossOptions;
   return {
+    ...(Object.keys(lossOptions).length > 0 ? { lossOptions } : {}),
     ...(typeof base === 'string' ? { unit: BASE_UNITS[base] } : {}),
     ...(as !== undefined ? { as: as as EvaluateOptions['as'] } : {}),
     ...(loss !== undefined ? { loss: loss as EvaluateOptions['loss'] } : {}),
   };
+}
+
+/** The loss options under the MCP tool's camelCase names (the CLI's --reduction, --weight, …). */
+const LOSS_OPTION_KEYS = Object.keys(OPTION_FLAGS) as (keyof LossOptions)[];
+
+/**
+ * The loss options a call gave, each checked for its type here and for its value by the core (the
+ * message names the option as the CLI flag). Absent options stay absent, so the core can say which
+ * given option cannot apply to the literal's loss.
+ */
+function readLossOptions(input: Record<string, unknown>): LossOptions | string {
+  const { reduction, weight, posWeight, ignoreIndex, labelSmoothing, convention } = input;
+  const isNumbers = (value: unknown): value is number[] => Array.isArray(value) && value.every((w) => typeof w === 'number');
+  if (reduction !== undefined && typeof reduction !== 'string') return '"reduction" must be a string: "mean", "sum" or "none".';
+  if (convention !== undefined && typeof convention !== 'string') return '"convention" must be a string: "exact", "torch", "keras" or "sklearn".';
+  if (weight !== undefined && !isNumbers(weight)) return '"weight" must be a list of numbers, one per class.';
+  if (posWeight !== undefined && typeof posWeight !== 'number' && !isNumbers(posWeight)) return '"posWeight" must be a number, or a list of numbers (one per label column).';
+  if (ignoreIndex !== undefined && typeof ignoreIndex !== 'number') return '"ignoreIndex" must be a whole number.';
+  if (labelSmoothing !== undefined && typeof labelSmoothing !== 'number') return '"labelSmoothing" must be a number in [0, 1].';
+  const options = Object.fromEntries(
+    Object.entries({ reduction, weight, posWeight, ignoreIndex, labelSmoothing, convention }).filter(([, value]) => value !== undefined),
+  ) as LossOptions;
+  return lossOptionProblem(options) ?? options;
 }
 
 function oneOf(value: unknown, allowed: readonly string[]): boolean {

@@ -100,6 +100,22 @@ describe('language-model tools', () => {
     assert.ok(text.includes(`- CCE = ${tenDigits(expected)} nats (categorical cross-entropy, mean over samples)`), text);
   });
 
+  it('evaluate: the loss options (label smoothing, reduction sum) as PyTorch applies them', async () => {
+    const text = await invoke(EVALUATE, { literal: '{"labels": [1, 0], "logits": [[0, 1], [2, 0]]}', base: 'e', labelSmoothing: 0.1, reduction: 'sum' });
+    // CrossEntropyLoss(label_smoothing=ε, reduction='sum'): targets (1 − ε)·onehot + ε/C, summed over samples.
+    const logSoftmax = (z: number[]) => z.map((v) => v - Math.log(z.reduce((sum, w) => sum + Math.exp(w), 0)));
+    const smoothed = (z: number[], label: number) => -logSoftmax(z).reduce((sum, l, k) => sum + ((k === label ? 0.9 : 0) + 0.1 / z.length) * l, 0);
+    const expected = smoothed([0, 1], 1) + smoothed([2, 0], 0);
+    assert.ok(text.includes(`- CCE (sum) = ${tenDigits(expected)} nats (categorical cross-entropy, sum over samples)`), text);
+  });
+
+  it('evaluate: a bad loss option is a text answer naming it, and nothing is computed', async () => {
+    const text = await invoke(EVALUATE, { literal: '{"labels": [1, 0], "logits": [[0, 1], [2, 0]]}', labelSmoothing: 2 });
+    assert.match(text, /^Entropy Lens was called with bad arguments: --label-smoothing must lie in \[0, 1\]/);
+    const typed = await invoke(EVALUATE, { literal: '[0.5, 0.5]', weight: 'heavy' });
+    assert.match(typed, /"weight" must be a list of numbers/);
+  });
+
   it('evaluate: bad numbers are a text answer with the line and column, not an exception', async () => {
     const text = await invoke(EVALUATE, { literal: '[0.1,\n 0.2,\n foo]' });
     assert.match(text, /^Entropy Lens could not evaluate the literal: .*foo.* \(line 3, column 2\)\. Nothing was computed\.$/);

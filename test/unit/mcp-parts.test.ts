@@ -11,6 +11,7 @@ import { toAssistantText } from '../../src/core/assistant-text';
 import { evaluateText } from '../../src/core/evaluate';
 import { toJson } from '../../src/core/format';
 import { INTERPRETATION_MODES, LOSS_MODES } from '../../src/core/types';
+import { CONVENTIONS, REDUCTIONS } from '../../src/core/loss-options';
 
 function transportOn(maxMessageBytes?: number) {
   const input = new PassThrough();
@@ -105,9 +106,12 @@ describe('MCP schemas', () => {
     };
     const tools = new Map(manifest.contributes.languageModelTools.map((tool) => [tool.name, tool.inputSchema]));
     const evaluate = tools.get('entropy-lens_evaluate')!;
-    // The loss options (--reduction, --weight, …) are the MCP tool's for now; the VS Code tools follow the settings.
-    const shared = Object.keys(evaluateInput.shape).filter((key) => !(key in lossOptionArguments));
-    assert.deepEqual(Object.keys(evaluate.properties).sort(), shared.sort());
+    // The same arguments as the MCP tool, loss options (--reduction, --weight, …) included.
+    assert.deepEqual(Object.keys(evaluate.properties).sort(), Object.keys(evaluateInput.shape).sort());
+    for (const key of Object.keys(lossOptionArguments)) assert.ok(key in evaluate.properties, key);
+    const enums = evaluate.properties as Record<string, { enum?: string[] }>;
+    assert.deepEqual(enums.reduction.enum, [...REDUCTIONS]);
+    assert.deepEqual(enums.convention.enum, [...CONVENTIONS]);
     assert.deepEqual(evaluate.required, ['literal']);
     const selection = tools.get('entropy-lens_evaluateSelection')!;
     assert.deepEqual(Object.keys(selection.properties).sort(), ['as', 'base', 'loss']);
