@@ -253,7 +253,7 @@ describe('editor features', function () {
     const ts = await open('const q = [1, 3];\n', 'typescript');
     select(ts, '[1, 3]');
     await vscode.commands.executeCommand('entropyLens.insertComment');
-    assert.match(ts.document.getText(), /^const q = \[1, 3\];\n\/\/ Entropy Lens: H\(P\) = 0\.562335 nats\n/);
+    assert.match(ts.document.getText(), /^const q = \[1, 3\];\n\/\/ Entropy Lens: H\(P\) = 0\.562335 nats · perplexity e\^H = 1\.75477\n/);
   });
 
   it('Insert Result as Comment leaves JSON, which has no comments, untouched', async () => {
