@@ -33,7 +33,7 @@ export default async function freshCloneInstall(ui) {
   includes(await editor.locator('.header .name').first().innerText(), 'Entropy Lens', 'the extension page header');
   // The README the clone packaged; the page renders it in a webview frame of its own.
   const readmeText = readFileSync(join(CACHE, 'fresh-clone', 'README.md'), 'utf8');
-  const pictures = [...readmeText.matchAll(/\]\((media\/screenshots\/[^)]+\.png)\)/g)].map((m) => m[1]);
+  const pictures = [...readmeText.matchAll(/\]\((media\/screenshots\/[^)]+\.(?:png|gif))\)/g)].map((m) => m[1]);
   ok(pictures.length >= 3, `the README shows ${pictures.length} pictures from media/screenshots`);
   const readme = await waitUntil(async () => {
     for (const frame of page.frames()) {

@@ -32,7 +32,11 @@ async function previewCase(ui, c) {
   // This case's page was drawn at once; its equivalences and charts come after the first paint.
   await ui.waitForVisualizerComplete();
   const item = frame.locator('.figure[data-key="loss"]');
-  const value = (await item.locator('.value').innerText()).trim();
+  // The playground redraws the figures once per frame after the page settles: read until it holds.
+  const value = await waitUntil(async () => {
+    const shown = (await item.locator('.value').innerText()).trim();
+    return shown === sig(c.value) ? shown : undefined;
+  }, `the ${c.name} value ${sig(c.value)} in the loss view`).catch(async () => (await item.locator('.value').innerText()).trim());
   equal(value, sig(c.value), `the ${c.name} value in the loss view`);
   const lossUnit = (await item.locator('.unit').count()) > 0 ? (await item.locator('.unit').innerText()).trim() : '';
   equal(lossUnit, c.unit, `the ${c.name} unit in the loss view`);
