@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isLiteralError, messageAt } from '../core/errors';
 import { evaluateText } from '../core/evaluate';
-import { toJson, toText } from '../core/format';
+import { jsonPieces, toText } from '../core/format';
 import { parseArguments, UsageError, USAGE } from './args';
 import { startMcp } from './mcp/start';
 import { guardStandardOutput } from './output';
@@ -37,7 +37,13 @@ function main(argv: readonly string[]): number {
   const text = args.literal ?? readFileSync(0, 'utf8');
   try {
     const evaluation = evaluateText(text, { unit: args.unit, as: args.as, loss: args.loss, joint: args.joint, rows: args.rows, lossOptions: args.lossOptions });
-    process.stdout.write(args.json ? `${JSON.stringify(toJson(evaluation))}\n` : `${toText(evaluation, args.precision)}\n`);
+    if (args.json) {
+      // In pieces: a batch of millions of rows is never all its JSON at once.
+      for (const piece of jsonPieces(evaluation)) process.stdout.write(piece);
+      process.stdout.write('\n');
+    } else {
+      process.stdout.write(`${toText(evaluation, args.precision)}\n`);
+    }
     return OK;
   } catch (error) {
     if (!isLiteralError(error)) throw error;

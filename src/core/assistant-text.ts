@@ -44,9 +44,9 @@ export function toAssistantText(evaluation: Evaluation, precision = ASSISTANT_PR
   const lines = [`Entropy Lens evaluated a ${describe(evaluation)}.`, `Unit: ${evaluation.unit} (${UNIT_BASES[evaluation.unit]}).`, 'Figures:'];
   for (const figure of figuresOf(evaluation)) lines.push(`- ${figureLine(evaluation, figure, precision)}`);
   if (evaluation.kind === 'batch') {
-    const shown = evaluation.rows.slice(0, 10);
-    shown.forEach((row, i) => lines.push(`- H(row ${i}) = ${formatNumber(row.entropy, precision)} ${evaluation.unit}`));
-    if (evaluation.rows.length > shown.length) lines.push(`- … and ${evaluation.rows.length - shown.length} more rows`);
+    const shown = evaluation.entropies.subarray(0, 10);
+    shown.forEach((entropy, i) => lines.push(`- H(row ${i}) = ${formatNumber(entropy, precision)} ${evaluation.unit}`));
+    if (evaluation.entropies.length > shown.length) lines.push(`- … and ${evaluation.entropies.length - shown.length} more rows`);
   }
   if (evaluation.kind === 'loss') {
     lines.push(`Why this loss: ${evaluation.reason}`);

@@ -77,6 +77,9 @@ export interface PairEvaluation extends Common, PairFigures {
 export interface BatchEvaluation extends Common {
   readonly kind: 'batch';
   readonly interpretation: Interpretation;
+  /** Each row's entropy, in the unit. */
+  readonly entropies: Float64Array;
+  /** The same as objects, made when first read: the CLI and a batch of millions need only `entropies`. */
   readonly rows: readonly { readonly entropy: number }[];
   readonly columns: number;
   readonly meanEntropy: number;
@@ -219,23 +222,32 @@ function evaluateBatch(rows: Matrix, as: InterpretationMode, unit: Unit): BatchE
   const scale = natsPerUnit(unit);
   const reading = new RowReading(rows, as, BATCH);
   const entropies = new Float64Array(rows.rows);
-  const results = new Array<{ entropy: number }>(rows.rows);
-  for (let i = 0; i < rows.rows; i++) {
-    entropies[i] = entropy(reading.read(i)) / scale;
-    results[i] = { entropy: entropies[i] };
-  }
-  return {
+  for (let i = 0; i < rows.rows; i++) entropies[i] = entropy(reading.read(i)) / scale;
+  return withRowObjects({
     kind: 'batch',
     unit,
     range: rows.range,
     interpretation: reading.interpretation(),
     notes: [withoutName(reading.note())],
     warnings: reading.warnings.map(withoutName),
-    rows: results,
+    entropies,
     columns: rows.columns,
     meanEntropy: mean(entropies),
     maxEntropy: maxEntropy(rows.columns) / scale,
-  };
+  });
+}
+
+/**
+ * A batch's `rows`, one object per row, made from `entropies` the first time they are read (a
+ * property like any other to whoever reads, spreads or clones it): two million rows were two
+ * million objects nobody read.
+ */
+function withRowObjects(batch: Omit<BatchEvaluation, 'rows'>): BatchEvaluation {
+  let rows: readonly { readonly entropy: number }[] | undefined;
+  return Object.defineProperty(batch, 'rows', {
+    enumerable: true,
+    get: () => (rows ??= Array.from(batch.entropies, (entropy) => ({ entropy }))),
+  }) as BatchEvaluation;
 }
 
 /** What RowReading calls a plain batch in its messages ("row 3 of the batch"). */

@@ -48,7 +48,7 @@ export function figuresOf(evaluation: Evaluation): Figure[] {
         { key: 'jsDivergence', label: 'JS(P,Q)', tex: '\\mathrm{JS}(P,Q)', value: evaluation.jsDivergence, unit },
       ];
     case 'batch':
-      return [{ key: 'meanEntropy', label: `mean H over ${evaluation.rows.length} rows`, tex: '\\bar{H}', value: evaluation.meanEntropy, unit }];
+      return [{ key: 'meanEntropy', label: `mean H over ${evaluation.entropies.length} rows`, tex: '\\bar{H}', value: evaluation.meanEntropy, unit }];
     case 'loss': {
       const name = evaluation.loss.toUpperCase();
       const figures: Figure[] = [
@@ -167,7 +167,7 @@ export function describe(evaluation: Evaluation): string {
     case 'pair':
       return `pair of ${evaluation.p.p.length}-element distributions P and Q, read as ${evaluation.interpretation}`;
     case 'batch':
-      return `batch of ${evaluation.rows.length} rows of ${evaluation.columns}, read as ${evaluation.interpretation}`;
+      return `batch of ${evaluation.entropies.length} rows of ${evaluation.columns}, read as ${evaluation.interpretation}`;
     case 'loss': {
       const labels = evaluation.columns ? ` × ${evaluation.columns} labels` : '';
       const convention = evaluation.convention ? `; ${CONVENTION_WORDS[evaluation.convention]}` : '';

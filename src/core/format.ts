@@ -1,4 +1,4 @@
-import type { Evaluation } from './evaluate';
+import type { BatchEvaluation, Evaluation } from './evaluate';
 import { describe, figuresOf, formatNumber, infiniteAtNoun } from './figures';
 import { pairFiguresJson, pairsJson, pairsLines, sequenceJson, sequenceLines } from './format-kinds';
 import { lossJson, lossLines } from './format-loss';
@@ -18,7 +18,7 @@ export function toJson(evaluation: Evaluation): Record<string, unknown> {
     case 'pair':
       return { ...common, ...pairFiguresJson(evaluation, json), ...tail };
     case 'batch':
-      return { ...common, rows: evaluation.rows.map((row) => ({ entropy: json(row.entropy) })), meanEntropy: json(evaluation.meanEntropy), ...tail };
+      return batchJson(evaluation, rowsJson(evaluation.entropies));
     case 'loss':
       return { ...common, loss: lossJson(evaluation, json), ...tail };
     case 'pairs':
@@ -39,6 +39,40 @@ export function toJson(evaluation: Evaluation): Record<string, unknown> {
   }
 }
 
+/** Rows per piece of `jsonPieces`. */
+const ROWS_PER_PIECE = 65_536;
+
+/**
+ * `JSON.stringify(toJson(evaluation))` in pieces, as the CLI writes it: a batch's rows go out a
+ * block at a time, so a batch of millions is never a million objects and a 60 MB string at once.
+ */
+export function* jsonPieces(evaluation: Evaluation, rowsPerPiece = ROWS_PER_PIECE): Generator<string> {
+  if (evaluation.kind !== 'batch') {
+    yield JSON.stringify(toJson(evaluation));
+    return;
+  }
+  // Every key before "rows" holds a plain word, so its first `"rows":[]` is the rows.
+  const whole = JSON.stringify(batchJson(evaluation, []));
+  const at = whole.indexOf('"rows":[]') + '"rows":['.length;
+  yield whole.slice(0, at);
+  const entropies = evaluation.entropies;
+  for (let from = 0; from < entropies.length; from += rowsPerPiece) {
+    const piece = JSON.stringify(rowsJson(entropies.subarray(from, from + rowsPerPiece)));
+    yield from === 0 ? piece.slice(1, -1) : `,${piece.slice(1, -1)}`;
+  }
+  yield whole.slice(at);
+}
+
+/** A batch's JSON with the given rows, its keys in the order of every other kind's (common, figures, remarks). */
+function batchJson(evaluation: BatchEvaluation, rows: readonly unknown[]): Record<string, unknown> {
+  const { kind, unit, interpretation, notes, warnings } = evaluation;
+  return { kind, unit, interpretation, rows, meanEntropy: json(evaluation.meanEntropy), notes, warnings };
+}
+
+function rowsJson(entropies: Float64Array): { entropy: number | string }[] {
+  return Array.from(entropies, (entropy) => ({ entropy: json(entropy) }));
+}
+
 function json(value: number): number | string {
   if (Number.isFinite(value)) return value;
   return value > 0 ? 'Infinity' : value < 0 ? '-Infinity' : 'NaN';
@@ -55,9 +89,9 @@ export function toText(evaluation: Evaluation, precision = 6): string {
     lines.push(`  ${figure.label.padEnd(width)}  ${value}${figure.unit ? ` ${figure.unit}` : ''}${cause}`);
   }
   if (evaluation.kind === 'batch') {
-    const shown = evaluation.rows.slice(0, 10);
-    shown.forEach((row, i) => lines.push(`  ${`H(row ${i})`.padEnd(width)}  ${formatNumber(row.entropy, precision)} ${evaluation.unit}`));
-    if (evaluation.rows.length > shown.length) lines.push(`  … and ${evaluation.rows.length - shown.length} more rows`);
+    const shown = evaluation.entropies.subarray(0, 10);
+    shown.forEach((entropy, i) => lines.push(`  ${`H(row ${i})`.padEnd(width)}  ${formatNumber(entropy, precision)} ${evaluation.unit}`));
+    if (evaluation.entropies.length > shown.length) lines.push(`  … and ${evaluation.entropies.length - shown.length} more rows`);
   }
   if (evaluation.kind === 'pairs') lines.push(...pairsLines(evaluation, precision));
   if (evaluation.kind === 'sequence') lines.push(...sequenceLines(evaluation, precision));

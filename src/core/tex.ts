@@ -132,12 +132,12 @@ function pairFormulas(evaluation: PairEvaluation, precision: number): Formula[] 
 
 function batchFormula(evaluation: BatchEvaluation, precision: number): Formula {
   const log = logSymbol(evaluation.unit);
-  const n = evaluation.rows.length;
+  const n = evaluation.entropies.length;
   return {
     id: 'meanEntropy',
     title: 'Mean entropy over the rows',
     tex: `\\bar H = \\frac{1}{N}\\sum_{n=1}^{N} H(P_n),\\quad H(P_n) = -\\sum_i p_{ni} ${log} p_{ni}`,
-    substituted: `\\bar H = \\frac{1}{${n}}\\left[${sumOf(n, (i) => texNumber(evaluation.rows[i].entropy, precision))}\\right] = ${texNumber(evaluation.meanEntropy, precision)}`,
+    substituted: `\\bar H = \\frac{1}{${n}}\\left[${sumOf(n, (i) => texNumber(evaluation.entropies[i], precision))}\\right] = ${texNumber(evaluation.meanEntropy, precision)}`,
   };
 }
 
