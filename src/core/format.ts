@@ -57,8 +57,14 @@ export function* jsonPieces(evaluation: Evaluation, rowsPerPiece = ROWS_PER_PIEC
   yield whole.slice(0, at);
   const entropies = evaluation.entropies;
   for (let from = 0; from < entropies.length; from += rowsPerPiece) {
-    const piece = JSON.stringify(rowsJson(entropies.subarray(from, from + rowsPerPiece)));
-    yield from === 0 ? piece.slice(1, -1) : `,${piece.slice(1, -1)}`;
+    const to = Math.min(entropies.length, from + rowsPerPiece);
+    // Each row as JSON.stringify writes it (a finite number as its ToString), with no object.
+    let piece = '';
+    for (let i = from; i < to; i++) {
+      const entropy = entropies[i];
+      piece += `${i > 0 ? ',' : ''}{"entropy":${Number.isFinite(entropy) ? entropy : JSON.stringify(json(entropy))}}`;
+    }
+    yield piece;
   }
   yield whole.slice(at);
 }

@@ -26,6 +26,9 @@ describe('batch output', () => {
     const whole = JSON.stringify(toJson(evaluation));
     for (const size of [1, 2, 3, 7, 8, 65_536]) assert.equal([...jsonPieces(evaluation, size)].join(''), whole, `pieces of ${size}`);
     assert.equal((JSON.parse(whole) as { rows: unknown[] }).rows.length, 7);
+    // Not a figure a batch gives, but written as toJson writes it: "Infinity", "NaN", -0 as 0.
+    const odd = { ...evaluation, entropies: Float64Array.of(Infinity, NaN, -0, 1e-320, 2 / 3) };
+    assert.equal([...jsonPieces(odd, 2)].join(''), JSON.stringify(toJson(odd)));
     const other: Evaluation = evaluateText('{"p": [0.5, 0.5], "q": [0.9, 0.1]}');
     assert.deepEqual([...jsonPieces(other)], [JSON.stringify(toJson(other))]);
   });
