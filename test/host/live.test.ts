@@ -14,6 +14,8 @@ const EXTENSION_ID = 'entropy-lens.entropy-lens';
 const STATE = 'entropyLens.internal.visualizerState';
 const RESTORE = 'entropyLens.internal.visualizerRestore';
 const MESSAGE = 'entropyLens.internal.visualizerMessage';
+/** Longer than the selection takes to settle (SETTLE_MS, 120 ms) and the panel to follow it. */
+const SETTLED_MS = 600;
 
 interface Result {
   kind: string;
@@ -346,9 +348,17 @@ describe('live values: Python (debugpy)', function () {
     select(editor, 'p_model =', 'p_model');
     await vscode.commands.executeCommand('entropyLens.openVisualizer');
     await until('the panel shows p_model', async () => ((await snapshot()).live?.title.startsWith('p_model @ train.py:') ? true : undefined));
+    // The selection rests SETTLE_MS before it settles, so its settling can come after the command
+    // answered (a fast read): make it so. The panel stays on the live value, not the text p_model.
+    const answered = editor.selections;
+    editor.selections = [new vscode.Selection(0, 0, 0, 0)];
+    editor.selections = answered;
+    await new Promise((resolve) => setTimeout(resolve, SETTLED_MS));
+    assert.match((await snapshot()).live?.title ?? 'no live value', /^p_model @ train\.py:/);
     const entropyOfPModel = `(lambda p: float(-np.sum(p * np.log(p))))(${NORMALISED('p_model')})`;
     const first = await debuggee(session!, entropyOfPModel);
     assert.equal(await vscode.commands.executeCommand(MESSAGE, { type: 'setFollowing', following: true }), true);
+    assert.equal((await snapshot()).live?.following, true, 'Follow is on');
     await continueToNextStop(session!);
     const followed = await until('a second stop is in the history', async () => {
       const s = await snapshot();

@@ -116,6 +116,9 @@ export class VisualizerController extends Disposable implements VisualizerHandle
     this.#view = view ?? 'figures';
     const editor = vscode.window.activeTextEditor;
     this.#ref = ref ?? (editor && this.targets.editorTarget(editor)?.sources[0].ref) ?? this.#ref;
+    // The command answered the selection as it is now. That selection settles up to SETTLE_MS later,
+    // and following it then would replace the answer (a live value, say) with its text read alone.
+    if (editor) this.#following.expect(editor.document.uri, editor.selection);
     if (this.#host) {
       this.#host.panel.reveal(this.#host.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
     } else {

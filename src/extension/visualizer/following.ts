@@ -31,7 +31,10 @@ export class Following extends Disposable {
     this.register(selections.onDidSettle((editor) => editor && this.#settled(editor)));
   }
 
-  /** The visualizer is about to select `range` itself: not a choice of the user's to follow. */
+  /**
+   * `range` is already answered: the visualizer is about to select it itself (Reveal), or a command
+   * has just shown what it reads as. Its settling is not a new choice of the user's to follow.
+   */
   expect(uri: vscode.Uri, range: vscode.Range): void {
     this.#own = { uri: uri.toString(), range };
   }
