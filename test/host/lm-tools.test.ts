@@ -74,7 +74,7 @@ describe('language-model tools', () => {
     }
     const schema = tools.get(EVALUATE)!.inputSchema as { required?: string[]; properties?: Record<string, unknown> };
     assert.deepEqual(schema.required, ['literal']);
-    assert.deepEqual(Object.keys(schema.properties ?? {}).sort(), ['as', 'base', 'literal', 'loss']);
+    assert.deepEqual(Object.keys(schema.properties ?? {}).sort(), ['as', 'base', 'convention', 'ignoreIndex', 'labelSmoothing', 'literal', 'loss', 'posWeight', 'reduction', 'weight']);
   });
 
   it('evaluate: the entropy of a fair coin is 1 bit', async () => {
