@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import { looksNumeric } from '../core/locate';
 import { createCommands } from './commands';
-import { SelectionDataKey } from './context-keys';
+import { contextKeyValue, SelectionDataKey } from './context-keys';
 import { EntropyHoverProvider } from './hover';
 import type { LanguageModelToolHandlers } from './language-model-tools';
 import { createLanguageModelToolHandlers } from './language-model-tools-invoke';
@@ -27,6 +27,8 @@ export interface Features {
   readonly targets: TargetService;
   /** The figures of notebook cells' outputs (the provider is registered at activation). */
   readonly cellStatus: CellOutputStatus;
+  /** The value this bundle last gave one of its context keys (the selection's), for the test hooks. */
+  contextKey(key: string): boolean | undefined;
   /** What the language-model tools (registered at activation) run when invoked. */
   readonly languageModelTools: LanguageModelToolHandlers;
   restorePanel(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
@@ -57,6 +59,7 @@ export function createFeatures(context: vscode.ExtensionContext): Features {
     visualizer,
     targets,
     cellStatus: new CellOutputStatus(targets),
+    contextKey: contextKeyValue,
     languageModelTools: createLanguageModelToolHandlers(targets),
     restorePanel: (panel, state) => visualizer.restore(panel, state),
   };

@@ -56,7 +56,8 @@ export function registerTestHooks(
     statusBarText: () => features().statusBar.text,
     refreshStatusBar: () => features().statusBar.update(),
     evaluationCount: () => features().targets.evaluations,
-    contextKey: contextKeyValue,
+    // The activation bundle sets the editor's key, the features bundle the selection's: each keeps its own.
+    contextKey: (key) => contextKeyValue(key) ?? features().contextKey(key),
     activationMs,
   };
 }
