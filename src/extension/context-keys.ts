@@ -14,7 +14,10 @@ export const CONTEXT_KEYS = {
 
 type ContextKey = (typeof CONTEXT_KEYS)[keyof typeof CONTEXT_KEYS];
 
-/** The values last set, for the host suites (the workbench offers no way to read a context key back). */
+/**
+ * The values last set, for the host suites (the workbench offers no way to read a context key back).
+ * One map per bundle: the activation bundle sets the editor's key, the features bundle the selection's.
+ */
 const current = new Map<ContextKey, boolean>();
 
 export function contextKeyValue(key: string): boolean | undefined {
