@@ -39,8 +39,8 @@ export function toJson(evaluation: Evaluation): Record<string, unknown> {
   }
 }
 
-/** Rows per piece of `jsonPieces`. */
-const ROWS_PER_PIECE = 65_536;
+/** Rows per piece of `jsonPieces`: small enough that a piece's garbage dies young. */
+const ROWS_PER_PIECE = 4096;
 
 /**
  * `JSON.stringify(toJson(evaluation))` in pieces, as the CLI writes it: a batch's rows go out a
@@ -57,16 +57,27 @@ export function* jsonPieces(evaluation: Evaluation, rowsPerPiece = ROWS_PER_PIEC
   yield whole.slice(0, at);
   const entropies = evaluation.entropies;
   for (let from = 0; from < entropies.length; from += rowsPerPiece) {
-    const to = Math.min(entropies.length, from + rowsPerPiece);
-    // Each row as JSON.stringify writes it (a finite number as its ToString), with no object.
-    let piece = '';
-    for (let i = from; i < to; i++) {
-      const entropy = entropies[i];
-      piece += `${i > 0 ? ',' : ''}{"entropy":${Number.isFinite(entropy) ? entropy : JSON.stringify(json(entropy))}}`;
-    }
-    yield piece;
+    const rows = rowsText(entropies.subarray(from, from + rowsPerPiece));
+    yield from === 0 ? rows : `,${rows}`;
   }
   yield whole.slice(at);
+}
+
+/** The rows `{"entropy":h}` of a piece, comma-separated, as JSON.stringify writes them. */
+function rowsText(entropies: Float64Array): string {
+  if (allFinite(entropies)) {
+    // An array of finite numbers is written natively, with no string or object per number.
+    const numbers = JSON.stringify(Array.from(entropies));
+    return `{"entropy":${numbers.slice(1, -1).replaceAll(',', '},{"entropy":')}}`;
+  }
+  return rowsJson(entropies)
+    .map((row) => JSON.stringify(row))
+    .join(',');
+}
+
+function allFinite(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
+  return true;
 }
 
 /** A batch's JSON with the given rows, its keys in the order of every other kind's (common, figures, remarks). */
