@@ -20,12 +20,16 @@ export default async function keybindings(ui) {
   for (const { keys, command } of BINDINGS) {
     // A quoted keybinding searches bindings exactly.
     await search.fill(`"${keys}"`);
-    // The table filters as one types: wait until it has settled on this search.
+    // Until the filter applies, the table still lists every command: wait until every row listed
+    // carries this binding in its accessible label (which names its keys as "Control+Alt+E").
+    const wanted = keys.replace(/ctrl/g, 'control').replace(/[^a-z0-9]/g, '');
     const commands = await waitUntil(async () => {
-      const labels = (await rows.locator('.command-label').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-      const keysShown = (await rows.first().getAttribute('aria-label').catch(() => '')) ?? '';
-      return labels.length > 0 && keysShown.toLowerCase().includes(keys.split(' ')[0].replace('ctrl', 'control')) ? labels : undefined;
-    }, `the Keyboard Shortcuts editor's rows for "${keys}"`);
+      const labels = await rows.evaluateAll((els) => els.map((el) => ({
+        command: (el.querySelector('.command-label')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        aria: (el.getAttribute('aria-label') ?? '').toLowerCase().replace(/[^a-z0-9]/g, ''),
+      })));
+      return labels.length > 0 && labels.every((row) => row.aria.includes(wanted)) ? labels.map((row) => row.command) : undefined;
+    }, `the Keyboard Shortcuts editor's rows for "${keys}" alone`);
     equal(JSON.stringify(commands), JSON.stringify([command]), `the commands bound to ${keys}`);
     await ui.screenshot(`keyboard-shortcuts-${keys.replace(/\W+/g, '-')}`);
   }
