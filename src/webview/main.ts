@@ -1,5 +1,5 @@
 import { isIdentity, isPlaygroundState, SMOOTHING_MAX } from '../shared/playground';
-import { isToWebview, panelStateFrom, type FromWebview, type PanelState } from '../shared/protocol';
+import { isToWebview, panelStateFrom, type Content, type FromWebview, type PanelState } from '../shared/protocol';
 import { sliderOfTemperature, temperatureOfSlider, type PlaygroundUi } from './controls';
 import type { Deferred } from './defer';
 import { BarDragging } from './drag';
@@ -65,6 +65,11 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
   if (!marked && performance.getEntriesByName('entropylens:first-update').length === 0) performance.mark('entropylens:first-update');
   if (!playground.accept(message)) bars.clear();
+  // A different literal starts at its heading, not at the previous one's scroll position; the same
+  // literal evaluated again (a toggle, an edit) stays where the reader is.
+  const shown = literalKey(message.content);
+  if (shown !== lastLiteral && lastLiteral !== undefined) window.scrollTo({ top: 0, behavior: 'instant' });
+  lastLiteral = shown;
   draw(false);
 });
 
@@ -78,6 +83,13 @@ root.addEventListener('input', (event) => {
   else return;
   requestDraw();
 });
+
+let lastLiteral: string | undefined;
+
+/** Which literal an update shows: its file and first line (an error or an empty page is none). */
+function literalKey(content: Content): string {
+  return content.kind === 'model' ? `${content.model.source.fileName}\n${content.model.source.line}` : '';
+}
 
 /** One draw per frame however fast the pointer moves: the latest state wins. */
 function requestDraw(): void {

@@ -32,10 +32,9 @@ async function previewCase(ui, c) {
   // This case's page was drawn at once; its equivalences and charts come after the first paint.
   await ui.waitForVisualizerComplete();
   const item = frame.locator('.figure[data-key="loss"]');
-  // Known defect, open: in a full scenario run the CCE case's loss figure in the panel is sometimes
-  // drawn empty (passes alone; the notification above carries the right value). Its panel value is
-  // not checked until that is found; see the stop note of 2026-11-29.
-  if (c.key === 'cce') return shootPanel(ui, frame, c.key);
+  // The previous case's screenshots left the panel scrolled to its last chart: a new literal must
+  // start at the top, its figures on screen.
+  equal(await frame.locator('html').evaluate(() => Math.round(window.scrollY)), 0, `the panel's scroll position on the ${c.name} case`);
   // The playground redraws the figures once per frame after the page settles: read until it holds.
   const value = await waitUntil(async () => {
     const shown = (await item.locator('.value').innerText()).trim();
