@@ -41,6 +41,15 @@ export interface PanelState {
   readonly live?: SavedLive;
   /** A notebook cell's output, instead of `source`. */
   readonly output?: SavedOutput;
+  /** The panel's own unit, reading and loss, chosen in its toolbar over the settings (none: the settings). */
+  readonly choices?: PanelChoices;
+}
+
+/** What the toolbar's choices override; "Make default" writes them to the settings of the same names. */
+export interface PanelChoices {
+  readonly unit?: Unit;
+  readonly interpretation?: InterpretationMode;
+  readonly loss?: LossSetting;
 }
 
 /** The playground as the page saves it; `key` names the literal its edits belong to. */
@@ -54,6 +63,8 @@ export interface SettingsView {
   readonly interpretation: InterpretationMode;
   readonly loss: LossSetting;
   readonly precision: number;
+  /** The settings' own values where the panel's choices differ from them: what "Make default" would change. */
+  readonly defaults?: PanelChoices;
 }
 
 /** A malformed selection: the core's message and where (1-based, in the document). */
@@ -91,6 +102,8 @@ export type FromWebview =
   | { readonly type: 'setLoss'; readonly loss: LossSetting }
   | { readonly type: 'setView'; readonly view: ViewName }
   | { readonly type: 'setLocked'; readonly locked: boolean }
+  /** Writes the panel's choices (unit, reading, loss) to the settings; the toggles themselves never do. */
+  | { readonly type: 'makeDefault' }
   /** The figures as Markdown; with a playground, the figures the page shows. */
   | { readonly type: 'copyMarkdown'; readonly playground?: PlaygroundState }
   /** Copies one formula (by its id in the current model) or, without an id, all of them. */
@@ -119,6 +132,8 @@ export function isFromWebview(value: unknown): value is FromWebview {
     case 'ready':
     case 'reveal':
       return true;
+    case 'makeDefault':
+      return Object.keys(value).length === 1;
     case 'copyMarkdown':
       return value.playground === undefined || isPlaygroundState(value.playground);
     case 'copyLiteral':
@@ -156,6 +171,7 @@ export function isPanelState(value: unknown): value is PanelState {
   if (!isObject(value) || value.version !== 1 || typeof value.locked !== 'boolean' || !oneOf(VIEW_NAMES, value.view)) return false;
   if (value.playground !== undefined && !isSavedPlayground(value.playground)) return false;
   if ((value.live !== undefined && !isSavedLive(value.live)) || (value.output !== undefined && !isSavedOutput(value.output))) return false;
+  if (value.choices !== undefined && !isPanelChoices(value.choices)) return false;
   if (value.source === undefined) return true;
   const source = value.source;
   return isObject(source) && typeof source.uri === 'string' && isPosition(source.start) && isPosition(source.end);
@@ -167,9 +183,18 @@ export function isPanelState(value: unknown): value is PanelState {
  */
 export function panelStateFrom(value: unknown): PanelState | undefined {
   if (isPanelState(value)) return value;
-  if (!isObject(value) || value.playground === undefined) return undefined;
-  const { playground: _dropped, ...rest } = value;
-  return isPanelState(rest) ? rest : undefined;
+  if (!isObject(value) || (value.playground === undefined && value.choices === undefined)) return undefined;
+  const { playground, choices, ...rest } = value;
+  // Each optional part is dropped alone when it is what is wrong (a damaged playground, choices of another version).
+  const kept = { ...rest, ...(isSavedPlayground(playground) ? { playground } : {}), ...(isPanelChoices(choices) ? { choices } : {}) };
+  return isPanelState(kept) ? kept : undefined;
+}
+
+/** The panel's choices: only the three known keys, each a value its setting accepts. */
+export function isPanelChoices(value: unknown): value is PanelChoices {
+  if (!isObject(value)) return false;
+  const allowed: Record<string, readonly string[]> = { unit: UNITS, interpretation: INTERPRETATION_MODES, loss: LOSS_SETTINGS };
+  return Object.entries(value).every(([key, choice]) => Object.hasOwn(allowed, key) && oneOf(allowed[key]!, choice));
 }
 
 export function isSavedPlayground(value: unknown): value is SavedPlayground {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LiveView } from '../../shared/live';
-import { panelStateFrom, VIEW_TYPE, type Content, type FromWebview, type PanelState, type SettingsView, type ViewName } from '../../shared/protocol';
+import { panelStateFrom, VIEW_TYPE, type Content, type FromWebview, type PanelChoices, type PanelState, type SettingsView, type ViewName } from '../../shared/protocol';
 import type { VisualizerHandle } from '../commands/command';
 import { Disposable, toDisposable } from '../dispose';
 import { log } from '../log';
@@ -35,7 +35,10 @@ export interface VisualizerSnapshot {
 /** What the panel shows: the content, with the source and outcome behind it (for copy and reveal). */
 interface Shown {
   readonly content: Content;
+  /** The settings with the panel's choices over them: what the panel shows. */
   readonly settings: Settings;
+  /** The settings' own values (what "Make default" compares the choices with). */
+  readonly defaults: Settings;
   readonly source?: TargetSource;
   readonly outcome?: Outcome;
 }
@@ -54,6 +57,8 @@ export class VisualizerController extends Disposable implements VisualizerHandle
   #ref: SourceRef | undefined;
   #locked = false;
   #view: ViewName = 'figures';
+  /** The toolbar's unit, reading and loss, over the settings for this panel only (saved with it). */
+  #choices: PanelChoices = {};
   #shown: Shown | undefined;
   #generation = 0;
   #refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -100,6 +105,8 @@ export class VisualizerController extends Disposable implements VisualizerHandle
     );
     this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
+        // A setting changed since (Set Unit, settings.json, Make default) is the newer word: the panel's own choice of it lapses.
+        this.#choices = withoutChanged(this.#choices, (key) => event.affectsConfiguration(`${SECTION}.${key}`));
         if (event.affectsConfiguration(SECTION)) this.#scheduleRefresh();
       }),
     );
@@ -124,6 +131,7 @@ export class VisualizerController extends Disposable implements VisualizerHandle
     } else {
       // A new panel is a new look: it follows the selection, whatever a closed panel was locked to.
       this.#locked = false;
+      this.#choices = {};
       const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Entropy Lens', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: true,
         localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
@@ -140,6 +148,7 @@ export class VisualizerController extends Disposable implements VisualizerHandle
     this.#ref = saved && refOfState(saved);
     this.#locked = saved?.locked ?? false;
     this.#view = saved?.view ?? 'figures';
+    this.#choices = saved?.choices ?? {};
     this.#live.restore(saved?.live);
     this.#attach(panel);
     await this.refresh();
@@ -171,7 +180,7 @@ export class VisualizerController extends Disposable implements VisualizerHandle
     this.#shown = shown;
     const live = this.#live.view(shown.source);
     this.#lastLive = live;
-    host.post({ type: 'update', content: shown.content, settings: settingsView(shown.settings), state: this.#state(), ...(live ? { live } : {}) });
+    host.post({ type: 'update', content: shown.content, settings: settingsView(shown.settings, shown.defaults), state: this.#state(), ...(live ? { live } : {}) });
   }
 
   /** A message from the webview; failures become a notice in the panel, never a rejection. */
@@ -193,11 +202,13 @@ export class VisualizerController extends Disposable implements VisualizerHandle
       case 'ready':
         return this.refresh();
       case 'setUnit':
-        return this.#write('unit', message.unit);
+        return this.#choose({ unit: message.unit });
       case 'setInterpretation':
-        return this.#write('interpretation', message.interpretation);
+        return this.#choose({ interpretation: message.interpretation });
       case 'setLoss':
-        return this.#write('loss', message.loss);
+        return this.#choose({ loss: message.loss });
+      case 'makeDefault':
+        return this.#makeDefault();
       case 'setView':
         this.#view = message.view;
         return this.refresh();
@@ -237,15 +248,17 @@ export class VisualizerController extends Disposable implements VisualizerHandle
   /** Never rejects: a failure to read the source is content; anything else is logged and dropped. */
   async #compute(): Promise<Shown | undefined> {
     const ref = this.#ref;
-    if (!ref) return { content: this.#live.view(undefined) ? LIVE_ENDED : NOTHING_SELECTED, settings: readSettings(undefined) };
+    if (!ref) return { content: this.#live.view(undefined) ? LIVE_ENDED : NOTHING_SELECTED, ...this.#settings(readSettings(undefined)) };
     try {
       const source = await this.targets.resolve(ref);
-      const settings = this.targets.settingsFor(source);
-      if (source.text().trim() === '') return { content: EMPTY_SELECTION, settings, source };
-      const outcome = this.targets.evaluate(targetOf(source, this.#view));
-      return { content: contentOf(outcome, settings, this.#view), settings, source, outcome };
+      const chosen = this.#settings(this.targets.settingsFor(source));
+      if (source.text().trim() === '') return { content: EMPTY_SELECTION, ...chosen, source };
+      const target = targetOf(source, this.#view);
+      const { unit, interpretation: as, loss } = chosen.settings;
+      const outcome = this.targets.evaluate(target, this.targets.optionsFor(target, { unit, as, loss }));
+      return { content: contentOf(outcome, chosen.settings, this.#view), ...chosen, source, outcome };
     } catch (error) {
-      if (error instanceof SourceUnavailable) return { content: unavailable(error.message), settings: readSettings(uriOfRef(ref)) };
+      if (error instanceof SourceUnavailable) return { content: unavailable(error.message), ...this.#settings(readSettings(uriOfRef(ref))) };
       log().error('visualizer: could not show the literal', error);
       return undefined;
     }
@@ -257,9 +270,32 @@ export class VisualizerController extends Disposable implements VisualizerHandle
     this.#refreshTimer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
   }
 
-  async #write(key: 'unit' | 'interpretation' | 'loss', value: string): Promise<void> {
-    // A write raises a configuration event, which refreshes; a value already in effect does not.
-    if (!(await writeSetting(key, value, this.#shown?.source?.scope ?? (this.#ref && uriOfRef(this.#ref))))) await this.refresh();
+  /** The settings with the panel's choices over them, and the settings as they are. */
+  #settings(defaults: Settings): { settings: Settings; defaults: Settings } {
+    return { settings: { ...defaults, ...this.#choices }, defaults };
+  }
+
+  /** A toolbar choice: this panel's alone, saved with it; the settings are not touched. */
+  async #choose(choice: PanelChoices): Promise<void> {
+    this.#choices = { ...this.#choices, ...choice };
+    await this.refresh();
+  }
+
+  /** "Make default": each choice that differs from its setting is written there, and the notice says what and where. */
+  async #makeDefault(): Promise<void> {
+    const scope = this.#shown?.source?.scope ?? (this.#ref && uriOfRef(this.#ref));
+    const choices = this.#choices;
+    const written: string[] = [];
+    for (const key of ['unit', 'interpretation', 'loss'] as const) {
+      const value = choices[key];
+      if (value === undefined) continue;
+      const where = await writeSetting(key, value, scope);
+      if (where) written.push(`${SECTION}.${key} = ${value} (${where})`);
+    }
+    this.#choices = {};
+    // A write raises a configuration event, which refreshes; with nothing written, the panel is refreshed here.
+    if (written.length === 0) await this.refresh();
+    this.#notify(written.length > 0 ? `Made the default: ${written.join(', ')}` : 'These are already the defaults; nothing was written.');
   }
 
   async #copy(text: (evaluation: Extract<Outcome, { kind: 'evaluated' }>['evaluation'], precision: number) => string | undefined, done: string): Promise<void> {
@@ -291,7 +327,7 @@ export class VisualizerController extends Disposable implements VisualizerHandle
   }
 
   #state(): PanelState {
-    return panelState(this.#ref, this.#locked, this.#view, this.#live.saved(this.#shown?.source));
+    return panelState(this.#ref, this.#locked, this.#view, this.#live.saved(this.#shown?.source), this.#choices);
   }
 
   #updateTitle(): void {
@@ -311,9 +347,16 @@ function titleOf(ref: SourceRef): string {
   return ref.kind === 'debug' ? `${ref.source.expression} (live)` : baseName(ref.uri);
 }
 
-/** The settings the page shows as toggles. */
-function settingsView(settings: Settings): SettingsView {
-  return { unit: settings.unit, interpretation: settings.interpretation, loss: settings.loss, precision: settings.precision };
+/** The settings the page shows as toggles, with the settings' own values where the panel's choices differ. */
+function settingsView(settings: Settings, defaults: Settings): SettingsView {
+  const differ = (['unit', 'interpretation', 'loss'] as const).filter((key) => settings[key] !== defaults[key]);
+  const saved: PanelChoices = Object.fromEntries(differ.map((key) => [key, defaults[key]]));
+  return { unit: settings.unit, interpretation: settings.interpretation, loss: settings.loss, precision: settings.precision, ...(differ.length > 0 ? { defaults: saved } : {}) };
+}
+
+/** The choices without those whose setting `changed`. */
+function withoutChanged(choices: PanelChoices, changed: (key: keyof PanelChoices) => boolean): PanelChoices {
+  return Object.fromEntries(Object.entries(choices).filter(([key]) => !changed(key as keyof PanelChoices))) as PanelChoices;
 }
 
 function baseName(uri: vscode.Uri): string {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SavedLive } from '../../shared/live';
-import type { PanelState, ViewName } from '../../shared/protocol';
+import type { PanelChoices, PanelState, ViewName } from '../../shared/protocol';
 import type { SourceRef } from '../targets/source';
 
 /**
@@ -8,7 +8,7 @@ import type { SourceRef } from '../targets/source';
  * document range, or a notebook cell's output. A live value cannot come back (its session ends with
  * the window); its title and Follow history can.
  */
-export function panelState(ref: SourceRef | undefined, locked: boolean, view: ViewName, live?: SavedLive): PanelState {
+export function panelState(ref: SourceRef | undefined, locked: boolean, view: ViewName, live?: SavedLive, choices: PanelChoices = {}): PanelState {
   return {
     version: 1,
     ...(ref?.kind === 'document'
@@ -18,6 +18,7 @@ export function panelState(ref: SourceRef | undefined, locked: boolean, view: Vi
     locked,
     view,
     ...(live ? { live } : {}),
+    ...(Object.keys(choices).length > 0 ? { choices } : {}),
   };
 }
 

@@ -1,22 +1,25 @@
 import * as vscode from 'vscode';
 import { SECTION } from '../settings';
 
+/** Where a write went, as the notice names it. */
+export type SettingTarget = 'folder settings' | 'workspace settings' | 'user settings';
+
 /**
- * Writes a panel toggle to the settings, where the user's effective value comes from (folder,
- * workspace or user), so the hover and the status bar agree with the panel. The scope is the one
- * every read uses: the document of the literal shown. False when the value was already in effect
- * (no configuration event will follow).
+ * Writes one of the panel's choices to the settings ("Make default"), where the user's effective
+ * value comes from (folder, workspace or user), so the hover and the status bar agree with the
+ * panel. The scope is the one every read uses: the document of the literal shown. Undefined when
+ * the value was already in effect (nothing written, no configuration event will follow).
  */
-export async function writeSetting(key: 'unit' | 'interpretation' | 'loss', value: string, scope: vscode.ConfigurationScope | undefined): Promise<boolean> {
+export async function writeSetting(key: 'unit' | 'interpretation' | 'loss', value: string, scope: vscode.ConfigurationScope | undefined): Promise<SettingTarget | undefined> {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
-  if (config.get(key) === value) return false;
+  if (config.get(key) === value) return undefined;
   const inspected = config.inspect(key);
-  const target =
+  const [target, name]: [vscode.ConfigurationTarget, SettingTarget] =
     inspected?.workspaceFolderValue !== undefined
-      ? vscode.ConfigurationTarget.WorkspaceFolder
+      ? [vscode.ConfigurationTarget.WorkspaceFolder, 'folder settings']
       : inspected?.workspaceValue !== undefined
-        ? vscode.ConfigurationTarget.Workspace
-        : vscode.ConfigurationTarget.Global;
+        ? [vscode.ConfigurationTarget.Workspace, 'workspace settings']
+        : [vscode.ConfigurationTarget.Global, 'user settings'];
   await config.update(key, value, target);
-  return true;
+  return name;
 }
