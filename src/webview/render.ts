@@ -1,5 +1,4 @@
-import { INTERPRETATION_MODES, UNITS } from '../core/types';
-import { LOSS_SETTINGS, VIEW_NAMES, type Content, type FromWebview, type SettingsView, type ToWebview } from '../shared/protocol';
+import type { Content, FromWebview, ToWebview } from '../shared/protocol';
 import type { FigureView, FormulaView, LossView, ViewModel } from '../shared/view-model';
 import { barChart, curveChart, type BarOptions } from './charts';
 import { playgroundSection, type PlaygroundUi } from './controls';
@@ -9,6 +8,8 @@ import { button, el, type Child } from './dom';
 import { interimMath, math } from './math';
 import { liveSection } from './history-chart';
 import { morphChildren } from './morph';
+import { figureTerm, namedFormula } from './figure-names';
+import { toolbar } from './toolbar';
 
 /**
  * Builds the panel from one `update` message. Re-rendering from scratch keeps the page a pure
@@ -104,63 +105,6 @@ export function render(root: HTMLElement, update: Update, post: Post, parts: Pag
 /** A section's heading and margins, subtracted from its height to size its placeholder. */
 const HEADING_HEIGHT = 40;
 const ESTIMATE = { barChart: 400, curveChart: 370, formula: 200, equivalence: 140 } as const;
-
-const VIEW_LABELS = { figures: 'Figures', loss: 'Loss' } as const;
-const INTERPRETATION_LABELS = { auto: 'auto', probs: 'probabilities', counts: 'counts', logits: 'logits', logprobs: 'log-probs' } as const;
-
-/** A row of toggle buttons; the pressed one carries aria-pressed="true". */
-function toggleGroup<T extends string>(name: string, key: string, options: readonly T[], current: T, label: (v: T) => string, choose: (v: T) => void): HTMLElement {
-  return el(
-    'div',
-    { class: 'toggle-group', attrs: { role: 'group', 'aria-label': name } },
-    el('span', { class: 'toggle-name', attrs: { 'aria-hidden': 'true' } }, name),
-    ...options.map((option) =>
-      button(label(option), `${key}:${option}`, () => choose(option), {
-        class: option === current ? 'toggle pressed' : 'toggle',
-        attrs: { 'aria-pressed': String(option === current), 'data-toggle': key, 'data-value': option },
-      }),
-    ),
-  );
-}
-
-/**
- * The toolbar: one wrapping row of compact groups (the settings toggles, the view, the lock, and the
- * copy actions as one "Copy" group), ordered so a half-width panel (~490 px) needs four short rows (Unit and
- * Loss; Read as; View; the lock with Copy), not five with "Copy LaTeX" alone on the last. Every control is a real button, reached with Tab, with a focus ring.
- */
-function toolbar(update: Update, post: Post): HTMLElement {
-  const s: SettingsView = update.settings;
-  const locked = update.state.locked;
-  const hasModel = update.content.kind === 'model';
-  return el(
-    'header',
-    { class: 'toolbar' },
-    toggleGroup('Unit', 'unit', UNITS, s.unit, (u) => u, (unit) => post({ type: 'setUnit', unit })),
-    toggleGroup('Loss', 'loss', LOSS_SETTINGS, s.loss, (l) => (l === 'auto' ? 'auto' : l.toUpperCase()), (loss) => post({ type: 'setLoss', loss })),
-    toggleGroup('Read as', 'interpretation', INTERPRETATION_MODES, s.interpretation, (i) => INTERPRETATION_LABELS[i], (interpretation) => post({ type: 'setInterpretation', interpretation })),
-    // A targets/predictions literal is always shown as a loss: the view toggle would do nothing.
-    update.content.kind === 'model' && update.content.model.kind === 'loss'
-      ? null
-      : toggleGroup('View', 'view', VIEW_NAMES, update.state.view, (v) => VIEW_LABELS[v], (view) => post({ type: 'setView', view })),
-    el(
-      'div',
-      { class: 'toolbar-actions' },
-      button(locked ? 'Locked to this literal' : 'Following the selection', 'lock', () => post({ type: 'setLocked', locked: !locked }), {
-        class: locked ? 'toggle pressed lock' : 'toggle lock',
-        attrs: { 'aria-pressed': String(locked), title: locked ? 'Unlock: follow the editor’s selection again' : 'Lock: keep showing this literal when the selection moves' },
-      }),
-      hasModel
-        ? el(
-            'div',
-            { class: 'toggle-group action-group', attrs: { role: 'group', 'aria-label': 'Copy' } },
-            el('span', { class: 'toggle-name', attrs: { 'aria-hidden': 'true' } }, 'Copy'),
-            button('Markdown', 'copyMarkdown', () => post({ type: 'copyMarkdown' }), { class: 'action', attrs: { 'aria-label': 'Copy figures (Markdown)', title: 'Copy the figures as a Markdown table' } }),
-            button('LaTeX', 'copyLatex', () => post({ type: 'copyLatex' }), { class: 'action', attrs: { 'aria-label': 'Copy LaTeX', title: 'Copy every formula as LaTeX' } }),
-          )
-        : null,
-    ),
-  );
-}
 
 function content(c: Content, ctx: Context): HTMLElement {
   const post = ctx.post;
@@ -305,7 +249,7 @@ function figuresSection(figures: readonly FigureView[], ctx: Context): HTMLEleme
         el(
           'div',
           { class: 'figure', attrs: { 'data-key': f.key } },
-          el('dt', {}, math(f.tex), el('span', { class: 'visually-hidden' }, ` (${f.label})`)),
+          figureTerm(f),
           el(
             'dd',
             {},
@@ -340,8 +284,8 @@ function formulaCard(formula: FormulaView, post: Post, value?: string, options: 
     { class: 'formula', attrs: { 'data-formula': formula.id } },
     options.heading === false ? null : el('h3', {}, formula.title),
     value ? el('p', { class: 'formula-value' }, value) : null,
-    symbolic ? math(formula.tex, true) : null,
-    el('div', { class: symbolic ? 'substituted' : 'substituted only' }, math(formula.substituted, true)),
+    symbolic ? namedFormula(math(formula.tex, true), `${formula.title}: the formula`) : null,
+    el('div', { class: symbolic ? 'substituted' : 'substituted only' }, namedFormula(math(formula.substituted, true), `${formula.title}: on these numbers`)),
     button('Copy LaTeX', `copyLatex:${formula.id}`, () => post({ type: 'copyLatex', id: formula.id }), { class: 'link', attrs: { 'aria-label': `Copy LaTeX: ${formula.title}` } }),
   );
 }

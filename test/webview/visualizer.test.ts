@@ -221,50 +221,7 @@ describe('visualizer webview (Chromium)', function () {
     assert.deepEqual((await posted(page)).at(-1), { type: 'reveal' });
   });
 
-  it('reaches the toggles with Tab and works them with Enter and Space, focus visible', async () => {
-    await send(page, updateFor('[0.2, 0.8]'));
-    const reach = async (selector: string) => {
-      for (let i = 0; i < 40; i++) {
-        await page.keyboard.press('Tab');
-        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-      }
-      assert.fail(`Tab never reached ${selector}`);
-    };
-    await reach('button[data-toggle="unit"][data-value="bits"]');
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
-    assert.notEqual(outline, 'none', 'focus is visible');
-    await page.keyboard.press('Enter');
-    assert.deepEqual((await posted(page)).at(-1), { type: 'setUnit', unit: 'bits' });
-    await reach('button[data-toggle="interpretation"][data-value="logits"]');
-    await page.keyboard.press('Space');
-    assert.deepEqual((await posted(page)).at(-1), { type: 'setInterpretation', interpretation: 'logits' });
-    await reach('button.lock');
-    await page.keyboard.press('Enter');
-    assert.deepEqual((await posted(page)).at(-1), { type: 'setLocked', locked: true });
-    // The host answers with a new update; focus stays on the same control across the re-render.
-    await send(page, updateFor('[0.2, 0.8]', { unit: 'bits' }));
-    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.focus), 'lock');
-    assert.equal(await page.locator('button[data-toggle="unit"][data-value="bits"]').getAttribute('aria-pressed'), 'true');
-  });
-
-  it('keeps the toolbar compact at half width, the copy actions grouped and reachable by keyboard', async () => {
-    await page.setViewportSize({ width: 490, height: 900 });
-    await send(page, updateFor('{"p": [0.4, 0.6], "q": [0.5, 0.5]}'));
-    const rows = await page.locator('.toolbar button').evaluateAll((buttons) => new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top))).size);
-    assert.ok(rows <= 4, `the toolbar takes ${rows} rows at 490 px`);
-    const copy = page.locator('.toolbar [role="group"][aria-label="Copy"] button');
-    assert.deepEqual(await copy.evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label'))), ['Copy figures (Markdown)', 'Copy LaTeX']);
-    const tops = await page.locator('.toolbar button.lock, .toolbar [aria-label="Copy"] button').evaluateAll((bs) => bs.map((b) => Math.round(b.getBoundingClientRect().top)));
-    assert.equal(new Set(tops).size, 1, 'the lock and both copy buttons share a row: Copy LaTeX is not alone');
-    // Real buttons: Tab reaches them, the focus ring shows, Enter works them.
-    for (const [focus, message] of [['copyMarkdown', { type: 'copyMarkdown' }], ['copyLatex', { type: 'copyLatex' }]] as const) {
-      for (let i = 0; i < 40 && (await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.focus)) !== focus; i++) await page.keyboard.press('Tab');
-      assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.focus), focus);
-      assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle), 'none');
-      await page.keyboard.press('Enter');
-      assert.deepEqual((await posted(page)).at(-1), message);
-    }
-  });
+  // The toolbar's keyboard, layout and names: toolbar.test.ts.
 
   it('ignores messages that are not the protocol', async () => {
     await send(page, updateFor('[0.2, 0.8]'));
