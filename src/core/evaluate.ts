@@ -7,6 +7,7 @@ import { evaluateJoint, type JointEvaluation } from './joint';
 import { evaluatePairs, RowReading, type PairsEvaluation } from './pairs';
 import { evaluateSequence, type SequenceEvaluation } from './sequence';
 import { selectLoss, type LossEvaluation } from './loss-select';
+import type { LossDefaults } from './loss-defaults';
 import { givenOptions, OPTION_FLAGS, type LossOptions } from './loss-options';
 import { perplexityOf } from './meaning';
 import { predictionRows } from './predictions-only';
@@ -32,6 +33,8 @@ export interface EvaluateOptions {
   readonly joint?: boolean;
   /** The frameworks' loss options (--reduction, --weight, …); one that cannot apply is named, never dropped. */
   readonly lossOptions?: LossOptions;
+  /** Loss options that apply where they fit, others left out: the editor's settings (loss-defaults.ts). */
+  readonly lossDefaults?: LossDefaults;
   /**
    * How a list of two rows is read: a pair P, Q ('pair') or a batch of two distributions ('batch');
    * 'auto' (the default) reads two rows as a pair. See shapeOf.

@@ -2,6 +2,7 @@ import { LiteralError, spanning } from './errors';
 import { bceLoss } from './loss-bce';
 import { cceLoss } from './loss-cce';
 import { isBinary, isProbabilityRows, squeeze } from './loss-inputs';
+import { namingDefaults, withDefaults, type LossDefaults } from './loss-defaults';
 import { givenOptions, inapplicable, lossOptionProblem, OPTION_FLAGS, type LossOptions } from './loss-options';
 import { checkFinitePredictions, checkFiniteTargets, flatten } from './loss-read';
 import type { LossBuild, LossEvaluation } from './loss-types';
@@ -21,6 +22,8 @@ export interface LossSelectOptions {
   readonly as: string;
   readonly loss: LossMode;
   readonly lossOptions?: LossOptions | undefined;
+  /** Options that apply where they fit (the editor's settings); `lossOptions` win over them. */
+  readonly lossDefaults?: LossDefaults | undefined;
 }
 
 export type { LossEvaluation };
@@ -36,8 +39,8 @@ export function selectLoss(shaped: LossShaped, options: LossSelectOptions): Loss
   if (options.as === 'counts' || options.as === 'logprobs') {
     throw new LiteralError('shape', `predictions are read as probabilities or logits, not ${options.as}: choose "auto", "probs" or "logits"`, given.predictions.range);
   }
-  const lossOptions = options.lossOptions ?? {};
-  const problem = lossOptionProblem(lossOptions);
+  const asked = options.lossOptions ?? {};
+  const problem = lossOptionProblem(asked);
   if (problem) throw new LiteralError('option', problem, range);
   // Keras' (N, 1) targets and predictions are one value per sample.
   const targets = squeeze(given.targets);
@@ -46,10 +49,12 @@ export function selectLoss(shaped: LossShaped, options: LossSelectOptions): Loss
     options.loss === 'none' || options.loss === 'auto'
       ? autoLoss(targets, predictions)
       : { name: options.loss, reason: `${LOSS_LABELS[options.loss]} was chosen explicitly` };
-  for (const key of givenOptions(lossOptions)) {
-    const why = inapplicable(key, { loss: choice.name, targets: isMatrix(targets) ? 'rows' : 'indices' });
+  const setting = { loss: choice.name, targets: isMatrix(targets) ? 'rows' : 'indices' } as const;
+  for (const key of givenOptions(asked)) {
+    const why = inapplicable(key, setting);
     if (why) throw new LiteralError('option', why, range);
   }
+  const lossOptions = withDefaults(asked, options.lossDefaults, setting, range);
   const build: LossBuild = {
     unit: options.unit,
     scale: natsPerUnit(options.unit),
@@ -60,7 +65,9 @@ export function selectLoss(shaped: LossShaped, options: LossSelectOptions): Loss
     reduction: lossOptions.reduction ?? 'mean',
     convention: lossOptions.convention ?? 'exact',
   };
-  const evaluation = choice.name === 'bce' ? bceLoss(targets, predictions, build) : choice.name === 'cce' ? cceLoss(targets, predictions, build) : mse(targets, predictions, build);
+  const evaluation = namingDefaults(asked, options.lossDefaults, () =>
+    choice.name === 'bce' ? bceLoss(targets, predictions, build) : choice.name === 'cce' ? cceLoss(targets, predictions, build) : mse(targets, predictions, build),
+  );
   const reduction = build.reduction === 'mean' ? [] : [`Reduction "${build.reduction}" (${OPTION_FLAGS.reduction}): ${build.reduction === 'sum' ? 'the value is the sum of the per-sample losses' : 'the per-sample losses are the value'}, as reduction='${build.reduction}' in PyTorch.`];
   if (givenOptions(lossOptions).length === 0) return evaluation;
   return { ...evaluation, notes: [...evaluation.notes, ...reduction], options: lossOptions };

@@ -9,6 +9,7 @@ import { logDisposable } from './log';
 import { CellOutputStatus } from './notebook/cell-status';
 import { SelectionWatcher } from './selection-watcher';
 import { RowsChoices } from './rows-choice';
+import { PreviewOptionsStore } from './preview-options';
 import { EntropyStatusBar } from './status-bar';
 import { DocumentSource } from './targets/document-source';
 import { TargetService } from './targets/service';
@@ -36,7 +37,11 @@ export interface Features {
 
 export function createFeatures(context: vscode.ExtensionContext): Features {
   const rows = new RowsChoices(context.workspaceState);
-  const targets = new TargetService((source) => (source instanceof DocumentSource ? rows.get(source.document.uri, () => source.text()) : undefined));
+  const previews = new PreviewOptionsStore();
+  const targets = new TargetService(
+    (source) => (source instanceof DocumentSource ? rows.get(source.document.uri, () => source.text()) : undefined),
+    (source) => (source instanceof DocumentSource ? previews.get(source.document.uri.toString(), () => source.text()) : undefined),
+  );
   const selections = new SelectionWatcher();
   const visualizer = new VisualizerController(context.extensionUri, targets, selections);
   const statusBar = new EntropyStatusBar(targets, selections);
@@ -47,7 +52,7 @@ export function createFeatures(context: vscode.ExtensionContext): Features {
     statusBar.update();
     void visualizer.refresh();
   };
-  const commands = new Map(createCommands(targets, () => visualizer, { choices: rows, refresh }).map((command) => [command.id, command]));
+  const commands = new Map(createCommands(targets, () => visualizer, { choices: rows, refresh, previews }).map((command) => [command.id, command]));
   return {
     execute(id, args) {
       const command = commands.get(id);

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { EvaluateOptions } from '../core/evaluate';
+import type { LossDefaults } from '../core/loss-defaults';
+import { readLossSettings } from './loss-settings';
 import { INTERPRETATION_MODES, LOSS_MODES, UNITS, type InterpretationMode, type LossMode, type Unit } from '../core/types';
 
 /** The extension's settings, read fresh on every use so changes apply without a reload. */
@@ -16,6 +18,8 @@ export interface Settings {
   readonly statusBarEnabled: boolean;
   /** The most numbers a live value (a paused frame's expression) may hold. */
   readonly liveMaxElements: number;
+  /** entropyLens.lossOptions.*: reduction, weights, ignore index, smoothing, convention, where each fits. */
+  readonly lossDefaults: LossDefaults;
 }
 
 export const SECTION = 'entropyLens';
@@ -37,11 +41,12 @@ export function readSettings(scope: vscode.ConfigurationScope | undefined): Sett
     hoverLanguages: stringList(config.get('hover.languages'), ['*']),
     statusBarEnabled: config.get<boolean>('statusBar.enabled', true),
     liveMaxElements: clampInteger(config.get<number>('live.maxElements', 1_000_000), 1, 100_000_000),
+    lossDefaults: readLossSettings((key) => config.get(key)),
   };
 }
 
 export function evaluateOptions(settings: Settings): EvaluateOptions {
-  return { unit: settings.unit, as: settings.interpretation, loss: settings.loss };
+  return { unit: settings.unit, as: settings.interpretation, loss: settings.loss, lossDefaults: settings.lossDefaults };
 }
 
 function clampInteger(value: number, min: number, max: number): number {

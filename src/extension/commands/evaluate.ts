@@ -3,7 +3,13 @@ import { figuresOf, formatFigure, summaryLine } from '../../core/figures';
 import { toJson, toMarkdown } from '../../core/format';
 import { COMMANDS } from '../command-ids';
 import { notificationLine } from '../figure-lines';
+import type { LossEvaluation } from '../../core/loss-types';
+import { reportError } from '../error-report';
+import { previewOptionsArgument, type PreviewOptions, type PreviewOptionsStore } from '../preview-options';
+import { literalArgument } from '../targets/argument';
+import { DocumentSource } from '../targets/document-source';
 import type { TargetService } from '../targets/service';
+import { pickLossOptions } from './loss-options-pick';
 import type { Command, VisualizerHandle } from './command';
 import { precisionOf, withEvaluation, type Evaluated } from './run';
 
@@ -53,22 +59,78 @@ export class PreviewLoss implements Command {
   constructor(
     private readonly targets: TargetService,
     private readonly visualizer: () => VisualizerHandle,
+    private readonly previews: PreviewOptionsStore,
+    /** The status bar and the visualizer show the literal again, with its new options. */
+    private readonly refresh: () => void,
   ) {}
 
-  execute(): Promise<ReturnType<typeof toJson> | undefined> {
-    return withEvaluation(this.targets, 'loss', (evaluated) => {
-      const evaluation = evaluated.evaluation;
-      if (evaluation.kind !== 'loss') {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Entropy Lens: a loss needs targets with predictions, e.g. {"y": [1, 0], "y_pred": [0.9, 0.2]} or {"labels": [2, 0], "logits": [[…], […]]}.'));
-        return undefined;
-      }
-      const precision = precisionOf(this.targets, evaluated);
-      const main = figuresOf(evaluation).map((figure) => formatFigure(figure, precision)).join(' · ');
-      void vscode.window.showInformationMessage(vscode.l10n.t('Entropy Lens: {0}{1} — {2}', liveSource(evaluated), main, evaluation.reason));
-      this.visualizer().show(evaluated.target.sources[0].ref, 'loss');
-      return toJson(evaluation);
-    });
+  /**
+   * `arg`: a literal argument (a link's), else the selection. `options`: reduction, label smoothing
+   * and convention to remember for this literal before previewing, as the Options… pick does.
+   */
+  execute(arg?: unknown, options?: unknown): Promise<ReturnType<typeof toJson> | undefined> {
+    const asked = options === undefined ? undefined : previewOptionsArgument(options);
+    if (typeof asked === 'string') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Entropy Lens: {0}', asked));
+      return Promise.resolve(undefined);
+    }
+    return withEvaluation(
+      this.targets,
+      'loss',
+      (first) => {
+        const evaluated = asked ? this.#remember(first, asked) : first;
+        if (!evaluated) return undefined;
+        const evaluation = evaluated.evaluation;
+        if (evaluation.kind !== 'loss') {
+          void vscode.window.showWarningMessage(vscode.l10n.t('Entropy Lens: a loss needs targets with predictions, e.g. {"y": [1, 0], "y_pred": [0.9, 0.2]} or {"labels": [2, 0], "logits": [[…], […]]}.'));
+          return undefined;
+        }
+        const precision = precisionOf(this.targets, evaluated);
+        const main = figuresOf(evaluation).map((figure) => formatFigure(figure, precision)).join(' · ');
+        const message = vscode.l10n.t('Entropy Lens: {0}{1} — {2}', liveSource(evaluated), main, evaluation.reason);
+        const source = literalOf(evaluated);
+        if (source) {
+          const more = vscode.l10n.t('Options…');
+          void vscode.window.showInformationMessage(message, more).then((choice) => (choice === more ? this.#options(source, evaluation) : undefined));
+        } else {
+          void vscode.window.showInformationMessage(message);
+        }
+        this.visualizer().show(evaluated.target.sources[0].ref, 'loss');
+        return toJson(evaluation);
+      },
+      arg,
+    );
   }
+
+  /** Remembers the options for the evaluated literal and evaluates it again with them. */
+  #remember(evaluated: Evaluated, options: PreviewOptions): Evaluated | undefined {
+    const source = literalOf(evaluated);
+    if (!source) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Entropy Lens: loss options are remembered for one literal in a file; for live values and two selections, set them in the settings (entropyLens.lossOptions).'));
+      return undefined;
+    }
+    this.previews.set(source.document.uri.toString(), source.text(), options);
+    this.refresh();
+    const outcome = this.targets.evaluate(evaluated.target);
+    if (outcome.kind === 'error') {
+      reportError(outcome.error);
+      return undefined;
+    }
+    return outcome;
+  }
+
+  /** The Options… pick on the literal just previewed, then the preview again. */
+  async #options(source: DocumentSource, evaluation: LossEvaluation): Promise<void> {
+    const chosen = await pickLossOptions(evaluation.options ?? {}, evaluation.loss);
+    if (!chosen) return;
+    await this.execute(literalArgument(source.document, source.range), chosen);
+  }
+}
+
+/** The evaluated target's one literal in a document: the only kind whose options are remembered. */
+function literalOf(evaluated: Evaluated): DocumentSource | undefined {
+  const [source] = evaluated.target.sources;
+  return evaluated.target.sources.length === 1 && source instanceof DocumentSource ? source : undefined;
 }
 
 /** A live value's name before its figures, "probs @ train.py:42: ": a literal is where the user looks. */

@@ -8,15 +8,16 @@ import { OpenSample } from './open-sample';
 import { OpenVisualizer } from './open-visualizer';
 import { settingCommands } from './pick-setting';
 import { ReadRowsAs } from './read-rows';
+import type { PreviewOptionsStore } from '../preview-options';
 import type { RowsChoices } from '../rows-choice';
 import { CompareWithVariable, EvaluateVariable } from './variables';
 
 /** Every command in package.json's contributes.commands, each with what it does. */
-export function createCommands(targets: TargetService, visualizer: () => VisualizerHandle, rows: { readonly choices: RowsChoices; readonly refresh: () => void }): Command[] {
+export function createCommands(targets: TargetService, visualizer: () => VisualizerHandle, rows: { readonly choices: RowsChoices; readonly refresh: () => void; readonly previews: PreviewOptionsStore }): Command[] {
   return [
     new EvaluateSelection(targets, visualizer),
     new CompareSelections(targets, visualizer),
-    new PreviewLoss(targets, visualizer),
+    new PreviewLoss(targets, visualizer, rows.previews, rows.refresh),
     new OpenVisualizer(targets, visualizer),
     ...copyCommands(targets),
     new InsertComment(targets),

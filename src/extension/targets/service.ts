@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { EvaluateOptions } from '../../core/evaluate';
 import type { RowsMode } from '../../core/shape';
 import { Disposable } from '../dispose';
+import { lossDefaultsKey } from '../loss-settings';
+import { withPreview, type PreviewOptions } from '../preview-options';
 import { evaluateOptions, readSettings, type Settings } from '../settings';
 import { readLiteralArgument } from './argument';
 import { RecentlyUsed } from './cache';
@@ -44,7 +46,11 @@ export class TargetService extends Disposable {
   #evaluations = 0;
 
   /** `rowsOf`: the user's remembered choice for a source's two rows (pair or batch), if any (rows-choice.ts). */
-  constructor(private readonly rowsOf: (source: TargetSource) => RowsMode | undefined = () => undefined) {
+  /** `previewOf`: the options Preview Loss's Options… pick chose for a source's literal, if any (preview-options.ts). */
+  constructor(
+    private readonly rowsOf: (source: TargetSource) => RowsMode | undefined = () => undefined,
+    private readonly previewOf: (source: TargetSource) => PreviewOptions | undefined = () => undefined,
+  ) {
     super();
     // A document's version restarts when it is opened again, perhaps with other text.
     this.register(vscode.workspace.onDidCloseTextDocument((document) => this.#outcomes.forget(document.uri.toString())));
@@ -190,13 +196,15 @@ export class TargetService extends Disposable {
   #options(target: Target): EvaluateOptions {
     const options = evaluateOptions(this.settingsFor(target.sources[0]));
     const rows = target.sources.length === 1 ? this.rowsOf(target.sources[0]) : undefined;
-    return rows ? { ...options, rows } : options;
+    const preview = target.sources.length === 1 ? this.previewOf(target.sources[0]) : undefined;
+    const defaults = preview && options.lossDefaults ? { ...options.lossDefaults, options: withPreview(options.lossDefaults.options, preview) } : options.lossDefaults;
+    return { ...options, ...(rows ? { rows } : {}), ...(defaults ? { lossDefaults: defaults } : {}) };
   }
 }
 
 /** Everything an outcome depends on: the sources' keys, the reading, the settings that matter. */
-function keyOf(target: Target, { unit, as, loss, rows }: EvaluateOptions): string {
-  return [target.reading, unit, as, loss, rows ?? 'auto', ...target.sources.map((source) => source.key)].join('\n');
+function keyOf(target: Target, { unit, as, loss, rows, lossDefaults }: EvaluateOptions): string {
+  return [target.reading, unit, as, loss, rows ?? 'auto', lossDefaultsKey(lossDefaults), ...target.sources.map((source) => source.key)].join('\n');
 }
 
 /** What to forget a cached outcome with: its document's (or notebook's) uri when it closes, its session when it ends. */
