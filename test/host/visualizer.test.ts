@@ -18,7 +18,7 @@ const MESSAGE = 'entropyLens.internal.visualizerMessage';
 interface Snapshot {
   open: boolean;
   visible: boolean;
-  state: { version: 1; source?: { uri: string; start: { line: number; character: number }; end: { line: number; character: number } }; locked: boolean; view: string };
+  state: { version: 1; source?: { uri: string; start: { line: number; character: number }; end: { line: number; character: number } }; locked: boolean; view: string; choices?: Record<string, string> };
   content?: { kind: string; model?: { kind: string; figures: { key: string; display: string }[]; source: { fileName: string; line: number } }; error?: { line: number; column: number; message: string }; message?: string };
   posted: number;
   notice?: string;
@@ -122,6 +122,25 @@ describe('visualizer (extension host)', function () {
     } finally {
       await config.update('unit', undefined, vscode.ConfigurationTarget.Global);
     }
+  });
+
+  it('keeps a toolbar choice in the panel, writing no setting; Make default writes it and says where', async () => {
+    const config = () => vscode.workspace.getConfiguration('entropyLens');
+    const before = config().inspect('unit');
+    await vscode.commands.executeCommand(MESSAGE, { type: 'setUnit', unit: 'bits' });
+    const chosen = await until('figures in bits', (x) => figure(x, 'entropy') === '0.811278');
+    assert.deepEqual(chosen.state.choices, { unit: 'bits' }, 'the choice is saved with the panel');
+    assert.deepEqual(config().inspect('unit'), before, 'the toggle wrote no setting');
+    try {
+      await vscode.commands.executeCommand(MESSAGE, { type: 'makeDefault' });
+      const made = await until('the notice says what was written', (x) => /^Made the default/.test(x.notice ?? ''));
+      assert.match(made.notice!, /entropyLens\.unit = bits \((user|workspace|folder) settings\)/);
+      assert.equal(config().get('unit'), 'bits');
+      await until('the choice is now the setting', (x) => x.state.choices === undefined && figure(x, 'entropy') === '0.811278');
+    } finally {
+      await config().update('unit', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await until('back in nats', (x) => figure(x, 'entropy') === '0.562335');
   });
 
   it('restores a panel from saved state through the serializer path', async () => {
