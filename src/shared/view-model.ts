@@ -124,6 +124,68 @@ export interface LossView {
   readonly smoothing?: FormulaView;
 }
 
+/** One cell, bar or marginal: the number (for drawing) and its display at the chosen precision. */
+export interface ValueView {
+  readonly value: WireNumber;
+  readonly display: string;
+}
+
+/**
+ * A joint table as the heatmap draws it (src/shared/model/joint.ts). A table past JOINT_MAX_SIDE rows
+ * or columns keeps the rows (columns) of largest marginal and folds the rest into one "the other N"
+ * row (column), so the cells still sum to 1 and the marginals are still the cells' sums.
+ */
+export interface JointView {
+  readonly title: string;
+  readonly caption: string;
+  /** X's values (the rows), then Y's (the columns): indices, or "the other N". */
+  readonly rowLabels: readonly string[];
+  readonly columnLabels: readonly string[];
+  /** How many rows (columns) the literal's table has, before folding. */
+  readonly rowsTotal: number;
+  readonly columnsTotal: number;
+  /** Which label is a folded "the other N" (at most the last of each). */
+  readonly rowFolded: boolean;
+  readonly columnFolded: boolean;
+  /** p(x, y), row-major, rowLabels.length × columnLabels.length. */
+  readonly cells: readonly ValueView[];
+  /** p(x) and p(y): the sums of the cells' rows and columns. */
+  readonly marginalX: readonly ValueView[];
+  readonly marginalY: readonly ValueView[];
+  /** The largest cell: the darkest shade. */
+  readonly max: number;
+}
+
+/** The per-token surprisal chart of a sequence (src/shared/model/sequence.ts). */
+export interface SequenceView {
+  readonly title: string;
+  readonly caption: string;
+  /**
+   * One bar a token; past SEQUENCE_MAX_BARS tokens, one bar per run of consecutive tokens holding
+   * their mean surprisal (`from`–`to`), so the chart keeps the text's order.
+   */
+  readonly bars: readonly SurprisalBar[];
+  readonly tokens: number;
+  /** Whether the bars are runs of tokens. */
+  readonly runs: boolean;
+  readonly unit: Unit;
+  readonly mean: ValueView;
+  readonly perplexity: ValueView;
+}
+
+export interface SurprisalBar {
+  /** The token as written (user text, shown as a text node), or "tokens 40–59" for a run. */
+  readonly label: string;
+  /** The label with whitespace made visible (␣, ⏎, ⇥), for the axis. */
+  readonly shown: string;
+  readonly from: number;
+  readonly to: number;
+  /** −log p in the unit (a run's mean); +∞ for probability 0. */
+  readonly surprisal: ValueView;
+  /** ln p as given (absent for a run). */
+  readonly logprob?: ValueView;
+}
+
 export interface ViewModel {
   readonly kind: Evaluation['kind'];
   readonly source: SourceView;
@@ -140,6 +202,10 @@ export interface ViewModel {
   readonly loss?: LossView;
   /** In the loss view, why this literal has no loss. */
   readonly lossUnavailable?: string;
+  /** A joint table's heatmap with its marginals. */
+  readonly joint?: JointView;
+  /** A sequence's per-token surprisal chart. */
+  readonly sequence?: SequenceView;
   /**
    * The literal's distributions (or loss inputs) as the core read them, for the page to recompute
    * everything at another temperature, smoothing or dragged bar (typed arrays: binary on the wire).

@@ -7,6 +7,7 @@ import { Deferred } from './defer';
 import { button, el, type Child } from './dom';
 import { interimMath, math } from './math';
 import { liveSection } from './history-chart';
+import { kindChartCount, kindCharts } from './kind-charts';
 import { morphChildren } from './morph';
 import { figureTerm, namedFormula } from './figure-names';
 import { toolbar } from './toolbar';
@@ -151,12 +152,14 @@ function modelView(model: ViewModel, ctx: Context): HTMLElement {
   // The section heading is the formula's title: the card does not repeat it.
   if (identity) main.appendChild(block(ctx, identity.title, 'identity', () => [formulaCard(identity, post, undefined, { heading: false }), decomposition(model)]));
   const temperature = ctx.playground ? 1 : 0;
-  if (model.bars.length + model.curves.length + temperature > 0) {
-    const estimate = model.bars.length * ESTIMATE.barChart + (model.curves.length + temperature) * ESTIMATE.curveChart;
+  const kinds = kindChartCount(model);
+  if (model.bars.length + model.curves.length + temperature + kinds > 0) {
+    const estimate = (model.bars.length + kinds) * ESTIMATE.barChart + (model.curves.length + temperature) * ESTIMATE.curveChart;
     main.appendChild(
       lazySection(ctx, 'Charts', 'charts', estimate, () => {
         const chart = ctx.playground?.temperatureChart(model);
         return [
+          ...kindCharts(model),
           ...model.bars.map((bar) => chartOrKept(ctx, bar.id, () => barChart(bar, ctx.bars))),
           chart ? chartOrKept(ctx, chart.id, () => curveChart(chart)) : null,
           ...model.curves.map((curve) => chartOrKept(ctx, curve.id, () => curveChart(curve))),

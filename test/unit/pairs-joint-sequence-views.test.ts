@@ -1,5 +1,5 @@
 // The three kinds of issue 9 items 4–6 in every front end that is not the CLI's JSON: the
-// visualizer's view model (figures only for now), Markdown, TeX, the assistants' text and the MCP
+// visualizer's view model, Markdown, TeX, the assistants' text and the MCP
 // server's output schema.
 
 import * as assert from 'node:assert/strict';
@@ -27,12 +27,14 @@ function evaluated(kind: string): Evaluation {
 describe('batches of pairs, joint tables and sequences in the front ends', () => {
   for (const kind of Object.keys(LITERALS)) {
     describe(kind, () => {
-      it('the visualizer builds a figures-only view, each figure with its value', () => {
+      it('the visualizer builds its view, each figure with its value and the kind’s one chart', () => {
         const evaluation = evaluated(kind);
         for (const view of ['figures', 'loss'] as const) {
           const model = buildViewModel(evaluation, { source: { fileName: 'x.py', line: 1, endLine: 1 }, precision: 6, view });
           assert.equal(model.kind, kind);
-          assert.deepEqual(model.bars, []);
+          assert.deepEqual(model.bars.map((bar) => bar.id), kind === 'pairs' ? ['pairs-kl'] : []);
+          assert.equal(model.joint !== undefined, kind === 'joint');
+          assert.equal(model.sequence !== undefined, kind === 'sequence');
           assert.deepEqual(model.curves, []);
           assert.deepEqual(
             model.figures.map((f) => f.key),

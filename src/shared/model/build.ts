@@ -1,4 +1,5 @@
 import type { Evaluation, PairEvaluation } from '../../core/evaluate';
+import type { PairsEvaluation } from '../../core/pairs';
 import { describe, figuresOf, formatNumber, infiniteAtNoun } from '../../core/figures';
 import { formulasOf } from '../../core/tex';
 import type { PlaygroundBase, PlaygroundState } from '../playground';
@@ -7,9 +8,11 @@ import type { BarChart, CurveChart, FigureView, SourceView, ViewModel } from '..
 import { toWire } from '../wire';
 import { barChart } from './bars';
 import { binaryEntropyCurve } from './curves';
+import { jointView } from './joint';
 import { lossView } from './loss';
 import { baseOf } from './playground';
 import { conditionOf } from './playground-text';
+import { sequenceView } from './sequence';
 
 export interface ViewModelOptions {
   readonly source: SourceView;
@@ -120,10 +123,11 @@ export function buildViewModel(evaluation: Evaluation, options: ViewModelOptions
     case 'loss':
       return { ...common, bars: [], curves: [], loss: lossView(evaluation, precision, fmt, titled, options.playground?.state.smoothing ?? 0) };
     case 'pairs':
+      return { ...common, bars: [pairsBars(evaluation, fmt)], curves: [], ...extra };
     case 'joint':
+      return { ...common, bars: [], curves: [], joint: jointView(evaluation, fmt), ...extra };
     case 'sequence':
-      // Figures and formulas only, for now: the joint heatmap and the per-token chart are still to come.
-      return { ...common, bars: [], curves: [], ...extra };
+      return { ...common, bars: [], curves: [], sequence: sequenceView(evaluation, fmt), ...extra };
   }
 }
 
@@ -185,4 +189,24 @@ function pairCurves(evaluation: PairEvaluation, fmt: (x: number) => string): Cur
       { x: q, label: `q = ${fmt(q)} (Q)`, name: 'Q', series: 1 },
     ]),
   ];
+}
+
+/** Each row's two KL directions side by side: a batch of pairs is where the asymmetry hides in a mean. */
+function pairsBars(evaluation: PairsEvaluation, fmt: (x: number) => string): BarChart {
+  const rows = evaluation.rows;
+  return barChart({
+    id: 'pairs-kl',
+    title: 'Both KL divergences of each row',
+    caption:
+      `D_KL(P‖Q) and D_KL(Q‖P) of each of the ${rows.length.toLocaleString('en-US')} rows, in ${evaluation.unit}; they differ, as KL is not symmetric. ` +
+      "The mean of the first is PyTorch's kl_div(input=log q, target=p, reduction='batchmean'): the log of Q goes first, and the result is D_KL(P‖Q).",
+    series: ['D_KL(P‖Q)', 'D_KL(Q‖P)'],
+    n: rows.length,
+    label: (i) => `row ${i}`,
+    value: (i, s) => (s === 0 ? rows[i].klPQ.value : rows[i].klQP.value),
+    score: (i) => Math.max(rows[i].klPQ.value, rows[i].klQP.value),
+    fold: 'mean',
+    signed: false,
+    fmt,
+  });
 }

@@ -1,0 +1,109 @@
+import type { SequenceView } from '../shared/view-model';
+import { fromWire } from '../shared/wire';
+import { niceTicks } from './charts';
+import { compact, dataFigure, dataTable } from './data-figure';
+import { el, svg } from './dom';
+
+/**
+ * A sequence's surprisal, token by token: one bar of −log p each, in the text's order, labelled with
+ * the token (user text: always a text node), the mean surprisal as a dashed line across, and the
+ * perplexity said in the caption and the key. A token of probability 0 runs to the top, marked ∞.
+ */
+
+const PLOT = 200;
+const MARGIN = { top: 24, right: 84, bottom: 76, left: 60 };
+const LABEL_CHARS = 10;
+
+export function surprisalChart(sequence: SequenceView): HTMLElement {
+  const bars = sequence.bars;
+  const barWidth = bars.length <= 24 ? 30 : bars.length <= 64 ? 18 : 10;
+  const width = MARGIN.left + bars.length * barWidth + MARGIN.right;
+  const height = MARGIN.top + PLOT + MARGIN.bottom;
+  const values = bars.map((bar) => fromWire(bar.surprisal.value));
+  const mean = fromWire(sequence.mean.value);
+  let hi = 0;
+  for (const v of values) if (Number.isFinite(v)) hi = Math.max(hi, v);
+  if (Number.isFinite(mean)) hi = Math.max(hi, mean);
+  const axis = niceTicks(0, hi > 0 ? hi : 1);
+  const y = (v: number) => MARGIN.top + ((axis.hi - v) / (axis.hi - axis.lo)) * PLOT;
+  const zero = y(0);
+  const unit = sequence.unit;
+  const root = svg('svg', {
+    class: 'chart surprisal-chart',
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-label': `${sequence.title}. ${sequence.caption} The data is in the table below.`,
+  });
+  for (const t of axis.ticks) {
+    root.appendChild(svg('line', { class: t === 0 ? 'axis' : 'grid', x1: MARGIN.left, x2: MARGIN.left + bars.length * barWidth, y1: y(t), y2: y(t) }));
+    root.appendChild(svg('text', { class: 'tick', x: MARGIN.left - 6, y: y(t) + 4, 'text-anchor': 'end' }, compact(t)));
+  }
+  root.appendChild(svg('text', { class: 'axis-label', x: 14, y: MARGIN.top + PLOT / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${MARGIN.top + PLOT / 2})` }, `−log p (${unit})`));
+  // Short labels (indices, one-character tokens) stand upright under their bar; longer ones slant.
+  const upright = bars.every((bar) => bar.shown.length * 7 <= barWidth - 2);
+  bars.forEach((bar, k) => {
+    const v = values[k];
+    const x = MARGIN.left + k * barWidth;
+    const infinite = !Number.isFinite(v);
+    const top = infinite ? MARGIN.top : y(v);
+    const what = sequence.runs ? bar.label : `token ${bar.from} “${bar.label}”`;
+    const logprob = bar.logprob ? `, log p = ${bar.logprob.display}` : '';
+    root.appendChild(
+      svg(
+        'rect',
+        {
+          class: `bar surprisal-bar${infinite ? ' infinite' : ''}`,
+          x: x + 1,
+          y: top,
+          width: barWidth - 2,
+          height: Math.max(zero - top, v === 0 ? 0 : 1),
+          'data-index': k,
+          'data-value': v,
+        },
+        svg('title', {}, `${what}: −log p = ${bar.surprisal.display} ${unit}${logprob}`),
+      ),
+    );
+    if (infinite) root.appendChild(svg('text', { class: 'tick infinite-label', x: x + barWidth / 2, y: MARGIN.top - 6, 'text-anchor': 'middle' }, '∞'));
+    const lx = x + barWidth / 2;
+    const ly = zero + 14;
+    root.appendChild(
+      svg(
+        'text',
+        upright
+          ? { class: 'x-label token-label', x: lx, y: ly + 2, 'text-anchor': 'middle', 'data-index': k }
+          : { class: 'x-label token-label', x: lx, y: ly, 'text-anchor': 'end', transform: `rotate(-55 ${lx} ${ly})`, 'data-index': k },
+        svg('title', {}, bar.label),
+        clip(bar.shown),
+      ),
+    );
+  });
+  if (Number.isFinite(mean)) {
+    const my = y(mean);
+    const right = MARGIN.left + bars.length * barWidth;
+    root.appendChild(svg('line', { class: 'mean-line', x1: MARGIN.left, x2: right, y1: my, y2: my, 'data-value': mean }));
+    root.appendChild(svg('text', { class: 'tick mean-label', x: right + 4, y: my + 4, 'text-anchor': 'start' }, `mean ${compact(mean)}`));
+  }
+  const key = el(
+    'ul',
+    { class: 'legend', attrs: { 'aria-hidden': 'true' } },
+    el('li', {}, el('span', { class: 'swatch surprisal-swatch' }), `−log p per ${sequence.runs ? 'run of tokens (mean)' : 'token'}`),
+    el('li', {}, el('span', { class: 'swatch mean-swatch' }), `mean ${sequence.mean.display} ${unit} per token`),
+    el('li', {}, `perplexity ${sequence.perplexity.display}`),
+  );
+  const table = () =>
+    sequence.runs
+      ? dataTable(sequence.title, ['tokens', `mean −log p (${unit})`], bars.map((bar) => [bar.label, bar.surprisal.display]), ['mean', sequence.mean.display])
+      : dataTable(
+          sequence.title,
+          ['#', 'token', 'log p (natural)', `−log p (${unit})`],
+          bars.map((bar) => [String(bar.from), bar.label, bar.logprob?.display ?? '', bar.surprisal.display]),
+          ['mean', '', '', sequence.mean.display],
+        );
+  return dataFigure('surprisal', sequence.title, sequence.caption, root, table, bars.length, key);
+}
+
+function clip(label: string): string {
+  return label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label;
+}
