@@ -1,10 +1,11 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { looksNumeric } from '../core/locate';
 import { createCommands } from './commands';
 import { contextKeyValue, SelectionDataKey } from './context-keys';
 import { EntropyHoverProvider } from './hover';
 import type { LanguageModelToolHandlers } from './language-model-tools';
 import { createLanguageModelToolHandlers } from './language-model-tools-invoke';
+import { useHostL10n } from './l10n';
 import { logDisposable } from './log';
 import { CellOutputStatus } from './notebook/cell-status';
 import { SelectionWatcher } from './selection-watcher';
@@ -36,6 +37,8 @@ export interface Features {
 }
 
 export function createFeatures(context: vscode.ExtensionContext): Features {
+  // Modules that also load without VS Code (in the unit tests) translate through ./l10n.
+  useHostL10n(vscode.l10n);
   const rows = new RowsChoices(context.workspaceState);
   const previews = new PreviewOptionsStore();
   const targets = new TargetService(

@@ -1,10 +1,12 @@
 import type { Evaluation } from '../core/evaluate';
 import { figuresOf, formatFigure, formatNumber, summaryLine, type Figure } from '../core/figures';
+import { l10n } from './l10n';
 
 /**
  * The figures as the editor's short surfaces say them: a notification's one line and the hover's
  * table rows. A pair leads with both Kullback–Leibler directions (the status bar headlines one;
- * the other differs), and a batch of a few rows names each row's entropy.
+ * the other differs), and a batch of a few rows names each row's entropy. The figures' labels and
+ * the summary are the core's notation and English; the words added here are translated.
  */
 
 /** Rows of a batch whose entropies are named one by one. */
@@ -28,11 +30,11 @@ export function notificationLine(evaluation: Evaluation, precision: number): str
 
 /** The hover's label for a figure: `log n` said in words. */
 export function hoverLabel(figure: Figure): string {
-  return figure.key === 'maxEntropy' ? `max entropy (${figure.label})` : figure.label;
+  return figure.key === 'maxEntropy' ? l10n.t('max entropy ({0})', figure.label) : figure.label;
 }
 
 /** A batch's rows' entropies, the first few: label and formatted value with its unit. */
 export function rowFigures(evaluation: Evaluation, precision: number, most = ROWS_NAMED): { readonly label: string; readonly value: string }[] {
   if (evaluation.kind !== 'batch') return [];
-  return evaluation.rows.slice(0, most).map((row, i) => ({ label: `H(row ${i})`, value: `${formatNumber(row.entropy, precision)} ${evaluation.unit}` }));
+  return evaluation.rows.slice(0, most).map((row, i) => ({ label: l10n.t('H(row {0})', i), value: `${formatNumber(row.entropy, precision)} ${evaluation.unit}` }));
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeMarkdown } from '../core/format';
 import { loadFormulaRenderer } from './formula-loader';
 import { log } from './log';
 
@@ -37,7 +38,7 @@ export async function formulaImage(tex: string, themeKind: vscode.ColorThemeKind
     }
     const svg = renderer.texToSvg(tex, color);
     const uri = `data:image/svg+xml;base64,${base64(svg)}`;
-    markdown = `![formula](${uri})`;
+    markdown = `![${escapeMarkdown(vscode.l10n.t('formula'))}](${uri})`;
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(key, markdown);
   }

@@ -61,8 +61,18 @@ function textAfter(document: vscode.TextDocument, range: vscode.Range): string {
 function tooLargeMarkdown(): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', true);
   md.isTrusted = { enabledCommands: [COMMANDS.evaluateSelection] };
-  md.appendMarkdown(`**Entropy Lens**: this literal is too large for a hover. Put the cursor in it (or select it) and run [Evaluate Selection](command:${COMMANDS.evaluateSelection} "Evaluate the literal at the cursor").`);
+  const run = commandLink(vscode.l10n.t('Evaluate Selection'), `command:${COMMANDS.evaluateSelection}`, vscode.l10n.t('Evaluate the literal at the cursor'));
+  // The sentence is ours (a translation ships with the extension); only the link's words are escaped.
+  md.appendMarkdown(`**Entropy Lens**: ${vscode.l10n.t('this literal is too large for a hover. Put the cursor in it (or select it) and run {0}.', run)}`);
   return md;
+}
+
+/**
+ * A Markdown link whose label and hover title are words (translated ones among them): the label is
+ * escaped as text, and the title cannot end early on a quote.
+ */
+function commandLink(label: string, target: string, title: string): string {
+  return `[${escapeMarkdown(label)}](${target} "${title.replace(/["\\]/g, (c) => `\\${c}`)}")`;
 }
 
 async function hoverMarkdown(evaluation: Evaluation, source: DocumentSource, settings: Settings, token: vscode.CancellationToken): Promise<vscode.MarkdownString | undefined> {
@@ -92,14 +102,14 @@ async function hoverMarkdown(evaluation: Evaluation, source: DocumentSource, set
 function links(evaluation: Evaluation, source: DocumentSource): string[] {
   // The links name the literal the hover is about; the target service reads them back (argument.ts).
   const literal = literalArgument(source.document, source.range);
-  const link = (label: string, command: string, title: string, args: unknown[]) => `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${title}")`;
+  const link = (label: string, command: string, title: string, args: unknown[]) => commandLink(label, `command:${command}?${encodeURIComponent(JSON.stringify(args))}`, title);
   const out = [
-    link('Open Visualizer', COMMANDS.openVisualizer, 'Show formulas and charts beside the editor', [literal]),
-    link('Copy', COMMANDS.copyMarkdown, 'Copy the figures as Markdown', [literal]),
+    link(vscode.l10n.t('Open Visualizer'), COMMANDS.openVisualizer, vscode.l10n.t('Show formulas and charts beside the editor'), [literal]),
+    link(vscode.l10n.t('Copy'), COMMANDS.copyMarkdown, vscode.l10n.t('Copy the figures as Markdown'), [literal]),
   ];
   const other = otherRowsReading(evaluation, source.text());
-  if (other === 'batch') out.push(link('Read rows as a batch', COMMANDS.readRowsAs, 'Two predictions, each with its own entropy: remembered for this literal', [literal, 'batch']));
-  if (other === 'pair') out.push(link('Read rows as a pair', COMMANDS.readRowsAs, 'Row 0 is P and row 1 is Q: remembered for this literal', [literal, 'pair']));
+  if (other === 'batch') out.push(link(vscode.l10n.t('Read rows as a batch'), COMMANDS.readRowsAs, vscode.l10n.t('Two predictions, each with its own entropy: remembered for this literal'), [literal, 'batch']));
+  if (other === 'pair') out.push(link(vscode.l10n.t('Read rows as a pair'), COMMANDS.readRowsAs, vscode.l10n.t('Row 0 is P and row 1 is Q: remembered for this literal'), [literal, 'pair']));
   return out;
 }
 

@@ -2,6 +2,7 @@ import { smoothingText, temperatureText } from '../shared/model/playground-text'
 import { SMOOTHING_MAX, TEMPERATURE_MAX, TEMPERATURE_MIN, type PlaygroundBase, type PlaygroundState } from '../shared/playground';
 import type { CurveChart, ViewModel } from '../shared/view-model';
 import { button, el } from './dom';
+import { t } from './strings';
 
 /**
  * The playground's controls: the temperature slider (log scale: the range input holds log₁₀ T, so
@@ -42,42 +43,42 @@ export function playgroundSection(ui: PlaygroundUi): HTMLElement {
   const rows: HTMLElement[] = [
     sliderRow({
       id: 'temperature',
-      label: 'Temperature',
+      label: t('playground.temperature'),
       min: Math.log10(TEMPERATURE_MIN).toFixed(2),
       max: Math.log10(TEMPERATURE_MAX).toFixed(2),
       step: TEMPERATURE_STEP.toFixed(2),
       value: sliderOfTemperature(state.temperature),
       text: temperatureText(state.temperature),
-      hint: isLoss ? 'divides the logits by T (probabilities: p^(1/T), renormalised)' : 'softmax(log p / T): below 1 sharper, above 1 flatter',
+      hint: isLoss ? t('playground.temperature.hint.loss') : t('playground.temperature.hint'),
     }),
   ];
   if (isLoss) {
     rows.push(
       sliderRow({
         id: 'smoothing',
-        label: 'Label smoothing',
+        label: t('playground.smoothing'),
         min: '0',
         max: String(SMOOTHING_MAX),
         step: '0.01',
         value: String(state.smoothing),
         text: smoothingText(state.smoothing),
-        hint: `targets (1 − ε)·y + ε/C, C = ${base.loss === 'bce' ? 2 : (base.predictionColumns ?? 2)}`,
+        hint: t('playground.smoothing.hint', base.loss === 'bce' ? 2 : (base.predictionColumns ?? 2)),
       }),
     );
   }
   const literal = base.kind !== 'loss';
   return el(
     'section',
-    { class: 'block playground', attrs: { 'aria-label': 'Playground', 'data-block': 'playground' } },
-    el('h2', {}, 'Playground'),
+    { class: 'block playground', attrs: { 'aria-label': t('playground.title'), 'data-block': 'playground' } },
+    el('h2', {}, t('playground.title')),
     ...rows,
-    literal ? el('p', { class: 'hint' }, `Drag a bar of ${base.kind === 'pair' ? 'P or Q' : 'P'} in the chart below (or focus it and press ↑ or ↓) to change that probability; the others are rescaled to keep the sum 1.`) : null,
+    literal ? el('p', { class: 'hint' }, (base.kind === 'pair' ? t('playground.drag.pair') : t('playground.drag.distribution'))) : null,
     el(
       'div',
       { class: 'playground-actions' },
-      button('Reset', 'playground:reset', () => ui.reset(), { class: 'action', attrs: disabledUnless(changed, 'Back to the literal as written') }),
-      literal ? button('Copy as literal', 'playground:copy', () => ui.copyLiteral(), { class: 'action', attrs: disabledUnless(state.temperature !== 1 || edited, 'Copy the numbers shown, in the literal’s own syntax') }) : null,
-      literal ? button('Apply to editor', 'playground:apply', () => ui.applyLiteral(), { class: 'action', attrs: disabledUnless(state.temperature !== 1 || edited, 'Replace the literal in its document with the numbers shown (one undoable edit)') }) : null,
+      button(t('playground.reset'), 'playground:reset', () => ui.reset(), { class: 'action', attrs: disabledUnless(changed, t('playground.reset.title')) }),
+      literal ? button(t('playground.copy'), 'playground:copy', () => ui.copyLiteral(), { class: 'action', attrs: disabledUnless(state.temperature !== 1 || edited, t('playground.copy.title')) }) : null,
+      literal ? button(t('playground.apply'), 'playground:apply', () => ui.applyLiteral(), { class: 'action', attrs: disabledUnless(state.temperature !== 1 || edited, t('playground.apply.title')) }) : null,
     ),
   );
 }

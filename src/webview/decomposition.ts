@@ -1,6 +1,7 @@
 import type { FigureView } from '../shared/view-model';
 import { fromWire } from '../shared/wire';
 import { svg } from './dom';
+import { t } from './strings';
 
 /**
  * H(P,Q) = H(P) + D_KL(P‖Q) as one stacked bar: the entropy, then the divergence on top of it, the
@@ -26,7 +27,7 @@ export function decompositionBar(entropy: FigureView, kl: FigureView, cross: Fig
     height: HEIGHT,
     viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
     role: 'img',
-    'aria-label': `Stacked bar: H(P,Q) = H(P) + D_KL(P‖Q), ${cross.display} = ${entropy.display} + ${kl.display}${unit}.`,
+    'aria-label': t('decomposition.label', cross.display, entropy.display, `${kl.display}${unit}`),
   });
   const span = WIDTH - LEFT - RIGHT;
   const infinite = !Number.isFinite(d);

@@ -3,6 +3,7 @@ import type { FromWebview } from '../shared/protocol';
 import { fromWire } from '../shared/wire';
 import { niceTicks } from './charts';
 import { button, el, svg } from './dom';
+import { t } from './strings';
 
 /**
  * The panel's live section, for a value read in a paused debug session: where it was read, the
@@ -13,18 +14,18 @@ import { button, el, svg } from './dom';
 export function liveSection(live: LiveView, post: (message: FromWebview) => void): HTMLElement {
   const follow =
     live.canFollow || live.following
-      ? button(live.following ? 'Following: read again at every stop' : 'Follow while stepping', 'follow', () => post({ type: 'setFollowing', following: !live.following }), {
+      ? button(live.following ? t('live.following') : t('live.follow'), 'follow', () => post({ type: 'setFollowing', following: !live.following }), {
           class: live.following ? 'toggle pressed follow' : 'toggle follow',
           attrs: {
             'aria-pressed': String(live.following),
-            title: live.following ? 'Stop reading the value again at each stop' : 'Read this expression again at every stop of the debug session, and chart it',
+            title: live.following ? t('live.following.title') : t('live.follow.title'),
           },
         })
       : null;
   return el(
     'section',
-    { class: 'block live', attrs: { 'aria-label': 'Live value', 'data-block': 'live' } },
-    el('h2', {}, 'Live value'),
+    { class: 'block live', attrs: { 'aria-label': t('live.title'), 'data-block': 'live' } },
+    el('h2', {}, t('live.title')),
     el('p', { class: 'live-status' }, el('strong', { class: 'live-title' }, live.title), ` — ${live.status}`),
     follow,
     live.history && live.history.points.length > 0 ? historyFigure(live.history) : null,
@@ -36,13 +37,13 @@ const PLOT = 150;
 const MARGIN = { top: 18, right: 16, bottom: 36, left: 56 };
 
 function historyFigure(history: LiveHistory): HTMLElement {
-  const unit = history.unit ? ` (${history.unit})` : '';
-  const title = `${history.label} at each stop${unit}`;
-  const table = el('details', { class: 'data-table' }, el('summary', {}, `Data table (${history.points.length} ${history.points.length === 1 ? 'stop' : 'stops'})`), pointsTable(history, title));
+  const title = history.unit ? t('live.history.titleWithUnit', history.label, history.unit) : t('live.history.title', history.label);
+  const count = history.points.length;
+  const table = el('details', { class: 'data-table' }, el('summary', {}, count === 1 ? t('live.history.table.one') : t('live.history.table.many', count)), pointsTable(history, title));
   return el(
     'figure',
     { class: 'chart-figure history', attrs: { 'data-chart': 'history' } },
-    el('figcaption', {}, el('strong', {}, title), ' ', el('span', { class: 'caption' }, 'Each point is the value read when the program stopped; a gap is a stop where it could not be read.')),
+    el('figcaption', {}, el('strong', {}, title), ' ', el('span', { class: 'caption' }, t('live.history.caption'))),
     el('div', { class: 'chart-scroll' }, historyChart(history, title)),
     table,
   );
@@ -59,15 +60,15 @@ function historyChart(history: LiveHistory, title: string): SVGSVGElement {
   const right = WIDTH - MARGIN.right;
   const sx = (stop: number) => left + ((stop - first) / (last - first)) * (right - left);
   const sy = (v: number) => MARGIN.top + ((axis.hi - Math.min(Math.max(v, axis.lo), axis.hi)) / (axis.hi - axis.lo)) * PLOT;
-  const root = svg('svg', { class: 'chart curve-chart chart-history', width: WIDTH, height, viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-label': `${title}: ${points.length} stops. The values are in the table below.` });
+  const root = svg('svg', { class: 'chart curve-chart chart-history', width: WIDTH, height, viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-label': points.length === 1 ? t('live.history.chart.one', title) : t('live.history.chart.many', title, points.length) });
   root.appendChild(svg('line', { class: 'axis', x1: left, x2: right, y1: sy(axis.lo), y2: sy(axis.lo) }));
   root.appendChild(svg('line', { class: 'axis', x1: left, x2: left, y1: MARGIN.top, y2: sy(axis.lo) }));
-  for (const t of axis.ticks) {
-    root.appendChild(svg('line', { class: 'grid', x1: left, x2: right, y1: sy(t), y2: sy(t) }));
-    root.appendChild(svg('text', { class: 'tick', x: left - 6, y: sy(t) + 4, 'text-anchor': 'end' }, short(t)));
+  for (const tick of axis.ticks) {
+    root.appendChild(svg('line', { class: 'grid', x1: left, x2: right, y1: sy(tick), y2: sy(tick) }));
+    root.appendChild(svg('text', { class: 'tick', x: left - 6, y: sy(tick) + 4, 'text-anchor': 'end' }, short(tick)));
   }
-  for (const t of stopTicks(first, last)) root.appendChild(svg('text', { class: 'tick', x: sx(t), y: sy(axis.lo) + 16, 'text-anchor': 'middle' }, String(t)));
-  root.appendChild(svg('text', { class: 'axis-label', x: (left + right) / 2, y: height - 4, 'text-anchor': 'middle' }, 'stop'));
+  for (const tick of stopTicks(first, last)) root.appendChild(svg('text', { class: 'tick', x: sx(tick), y: sy(axis.lo) + 16, 'text-anchor': 'middle' }, String(tick)));
+  root.appendChild(svg('text', { class: 'axis-label', x: (left + right) / 2, y: height - 4, 'text-anchor': 'middle' }, t('live.history.stop')));
   // One path per run of consecutive stops read: a stop that could not be read breaks the line.
   let d = '';
   let previous: LivePoint | undefined;
@@ -84,7 +85,7 @@ function historyChart(history: LiveHistory, title: string): SVGSVGElement {
   for (const point of points) {
     const v = valueOf(point);
     const cx = sx(point.stop);
-    const label = `stop ${point.stop} at ${point.place}: ${point.note ?? point.display}`;
+    const label = t('live.history.point', point.stop, point.place, point.note ?? point.display);
     if (v === undefined) {
       root.appendChild(svg('text', { class: 'tick missing', x: cx, y: sy(axis.lo) - 4, 'text-anchor': 'middle' }, '×', svg('title', {}, label)));
     } else {
@@ -101,7 +102,7 @@ function pointsTable(history: LiveHistory, title: string): HTMLTableElement {
     'table',
     { class: 'data' },
     el('caption', {}, title),
-    el('thead', {}, el('tr', {}, el('th', { attrs: { scope: 'col' } }, 'stop'), el('th', { attrs: { scope: 'col' } }, 'paused at'), el('th', { attrs: { scope: 'col' } }, history.label))),
+    el('thead', {}, el('tr', {}, el('th', { attrs: { scope: 'col' } }, t('live.history.stop')), el('th', { attrs: { scope: 'col' } }, t('live.history.pausedAt')), el('th', { attrs: { scope: 'col' } }, history.label))),
     el('tbody', {}, ...history.points.map((p) => el('tr', {}, el('th', { attrs: { scope: 'row' } }, String(p.stop)), el('td', {}, p.place), el('td', {}, p.note ?? p.display)))),
   );
 }
@@ -114,7 +115,7 @@ function valueOf(point: LivePoint): number | undefined {
 function stopTicks(first: number, last: number): number[] {
   const step = Math.max(1, Math.ceil((last - first) / 8));
   const ticks: number[] = [];
-  for (let t = first; t <= last; t += step) ticks.push(t);
+  for (let tick = first; tick <= last; tick += step) ticks.push(tick);
   return ticks;
 }
 

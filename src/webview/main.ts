@@ -5,6 +5,7 @@ import type { Deferred } from './defer';
 import { BarDragging } from './drag';
 import { PagePlayground, type Update } from './playground';
 import { measure, render, wasVisible } from './render';
+import { t } from './strings';
 
 /**
  * The visualizer webview's entry (bundled to dist/webview/visualizer.js as an IIFE). It says
@@ -123,7 +124,7 @@ function draw(inFrame: boolean): void {
     update = playground.current(!inFrame || wasVisible('charts'));
   } catch (error) {
     // The playground's arithmetic failed on this literal: say so and show the literal as written.
-    showNotice(`The playground could not compute this: ${error instanceof Error ? error.message : String(error)}`);
+    showNotice(t('page.playgroundFailed', error instanceof Error ? error.message : String(error)));
     playground.reset();
     update = playground.current();
   }
@@ -148,7 +149,7 @@ function draw(inFrame: boolean): void {
   } catch (error) {
     const text = document.createElement('p');
     text.className = 'error-message';
-    text.textContent = `The visualizer failed to draw this literal: ${error instanceof Error ? error.message : String(error)}`;
+    text.textContent = t('page.drawFailed', error instanceof Error ? error.message : String(error));
     root.replaceChildren(text);
   }
   document.dispatchEvent(new CustomEvent('entropylens:drawn', { detail: { count, start, script: performance.now() - start } }));

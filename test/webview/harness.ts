@@ -15,6 +15,7 @@ import type { Unit } from '../../src/core/types';
 import { contentSecurityPolicy, createNonce, pageHtml, PRELOADED_FONTS } from '../../src/extension/visualizer/html';
 import { buildViewModel } from '../../src/shared/model/build';
 import type { Content, FromWebview, PanelState, SettingsView, ToWebview, ViewName } from '../../src/shared/protocol';
+import type { Strings } from '../../src/shared/strings';
 import type { SourceView } from '../../src/shared/view-model';
 
 export const ROOT = process.cwd();
@@ -101,6 +102,8 @@ export interface Harness {
 export interface HarnessOptions {
   /** Another build of visualizer.js (an older commit's, for the benchmark to compare against). */
   readonly baseline?: string;
+  /** The page's words, as the host puts them in the page (a pseudo-translation, in a test). */
+  readonly strings?: Strings;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -123,6 +126,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         fontUris: PRELOADED_FONTS.map((font) => `${origin}/dist/webview/katex/fonts/${font}`),
         preludeScriptUris: [`${origin}/test/stub.js`],
         preludeStyleUris: [`${origin}/test/theme.css`],
+        ...(options.strings ? { strings: options.strings } : {}),
       });
       // The same policy as a header too: the page cannot loosen what the server sent.
       return send(200, 'text/html; charset=utf-8', html, { 'Content-Security-Policy': contentSecurityPolicy(origin, nonce) });

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import { converterFor, type Converter } from './converter';
 import { LiveCancelled, LiveValueError } from './errors';
 import { checkExpression } from './expression';
@@ -60,16 +61,21 @@ function accepted(reply: Reply, expression: string, limit: number): Extract<Repl
     case 'ok':
       return reply;
     case 'raised':
-      return fail(`${expression} raised ${reply.message}`);
+      // The debuggee's own words (its exception, the helper's reason) are passed on as they are.
+      return fail(l10n.t('{0} raised {1}', expression, reply.message));
     case 'refused':
-      return fail(`${expression} is not numbers: ${reply.message}.`);
-    case 'large':
+      return fail(l10n.t('{0} is not numbers: {1}.', expression, reply.message));
+    case 'large': {
+      const bound = limit.toLocaleString('en-US');
+      const slice = `${expression}[:1000]`;
       return fail(
-        `${expression} has ${reply.count > limit + 1 ? reply.count.toLocaleString('en-US') : `more than ${limit.toLocaleString('en-US')}`} numbers, over the ` +
-          `entropyLens.live.maxElements bound of ${limit.toLocaleString('en-US')}: read a part of it (a slice such as ${expression}[:1000]), or raise the setting.`,
+        reply.count > limit + 1
+          ? l10n.t('{0} has {1} numbers, over the entropyLens.live.maxElements bound of {2}: read a part of it (a slice such as {3}), or raise the setting.', expression, reply.count.toLocaleString('en-US'), bound, slice)
+          : l10n.t('{0} has more than {1} numbers, over the entropyLens.live.maxElements bound of {1}: read a part of it (a slice such as {2}), or raise the setting.', expression, bound, slice),
       );
+    }
     default:
-      return fail(`${expression} could not be read: the debugger answered ${excerpt(reply.kind === 'foreign' ? reply.text : reply.kind)}.`);
+      return fail(answered(expression, reply));
   }
 }
 
@@ -84,15 +90,15 @@ async function fetchRest(evaluator: Evaluator, converter: Converter, ok: Extract
       options.progress?.(done, ok.length);
       const end = Math.min(ok.length, done + size);
       const reply = await evaluator.run(converter.piece(ok.token, done, end));
-      if (reply.kind === 'gone') fail(`${evaluator.expression} could not be read: the debuggee no longer holds its text (another read replaced it).`);
-      if (reply.kind !== 'piece') fail(`${evaluator.expression} could not be read: the debugger answered ${excerpt(reply.kind === 'foreign' ? reply.text : reply.kind)}.`);
+      if (reply.kind === 'gone') fail(l10n.t('{0} could not be read: the debuggee no longer holds its text (another read replaced it).', evaluator.expression));
+      if (reply.kind !== 'piece') fail(answered(evaluator.expression, reply));
       if (reply.text.length === end - done) {
         parts.push(reply.text);
         done = end;
         continue;
       }
       // Shortened: the debuggee kept the text only if this was not its last piece, so ask again smaller.
-      if (end === ok.length || size <= MIN_PIECE) fail(`${evaluator.expression} could not be read: the debugger shortens long values (to ${reply.text.length.toLocaleString('en-US')} characters).`);
+      if (end === ok.length || size <= MIN_PIECE) fail(l10n.t('{0} could not be read: the debugger shortens long values (to {1} characters).', evaluator.expression, reply.text.length.toLocaleString('en-US')));
       size = Math.max(MIN_PIECE, Math.min(size >> 2, reply.text.length >> 1));
     }
   } catch (error) {
@@ -133,7 +139,7 @@ class Evaluator {
   async #evaluate(code: string): Promise<string> {
     const { session, frameId } = this.frame;
     const reply = (await session.customRequest('evaluate', { expression: code, frameId, context: this.#context })) as { result?: unknown };
-    if (typeof reply?.result !== 'string') throw new Error('the debugger answered without a value');
+    if (typeof reply?.result !== 'string') throw new Error(l10n.t('the debugger answered without a value'));
     return reply.result;
   }
 
@@ -141,16 +147,21 @@ class Evaluator {
     const message = error instanceof Error ? error.message : String(error);
     const session = this.frame.session;
     if (/not supported|unrecogni[sz]ed|unknown request|not implemented|unsupported/i.test(message)) {
-      return new LiveValueError(`the ${session.type} debugger of "${session.name}" does not evaluate expressions, so live values cannot be read from it.`);
+      return new LiveValueError(l10n.t('the {0} debugger of "{1}" does not evaluate expressions, so live values cannot be read from it.', session.type, session.name));
     }
     // Adapters answer with a traceback or a sentence: its last line says what happened.
     const last = message.trim().split('\n').filter((line) => line.trim() !== '').pop() ?? message;
-    return new LiveValueError(`${this.expression} could not be read: ${last.trim()}`);
+    return new LiveValueError(l10n.t('{0} could not be read: {1}', this.expression, last.trim()));
   }
 }
 
 function fail(message: string): never {
   throw new LiveValueError(message);
+}
+
+/** An answer that is not the helper's: what the debugger said instead, shortened. */
+function answered(expression: string, reply: Reply): string {
+  return l10n.t('{0} could not be read: the debugger answered {1}.', expression, excerpt(reply.kind === 'foreign' ? reply.text : reply.kind));
 }
 
 function excerpt(text: string): string {

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import { LiveValueError } from './errors';
 import type { LiveLanguage } from './language';
 
@@ -14,10 +15,10 @@ const MAX_EXPRESSION_LENGTH = 2000;
  */
 export function checkExpression(text: string, language: LiveLanguage): string {
   const expression = text.trim();
-  if (expression === '') throw new LiveValueError('select an expression (such as a variable name) to read its value.');
-  if (expression.length > MAX_EXPRESSION_LENGTH) throw new LiveValueError(`the selection is ${expression.length.toLocaleString('en-US')} characters: select one expression, such as a variable name.`);
+  if (expression === '') throw new LiveValueError(l10n.t('select an expression (such as a variable name) to read its value.'));
+  if (expression.length > MAX_EXPRESSION_LENGTH) throw new LiveValueError(l10n.t('the selection is {0} characters: select one expression, such as a variable name.', expression.length.toLocaleString('en-US')));
   const problem = scan(expression, language);
-  if (problem) throw new LiveValueError(`"${excerpt(expression)}" ${problem}; Entropy Lens reads one expression and changes nothing in the program.`);
+  if (problem) throw new LiveValueError(l10n.t('"{0}" {1}; Entropy Lens reads one expression and changes nothing in the program.', excerpt(expression), problem));
   return expression;
 }
 
@@ -27,20 +28,20 @@ function scan(text: string, language: LiveLanguage): string | undefined {
     const c = text[i];
     if (c === '"' || c === "'" || c === '`') {
       const end = stringEnd(text, i);
-      if (end < 0) return 'has a string that does not end';
+      if (end < 0) return l10n.t('has a string that does not end');
       i = end;
       continue;
     }
-    if (c === '#' && language === 'python') return 'has a comment';
-    if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*') && language === 'javascript') return 'has a comment';
+    if (c === '#' && language === 'python') return l10n.t('has a comment');
+    if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*') && language === 'javascript') return l10n.t('has a comment');
     if (c === '(' || c === '[' || c === '{') stack.push(CLOSER[c]);
     else if (c === ')' || c === ']' || c === '}') {
-      if (stack.pop() !== c) return 'has unbalanced brackets';
-    } else if (c === ';') return 'is more than one statement';
-    else if (c === '=' && assigns(text, i, language)) return 'assigns a value';
-    else if ((c === '+' || c === '-') && text[i + 1] === c && language === 'javascript') return 'changes a value';
+      if (stack.pop() !== c) return l10n.t('has unbalanced brackets');
+    } else if (c === ';') return l10n.t('is more than one statement');
+    else if (c === '=' && assigns(text, i, language)) return l10n.t('assigns a value');
+    else if ((c === '+' || c === '-') && text[i + 1] === c && language === 'javascript') return l10n.t('changes a value');
   }
-  return stack.length > 0 ? 'has unbalanced brackets' : undefined;
+  return stack.length > 0 ? l10n.t('has unbalanced brackets') : undefined;
 }
 
 const CLOSER: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };

@@ -41,7 +41,7 @@ export async function pausedFrame(): Promise<PausedFrame | undefined> {
   const session = item?.session ?? vscode.debug.activeDebugSession;
   if (!session) return undefined;
   if (!vscode.workspace.isTrusted) {
-    throw new LiveValueError('live values are read only in a trusted workspace: reading one runs an expression in the program being debugged.');
+    throw new LiveValueError(vscode.l10n.t('live values are read only in a trusted workspace: reading one runs an expression in the program being debugged.'));
   }
   if (!item) throw running(session);
   const frameId = item instanceof vscode.DebugStackFrame ? item.frameId : undefined;
@@ -57,19 +57,19 @@ export async function pausedFrame(): Promise<PausedFrame | undefined> {
   const location = frame && locationOf(frame);
   const language = languageOf(session.type, location?.uri?.path ?? frame?.source?.path);
   if (!language) {
-    throw new LiveValueError(`live values are read in Python and JavaScript (and TypeScript) sessions; "${session.name}" is a ${session.type} session.`);
+    throw new LiveValueError(vscode.l10n.t('live values are read in Python and JavaScript (and TypeScript) sessions; "{0}" is a {1} session.', session.name, session.type));
   }
   return { session, threadId: item.threadId, frameId: frameId ?? frame!.id, language, location };
 }
 
 function running(session: vscode.DebugSession): LiveValueError {
-  return new LiveValueError(`"${session.name}" is running: pause it, or stop at a breakpoint, to read a live value.`);
+  return new LiveValueError(vscode.l10n.t('"{0}" is running: pause it, or stop at a breakpoint, to read a live value.', session.name));
 }
 
 function locationOf(frame: DapFrame): FrameLocation {
   const path = frame.source?.path;
   const uri = path ? uriOf(path) : undefined;
-  const fileName = (uri ? uri.path.slice(uri.path.lastIndexOf('/') + 1) : undefined) || frame.source?.name || 'an unnamed source';
+  const fileName = (uri ? uri.path.slice(uri.path.lastIndexOf('/') + 1) : undefined) || frame.source?.name || vscode.l10n.t('an unnamed source');
   return { uri, fileName, line: frame.line };
 }
 

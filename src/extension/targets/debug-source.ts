@@ -84,7 +84,7 @@ export class DebugSource implements SourceContract {
   /** Shows the frame's line in its file: where the value lives. */
   async reveal(_span?: SourceRange): Promise<void> {
     const location = this.frame.location;
-    if (!location?.uri) throw new SourceUnavailable(`${this.describe()} is in a source that is not a file, so it cannot be shown.`);
+    if (!location?.uri) throw new SourceUnavailable(vscode.l10n.t('{0} is in a source that is not a file, so it cannot be shown.', this.describe()));
     const line = Math.max(0, location.line - 1);
     const position = new vscode.Position(line, 0);
     try {
@@ -92,7 +92,7 @@ export class DebugSource implements SourceContract {
       const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === location.uri!.toString());
       await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: new vscode.Range(position, position), preserveFocus: false });
     } catch (error) {
-      throw new SourceUnavailable(`${location.fileName} can no longer be opened.`, { cause: error });
+      throw new SourceUnavailable(vscode.l10n.t('{0} can no longer be opened.', location.fileName), { cause: error });
     }
   }
 }

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { looksNumeric } from '../../core/locate';
+import { l10n } from '../l10n';
 import { captureValue, type CapturedValue } from '../live/capture';
 import { expressionAt } from '../live/expression';
 import { withLateProgress } from '../live/late-progress';
@@ -56,8 +57,8 @@ export async function liveCommandTarget(editor: vscode.TextEditor, purpose: Live
 
 /** Reads the expressions one after another (one debuggee), with one progress for them all. */
 export function captureAll(frame: PausedFrame, expressions: readonly string[], maxElements: number): Promise<CapturedValue[]> {
-  const names = expressions.join(' and ');
-  return withLateProgress(`Entropy Lens: reading ${names} from the debugger…`, async (token, report) => {
+  const names = expressions.length === 2 ? l10n.t('{0} and {1}', expressions[0], expressions[1]) : expressions.join(', ');
+  return withLateProgress(l10n.t('Entropy Lens: reading {0} from the debugger…', names), async (token, report) => {
     const values: CapturedValue[] = [];
     for (const [i, expression] of expressions.entries()) {
       values.push(await captureValue(frame, expression, { maxElements, token, progress: (done, total) => report(i * total + done, expressions.length * total) }));

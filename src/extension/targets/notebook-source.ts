@@ -31,7 +31,7 @@ export class NotebookOutputSource implements SourceContract {
   }
 
   get name(): string {
-    return `${baseName(this.notebook.uri)}, cell ${this.cellIndex + 1}`;
+    return vscode.l10n.t('{0}, cell {1}', baseName(this.notebook.uri), this.cellIndex + 1);
   }
 
   get ref(): NotebookOutputRef {
@@ -43,7 +43,7 @@ export class NotebookOutputSource implements SourceContract {
   }
 
   describe(): string {
-    return `the output of cell ${this.cellIndex + 1} in ${baseName(this.notebook.uri)}`;
+    return vscode.l10n.t('the output of cell {0} in {1}', this.cellIndex + 1, baseName(this.notebook.uri));
   }
 
   /** Line and column in the output's text, as it is shown under the cell. */
@@ -58,7 +58,7 @@ export class NotebookOutputSource implements SourceContract {
       const editor = await vscode.window.showNotebookDocument(this.notebook, { selections: [range], preserveFocus: false });
       editor.revealRange(range, vscode.NotebookEditorRevealType.InCenterIfOutsideViewport);
     } catch (error) {
-      throw new SourceUnavailable(`${baseName(this.notebook.uri)} can no longer be opened.`, { cause: error });
+      throw new SourceUnavailable(vscode.l10n.t('{0} can no longer be opened.', baseName(this.notebook.uri)), { cause: error });
     }
   }
 }
@@ -77,9 +77,9 @@ export async function openNotebookOutputRef(ref: NotebookOutputRef): Promise<Not
   try {
     notebook = vscode.workspace.notebookDocuments.find((candidate) => candidate.uri.toString() === ref.uri.toString()) ?? (await vscode.workspace.openNotebookDocument(ref.uri));
   } catch (error) {
-    throw new SourceUnavailable(`${baseName(ref.uri)} can no longer be opened: it was deleted, renamed or moved.`, { cause: error });
+    throw new SourceUnavailable(vscode.l10n.t('{0} can no longer be opened: it was deleted, renamed or moved.', baseName(ref.uri)), { cause: error });
   }
   const source = notebookOutputSource(notebook, ref.cell, ref.output) ?? notebookOutputSource(notebook, ref.cell);
-  if (!source) throw new SourceUnavailable(`cell ${ref.cell + 1} of ${baseName(ref.uri)} no longer has an output of numbers.`);
+  if (!source) throw new SourceUnavailable(vscode.l10n.t('cell {0} of {1} no longer has an output of numbers.', ref.cell + 1, baseName(ref.uri)));
   return source;
 }

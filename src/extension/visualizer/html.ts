@@ -1,8 +1,10 @@
 /**
  * The visualizer's page. Pure (no `vscode` import) so the Chromium tests serve exactly this page
  * with exactly this CSP. Nothing user-provided is ever written into it: the content arrives later as
- * messages and is inserted as DOM text nodes.
+ * messages and is inserted as DOM text nodes. The page's own words (translated by the host) are
+ * written as JSON in a script element the page never runs, escaped so no string can close it.
  */
+import { DEFAULT_STRINGS, STRINGS_ELEMENT_ID, type Strings } from '../../shared/strings';
 
 export interface PageResources {
   /** `webview.cspSource`. */
@@ -13,6 +15,8 @@ export interface PageResources {
   /** The KaTeX fonts in `PRELOADED_FONTS`, in that order (dist/webview/katex/fonts/…). */
   readonly fontUris: readonly string[];
   readonly nonce: string;
+  /** The page's words in the display language (webview-strings.ts); English when absent. */
+  readonly strings?: Strings;
   /** Tests only: scripts run before the bundle (the stub `acquireVsCodeApi`), with the same nonce. */
   readonly preludeScriptUris?: readonly string[];
   /** Tests only: a stylesheet standing in for the `--vscode-*` variables VS Code injects. */
@@ -56,7 +60,16 @@ function attr(value: string): string {
   return value.replace(/[&"<>']/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
 }
 
+/**
+ * JSON that is safe as a script element's text: `<` (so no `</script>` or `<!--`), `>`, `&` and the
+ * two line separators are written as \u escapes, which JSON.parse reads back as the same characters.
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function pageHtml(r: PageResources): string {
+  const strings = r.strings ?? DEFAULT_STRINGS;
   const scripts = [...(r.preludeScriptUris ?? []), r.scriptUri]
     .map((uri) => `<script nonce="${attr(r.nonce)}" src="${attr(uri)}"></script>`)
     .join('\n    ');
@@ -73,8 +86,9 @@ export function pageHtml(r: PageResources): string {
     <title>Entropy Lens</title>
   </head>
   <body>
-    <main id="root"><p class="placeholder">Loading…</p></main>
+    <main id="root"><p class="placeholder">${attr(strings['page.loading'])}</p></main>
     <div id="notice" role="status" aria-live="polite"></div>
+    <script type="application/json" id="${STRINGS_ELEMENT_ID}" nonce="${attr(r.nonce)}">${scriptJson(strings)}</script>
     ${scripts}
   </body>
 </html>`;

@@ -114,7 +114,7 @@ export class LiveFollow extends Disposable {
       const ended = this.#ended.has(source.frame.session.id);
       return {
         title: source.describe(),
-        status: ended ? `live value read at ${source.place}; its debug session has ended` : `live value, paused at ${source.place}`,
+        status: ended ? vscode.l10n.t('live value read at {0}; its debug session has ended', source.place) : vscode.l10n.t('live value, paused at {0}', source.place),
         following: this.#pin !== undefined,
         canFollow: !ended,
         ...(history ? { history } : {}),
@@ -122,7 +122,7 @@ export class LiveFollow extends Disposable {
     }
     const restored = this.#restored;
     if (!restored || source) return undefined;
-    return { title: restored.title, status: 'a live value of a debug session that has ended', following: false, canFollow: false, ...(history ? { history } : {}) };
+    return { title: restored.title, status: vscode.l10n.t('a live value of a debug session that has ended'), following: false, canFollow: false, ...(history ? { history } : {}) };
   }
 
   /** What the panel's state keeps: the title and the history. */
@@ -157,7 +157,7 @@ export class LiveFollow extends Disposable {
     let place = pin.session.name;
     try {
       const frame = await pausedFrame();
-      if (!frame || frame.session.id !== pin.session.id) throw new LiveValueError(`"${pin.session.name}" is not paused`);
+      if (!frame || frame.session.id !== pin.session.id) throw new LiveValueError(vscode.l10n.t('"{0}" is not paused', pin.session.name));
       place = placeOf(frame);
       const values = await captureAll(frame, pin.expressions, readSettings(frame.location?.uri).liveMaxElements);
       if (this.#pin !== pin) return;
@@ -167,7 +167,7 @@ export class LiveFollow extends Disposable {
       this.panel.show(source.ref);
     } catch (error) {
       if (!(error instanceof LiveValueError) && !(error instanceof LiveCancelled)) throw error;
-      this.#append({ stop: this.#stops, display: '—', place, note: error instanceof LiveCancelled ? 'not read: cancelled' : error.message });
+      this.#append({ stop: this.#stops, display: '—', place, note: error instanceof LiveCancelled ? vscode.l10n.t('not read: cancelled') : error.message });
       this.panel.changed();
     }
   }

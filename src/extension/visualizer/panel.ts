@@ -3,6 +3,7 @@ import { isFromWebview, type FromWebview, type ToWebview } from '../../shared/pr
 import { Disposable } from '../dispose';
 import { log } from '../log';
 import { createNonce, pageHtml, PRELOADED_FONTS } from './html';
+import { webviewStrings } from './webview-strings';
 
 /**
  * One webview panel's host side: sets its options and page, validates what the webview posts, and
@@ -29,6 +30,7 @@ export class PanelHost extends Disposable {
     webview.html = pageHtml({
       cspSource: webview.cspSource,
       nonce: createNonce(),
+      strings: webviewStrings(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'visualizer.js')).toString(),
       katexCssUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'katex', 'katex.min.css')).toString(),
       cssUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'visualizer.css')).toString(),

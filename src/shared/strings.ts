@@ -1,0 +1,89 @@
+/**
+ * The visualizer page's own words, with their English defaults. The webview cannot call
+ * vscode.l10n, so the host translates every entry when it creates the panel
+ * (src/extension/visualizer/webview-strings.ts) and puts the result in the page as JSON
+ * (html.ts); the page reads it with `t(key)` (src/webview/strings.ts). A key missing or malformed
+ * there falls back to its English default, so the page always has words.
+ *
+ * What the host or the core wrote (figure labels, notes, warnings, a live value's status) arrives
+ * in the view model and the messages as text already; only the page's framing is here.
+ */
+export const DEFAULT_STRINGS = {
+  'page.loading': 'Loading…',
+  'page.playgroundFailed': 'The playground could not compute this: {0}',
+  'page.drawFailed': 'The visualizer failed to draw this literal: {0}',
+
+  'playground.title': 'Playground',
+  'playground.temperature': 'Temperature',
+  'playground.temperature.hint': 'softmax(log p / T): below 1 sharper, above 1 flatter',
+  'playground.temperature.hint.loss': 'divides the logits by T (probabilities: p^(1/T), renormalised)',
+  'playground.smoothing': 'Label smoothing',
+  'playground.smoothing.hint': 'targets (1 − ε)·y + ε/C, C = {0}',
+  'playground.drag.distribution': 'Drag a bar of P in the chart below (or focus it and press ↑ or ↓) to change that probability; the others are rescaled to keep the sum 1.',
+  'playground.drag.pair': 'Drag a bar of P or Q in the chart below (or focus it and press ↑ or ↓) to change that probability; the others are rescaled to keep the sum 1.',
+  'playground.reset': 'Reset',
+  'playground.reset.title': 'Back to the literal as written',
+  'playground.copy': 'Copy as literal',
+  'playground.copy.title': 'Copy the numbers shown, in the literal’s own syntax',
+  'playground.apply': 'Apply to editor',
+  'playground.apply.title': 'Replace the literal in its document with the numbers shown (one undoable edit)',
+
+  'decomposition.label': 'Stacked bar: H(P,Q) = H(P) + D_KL(P‖Q), {0} = {1} + {2}.',
+
+  'live.title': 'Live value',
+  'live.follow': 'Follow while stepping',
+  'live.follow.title': 'Read this expression again at every stop of the debug session, and chart it',
+  'live.following': 'Following: read again at every stop',
+  'live.following.title': 'Stop reading the value again at each stop',
+  'live.history.title': '{0} at each stop',
+  'live.history.titleWithUnit': '{0} at each stop ({1})',
+  'live.history.caption': 'Each point is the value read when the program stopped; a gap is a stop where it could not be read.',
+  'live.history.table.one': 'Data table (1 stop)',
+  'live.history.table.many': 'Data table ({0} stops)',
+  'live.history.chart.one': '{0}: 1 stop. The values are in the table below.',
+  'live.history.chart.many': '{0}: {1} stops. The values are in the table below.',
+  'live.history.stop': 'stop',
+  'live.history.pausedAt': 'paused at',
+  'live.history.point': 'stop {0} at {1}: {2}',
+} as const;
+
+export type StringKey = keyof typeof DEFAULT_STRINGS;
+
+/** The catalogue as the page holds it: every key, a string each. */
+export type Strings = { readonly [K in StringKey]: string };
+
+export const STRING_KEYS = Object.keys(DEFAULT_STRINGS) as StringKey[];
+
+/** The id of the page's `<script type="application/json">` holding the catalogue. */
+export const STRINGS_ELEMENT_ID = 'entropy-lens-strings';
+
+/** A translation longer than this is not one: the default is kept. */
+const MAX_LENGTH = 2000;
+
+/**
+ * The catalogue as far as `value` (parsed from the page) can be trusted: each key's string if it
+ * has one, its English default otherwise. Unknown keys are not kept.
+ */
+export function stringsFrom(value: unknown): Strings {
+  const out: Record<string, string> = { ...DEFAULT_STRINGS };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return out as Strings;
+  for (const key of STRING_KEYS) {
+    const given = Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+    if (typeof given === 'string' && given.length <= MAX_LENGTH) out[key] = given;
+  }
+  return out as Strings;
+}
+
+export type MessageArg = string | number | boolean;
+
+/**
+ * `{0}`, `{1}`… replaced by the arguments, as vscode.l10n.t does (VS Code's `format2`): a brace
+ * pair naming no argument stays as written, and with no arguments the message is returned as is.
+ */
+export function formatMessage(message: string, args: readonly MessageArg[]): string {
+  if (args.length === 0) return message;
+  return message.replace(/{([^}]+)}/g, (match, name: string) => {
+    const index = /^\d+$/.test(name) ? Number(name) : -1;
+    return index >= 0 && index < args.length ? String(args[index]) : match;
+  });
+}
