@@ -76,6 +76,19 @@ export interface ErrorView {
   readonly column: number;
 }
 
+/**
+ * What the panel says quietly above the content (issue 14). `stale`: the literal cannot be read as it
+ * is now (mid-edit); the figures below are its last good ones, dimmed, and `line`/`column` (1-based)
+ * say where the text fails. `ended`: the literal was deleted; the figures below are its last, dimmed.
+ * `hint`: the selection holds no literal; the panel shows the last one, as it was.
+ */
+export interface StatusLine {
+  readonly kind: 'stale' | 'ended' | 'hint';
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
 export type Content =
   | { readonly kind: 'model'; readonly model: ViewModel }
   | { readonly kind: 'error'; readonly error: ErrorView }
@@ -89,6 +102,8 @@ export type ToWebview =
       readonly state: PanelState;
       /** For a live value: where it was read, Follow, and its history. */
       readonly live?: LiveView;
+      /** A quiet line above the content: why the figures are earlier ones, or why the selection was not followed. */
+      readonly status?: StatusLine;
     }
   /** A short confirmation ("Copied the figures as Markdown"), shown in a live region. */
   | { readonly type: 'notice'; readonly text: string }
@@ -164,7 +179,14 @@ export function isToWebview(value: unknown): value is ToWebview {
   if (value.type === 'notice') return typeof value.text === 'string';
   if (value.type === 'applied') return true;
   if (value.type !== 'update') return false;
-  return isObject(value.content) && typeof value.content.kind === 'string' && isObject(value.settings) && isPanelState(value.state);
+  return isObject(value.content) && typeof value.content.kind === 'string' && isObject(value.settings) && isPanelState(value.state) && (value.status === undefined || isStatusLine(value.status));
+}
+
+const STATUS_KINDS: readonly StatusLine['kind'][] = ['stale', 'ended', 'hint'];
+
+export function isStatusLine(value: unknown): value is StatusLine {
+  const place = (n: unknown) => n === undefined || (Number.isInteger(n) && (n as number) >= 1);
+  return isObject(value) && oneOf(STATUS_KINDS, value.kind) && typeof value.message === 'string' && place(value.line) && place(value.column);
 }
 
 export function isPanelState(value: unknown): value is PanelState {

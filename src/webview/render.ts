@@ -9,6 +9,7 @@ import { interimMath, math } from './math';
 import { liveSection } from './history-chart';
 import { kindChartCount, kindCharts } from './kind-charts';
 import { morphChildren } from './morph';
+import { errorView, statusLine } from './status-line';
 import { figureTerm, namedFormula } from './figure-names';
 import { toolbar } from './toolbar';
 
@@ -91,6 +92,7 @@ export function render(root: HTMLElement, update: Update, post: Post, parts: Pag
   const page = document.createDocumentFragment();
   page.appendChild(toolbar(update, post));
   if (update.live) page.appendChild(liveSection(update.live, post));
+  page.appendChild(statusLine(update, post));
   page.appendChild(interimMath(parts.interim === true, () => content(update.content, ctx)));
   morphChildren(root, page);
   if (focused) {
@@ -113,14 +115,7 @@ function content(c: Content, ctx: Context): HTMLElement {
     case 'empty':
       return el('section', { class: 'empty' }, el('p', {}, c.message));
     case 'error':
-      return el(
-        'section',
-        { class: 'error', attrs: { role: 'alert' } },
-        el('h2', {}, 'This selection could not be read'),
-        el('p', { class: 'error-message' }, c.error.message),
-        el('p', { class: 'where' }, c.error.fileName, `, line ${c.error.line}, column ${c.error.column}`),
-        button(`Go to line ${c.error.line}, column ${c.error.column}`, 'reveal', () => post({ type: 'reveal' }), { class: 'action' }),
-      );
+      return errorView(c.error, post);
     case 'model':
       return modelView(c.model, ctx);
   }

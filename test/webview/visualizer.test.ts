@@ -214,7 +214,9 @@ describe('visualizer webview (Chromium)', function () {
 
   it('shows a malformed selection as an error with its message and line/column', async () => {
     await send(page, updateWith({ kind: 'error', error: { message: 'element 2: "x" is a string, not a number', code: 'not-a-number', fileName: 'data.json', line: 3, column: 5 } }));
-    const alert = page.locator('[role="alert"]');
+    // Quiet (issue 14): no alert box; the polite status region says it once (test/webview/status-line.test.ts).
+    assert.equal(await page.locator('[role="alert"]').count(), 0);
+    const alert = page.locator('section.error');
     assert.match((await alert.textContent()) ?? '', /"x" is a string/);
     assert.match((await alert.textContent()) ?? '', /data\.json, line 3, column 5/);
     await alert.locator('button').click();

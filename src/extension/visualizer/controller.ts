@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LiveView } from '../../shared/live';
-import { panelStateFrom, VIEW_TYPE, type Content, type FromWebview, type PanelChoices, type PanelState, type SettingsView, type ViewName } from '../../shared/protocol';
+import { panelStateFrom, VIEW_TYPE, type Content, type FromWebview, type PanelChoices, type PanelState, type SettingsView, type StatusLine, type ViewName } from '../../shared/protocol';
 import type { VisualizerHandle } from '../commands/command';
 import { Disposable, toDisposable } from '../dispose';
 import { log } from '../log';
@@ -15,6 +15,7 @@ import { Following } from './following';
 import { latexAt, markdownAt } from './view-model-copy';
 import { writeLiteral } from './view-model-literal';
 import { LiveFollow } from './live-follow';
+import { LiteralTracking } from './literal-tracking';
 import { PanelHost } from './panel';
 import { panelState, refOfState } from './panel-state';
 import { writeSetting } from './write-setting';
@@ -30,6 +31,8 @@ export interface VisualizerSnapshot {
   readonly viewColumn?: number;
   /** The live section last sent, for a value read in a paused debug session. */
   readonly live?: LiveView;
+  /** The quiet line above the content: an earlier result kept, or a selection not followed. */
+  readonly status?: StatusLine;
 }
 
 /** What the panel shows: the content, with the source and outcome behind it (for copy and reveal). */
@@ -41,6 +44,7 @@ interface Shown {
   readonly defaults: Settings;
   readonly source?: TargetSource;
   readonly outcome?: Outcome;
+  readonly status?: StatusLine;
 }
 
 /** How long after an edit or a settings change the panel evaluates again. */
@@ -54,7 +58,14 @@ const REFRESH_DELAY_MS = 120;
  */
 export class VisualizerController extends Disposable implements VisualizerHandle {
   #host: PanelHost | undefined;
-  #ref: SourceRef | undefined;
+  /** The source shown: it follows the edits of its document (literal-tracking.ts). */
+  readonly #tracking = new LiteralTracking();
+  get #ref(): SourceRef | undefined {
+    return this.#tracking.ref;
+  }
+  set #ref(ref: SourceRef | undefined) {
+    this.#tracking.ref = ref;
+  }
   #locked = false;
   #view: ViewName = 'figures';
   /** The toolbar's unit, reading and loss, over the settings for this panel only (saved with it). */
@@ -81,6 +92,13 @@ export class VisualizerController extends Disposable implements VisualizerHandle
           this.#ref = ref;
           void this.refresh();
         },
+        // The selection holds no literal, or is back on the one shown: the panel stays, and says so (or stops saying it).
+        missed: () => {
+          if (this.#tracking.hint(true)) void this.refresh();
+        },
+        kept: () => {
+          if (this.#tracking.hint(false)) void this.refresh();
+        },
       }),
     );
     this.#live = this.register(
@@ -95,7 +113,12 @@ export class VisualizerController extends Disposable implements VisualizerHandle
     );
     this.register(
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (this.#ref?.kind === 'document' && event.document.uri.toString() === this.#ref.uri.toString()) this.#scheduleRefresh();
+        if (this.#ref?.kind !== 'document' || event.document.uri.toString() !== this.#ref.uri.toString()) return;
+        if (this.#tracking.edited(event, this.#locked)) return this.#scheduleRefresh();
+        // The literal was deleted: a lock on it ends, and the panel shows its last figures at once.
+        this.#locked = false;
+        clearTimeout(this.#refreshTimer);
+        void this.refresh();
       }),
     );
     this.register(
@@ -165,6 +188,7 @@ export class VisualizerController extends Disposable implements VisualizerHandle
       ...(host?.lastNotice !== undefined ? { notice: host.lastNotice } : {}),
       ...(host?.panel.viewColumn !== undefined ? { viewColumn: host.panel.viewColumn } : {}),
       ...(this.#lastLive ? { live: this.#lastLive } : {}),
+      ...(this.#shown?.status ? { status: this.#shown.status } : {}),
     };
   }
 
@@ -174,13 +198,14 @@ export class VisualizerController extends Disposable implements VisualizerHandle
     if (!host) return;
     const generation = ++this.#generation;
     this.#updateTitle();
-    const shown = await this.#compute();
+    const computed = await this.#compute();
     // A later refresh began while this one waited for its source: the later one is what to show.
-    if (generation !== this.#generation || host !== this.#host || !shown) return;
+    if (generation !== this.#generation || host !== this.#host || !computed) return;
+    const shown = this.#tracking.present(computed, this.#view);
     this.#shown = shown;
     const live = this.#live.view(shown.source);
     this.#lastLive = live;
-    host.post({ type: 'update', content: shown.content, settings: settingsView(shown.settings, shown.defaults), state: this.#state(), ...(live ? { live } : {}) });
+    host.post({ type: 'update', content: shown.content, settings: settingsView(shown.settings, shown.defaults), state: this.#state(), ...(live ? { live } : {}), ...(shown.status ? { status: shown.status } : {}) });
   }
 
   /** A message from the webview; failures become a notice in the panel, never a rejection. */

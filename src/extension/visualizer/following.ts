@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { looksLikeLiteral } from '../../core/locate';
 import { Disposable } from '../dispose';
 import type { SelectionWatcher } from '../selection-watcher';
 import type { TargetService } from '../targets/service';
@@ -12,12 +13,18 @@ export interface Followed {
   current(): SourceRef | undefined;
   /** Shows `ref` instead. */
   follow(ref: SourceRef): void;
+  /** The selection holds no literal (a word, a line of code, the cursor on an empty line): the panel stays as it is. */
+  missed(): void;
+  /** The selection is back on the literal shown. */
+  kept(): void;
 }
 
 /**
  * The panel follows the selection: when it settles on another literal (or the cursor rests in one),
- * the panel shows that. A selection the visualizer made itself (Reveal) is not followed, and nor are
- * the editors of the Output and Debug Console.
+ * the panel shows that. A selection that holds no literal — plain code, as the commands judge it
+ * (`looksLikeLiteral`), or a cursor in none — leaves the panel as it was: its last literal is still
+ * worth reading. A selection the visualizer made itself (Reveal) is not followed, and nor are the
+ * editors of the Output and Debug Console.
  */
 export class Following extends Disposable {
   #own: { readonly uri: string; readonly range: vscode.Range } | undefined;
@@ -46,7 +53,9 @@ export class Following extends Disposable {
     const own = this.#own;
     if (own && own.uri === editor.document.uri.toString() && own.range.isEqual(editor.selection)) return;
     this.#own = undefined;
-    const ref = this.targets.editorTarget(editor)?.sources[0].ref;
-    if (ref && !sameRef(ref, this.panel.current())) this.panel.follow(ref);
+    const source = this.targets.editorTarget(editor)?.sources[0];
+    if (!source || (!editor.selection.isEmpty && !looksLikeLiteral(source.text()))) return this.panel.missed();
+    if (sameRef(source.ref, this.panel.current())) return this.panel.kept();
+    this.panel.follow(source.ref);
   }
 }
