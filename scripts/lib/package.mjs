@@ -1,8 +1,8 @@
 // Packaging the .vsix: `npm run package`, the scenario runner and `npm run screenshots` all call
 // this, so every one of them tests the artefact a user installs. vsce runs the manifest's
 // `vscode:prepublish` (the production build) itself and reads its options from the manifest's
-// `vsce` field, so `vsce publish` and `ovsx publish` ship the same bundles. The one flag passed
-// here, only while package.json has no `repository`, is explained below.
+// `vsce` field, so `vsce publish` and `ovsx publish` ship the same bundles. The flags about the
+// README's relative links (where package.json has no `repository`) are explained below.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,20 +18,52 @@ export function vsixPath(root) {
 }
 
 /**
+ * The web addresses the README's relative links and pictures are rewritten against, from `npm run
+ * package -- --baseContentUrl URL --baseImagesUrl URL` (vsce's own flags). Each must be an https URL:
+ * vsce refuses any other picture source. An argument this script does not know is an error.
+ * @param {readonly string[]} argv @returns {{ baseContentUrl?: string, baseImagesUrl?: string }}
+ */
+export function baseUrlsFrom(argv) {
+  /** @type {{ baseContentUrl?: string, baseImagesUrl?: string }} */
+  const urls = {};
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s);
+    if (flag !== '--baseContentUrl' && flag !== '--baseImagesUrl') throw new Error(`unknown argument ${argv[i]} (known: --baseContentUrl URL, --baseImagesUrl URL)`);
+    const value = inline ?? argv[++i];
+    let url;
+    try {
+      url = new URL(value ?? '');
+    } catch {
+      throw new Error(`${flag} needs a web address, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+    }
+    if (url.protocol !== 'https:') throw new Error(`${flag} must be an https address (vsce and the stores show https pictures only), got ${value}`);
+    urls[flag === '--baseContentUrl' ? 'baseContentUrl' : 'baseImagesUrl'] = value;
+  }
+  return urls;
+}
+
+/**
  * Runs `vsce package` in `root` with the vsce of that folder's node_modules; resolves the .vsix
  * path and size. Needs nothing but `npm ci` (no provisioning).
- * @param {string} root @param {{ log?: (message: string) => void, timeoutMs?: number }} [options]
+ * @param {string} root
+ * @param {{ log?: (message: string) => void, timeoutMs?: number, baseContentUrl?: string, baseImagesUrl?: string }} [options]
  */
-export function packageVsix(root, { log = console.log, timeoutMs = 300_000 } = {}) {
+export function packageVsix(root, { log = console.log, timeoutMs = 300_000, baseContentUrl, baseImagesUrl } = {}) {
   const out = vsixPath(root);
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   const args = [vsce, 'package', '--out', out];
-  if (!JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).repository) {
-    // With no repository vsce cannot turn the README's relative links and pictures into web
-    // addresses, and refuses to package. They stay relative: right on the repository's own page,
-    // but the store pages and VS Code's extension page show https pictures only.
-    log('WARNING: package.json has no "repository": the README keeps relative links, so its pictures will not show on the store pages or in VS Code\'s extension page');
+  if (baseContentUrl) args.push('--baseContentUrl', baseContentUrl);
+  if (baseImagesUrl) args.push('--baseImagesUrl', baseImagesUrl);
+  const repository = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).repository;
+  if (!repository && !baseContentUrl && !baseImagesUrl) {
+    // With no repository and no base address vsce cannot turn the README's relative links and
+    // pictures into web addresses, and refuses to package. They stay relative: right on the
+    // repository's own page, but the store pages and VS Code's extension page show https pictures only.
+    log('WARNING: package.json has no "repository" and no --baseContentUrl/--baseImagesUrl was given: the README keeps relative links, so its pictures will not show on the store pages or in VS Code\'s extension page');
     args.push('--no-rewrite-relative-links');
+  } else if (!repository && !baseContentUrl) {
+    // vsce rewrites only the pictures then; a relative link to another file stays relative.
+    log('WARNING: --baseImagesUrl without --baseContentUrl: the README\'s links to other files (docs/, BENCHMARKS.md) stay relative and will not open from the store pages');
   }
   log(`vsce package → ${out} (runs vscode:prepublish, the production build)`);
   const result = spawnSync(process.execPath, args,
