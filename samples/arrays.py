@@ -17,6 +17,8 @@ t64 = torch.tensor([[0.5, 0.5], [0.9, 0.1]], dtype=torch.float64)
 image = torch.zeros((3, 224, 224))
 # Two predictions, or P and Q? The hover's link reads the rows as a batch, or back as a pair.
 preds = torch.tensor([[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]])
+# Raw scores: lock the visualizer on them and edit the numbers; the figures follow as you type.
+logits = np.array([2.0, -1.0, 0.5])
 
 print(p)  # [0.1 0.2 0.7]
 print(repr(p))
