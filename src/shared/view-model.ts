@@ -66,6 +66,29 @@ export interface BarChart {
   readonly reference?: { readonly value: number; readonly label: string };
   /** Its bars of P (series 0) and Q (series 1) can be dragged: the playground's edits. */
   readonly draggable?: boolean;
+  /** For a long vector, how many elements have each probability (model/histogram.ts). */
+  readonly histogram?: Histogram;
+}
+
+/** A bin of a histogram: [lo, hi), and how many elements of each series fall in it. */
+export interface HistogramBin {
+  readonly lo: number;
+  readonly hi: number;
+  readonly counts: readonly number[];
+}
+
+export interface Histogram {
+  readonly id: string;
+  readonly title: string;
+  readonly series: readonly string[];
+  /** The probability axis: logarithmic when the values span a decade or more. */
+  readonly scale: 'log' | 'linear';
+  /** Contiguous and ascending; every positive value is in exactly one. */
+  readonly bins: readonly HistogramBin[];
+  /** Exact zeros of each series, which have no place on a log axis. */
+  readonly zeros: readonly number[];
+  /** Elements per series. */
+  readonly total: number;
 }
 
 export interface CurveLine {

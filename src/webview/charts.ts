@@ -1,11 +1,14 @@
-import type { BarChart, CurveChart } from '../shared/view-model';
+import type { BarChart, CurveChart, CurveMark } from '../shared/view-model';
 import { fromWire } from '../shared/wire';
+import { responsive } from './chart-width';
+import { sampleLabels } from './sample-labels';
 import { el, svg } from './dom';
 
 /**
  * Hand-written SVG charts: grouped (optionally signed) bars and curves with marked points. Colours
  * come from CSS classes whose rules use only --vscode-* variables (media/visualizer.css), so the
  * charts follow light, dark and high-contrast themes. Every chart comes with its data as a table.
+ * Each is drawn at the panel's width and drawn again when it changes (chart-width.ts).
  */
 
 const BAR_HEIGHT = 200;
@@ -13,7 +16,7 @@ const MARGIN = { top: 22, right: 16, bottom: 64, left: 60 };
 const LABEL_CHARS = 14;
 
 /** Three significant digits for axis ticks. */
-function tick(value: number): string {
+export function tick(value: number): string {
   if (value === 0) return '0';
   const abs = Math.abs(value);
   if (abs >= 1e4 || abs < 1e-3) return value.toExponential(1).replace(/-/g, '−');
@@ -62,7 +65,7 @@ function clip(label: string): string {
   return label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label;
 }
 
-function legend(series: readonly string[], prefix: string): HTMLElement {
+export function legend(series: readonly string[], prefix: string): HTMLElement {
   return el(
     'ul',
     { class: 'legend', attrs: { 'aria-hidden': 'true' } },
@@ -84,14 +87,30 @@ export function barKey(chart: string, series: number, index: number): string {
 }
 
 export function barChart(chart: BarChart, options: BarOptions = {}): HTMLElement {
+  const graphic = responsive(chart.id, (width) => barSvg(chart, options, width));
+  const table = () => {
+    const head = el('tr', {}, el('th', { attrs: { scope: 'col' } }, 'element'), ...chart.series.map((name) => el('th', { attrs: { scope: 'col' } }, name)));
+    const body = chart.rows.map((row) =>
+      el('tr', { class: row.other ? 'other' : '' }, el('th', { attrs: { scope: 'row' } }, row.label), ...row.displays.map((d) => el('td', {}, d))),
+    );
+    return el('table', { class: 'data' }, el('caption', {}, chart.title), el('thead', {}, head), el('tbody', {}, ...body));
+  };
+  return chartFigure(chart.id, chart.title, chart.caption, graphic, legend(chart.series, 'series'), table, chart.rows.length);
+}
+
+/** Widest bar, so three elements in a wide panel are bars, not slabs. */
+const MAX_BAR_WIDTH = 40;
+/** Horizontal room a label slanted at 35° needs from its neighbour's (11 px text). */
+const SLANTED_PITCH = 19;
+
+/** The bars at `width` px: the groups share the plot's width, the bars at most MAX_BAR_WIDTH wide. */
+function barSvg(chart: BarChart, options: BarOptions, width: number): SVGSVGElement {
   const groups = chart.rows.length;
   const seriesCount = chart.series.length;
-  // A summarised vector (32 groups) fits a panel about 850 px wide without scrolling; few elements
-  // get wider groups, so a short vector does not draw a thumbnail.
-  const dense = groups > 16;
-  const barWidth = seriesCount > 1 ? (dense ? 8 : 12) : dense ? 12 : 18;
-  const groupWidth = Math.max(dense ? 22 : 30, barWidth * seriesCount + (dense ? 6 : 12), Math.min(72, Math.floor(360 / Math.max(1, groups))));
-  const width = MARGIN.left + MARGIN.right + groupWidth * groups;
+  const groupWidth = (width - MARGIN.left - MARGIN.right) / Math.max(1, groups);
+  const barWidth = Math.min(MAX_BAR_WIDTH, (groupWidth * 0.8) / seriesCount);
+  // A gap between neighbouring bars, unless they are too thin to spare it.
+  const inset = barWidth >= 6 ? 1 : barWidth * 0.1;
   const height = MARGIN.top + BAR_HEIGHT + MARGIN.bottom;
 
   let lo = 0;
@@ -156,6 +175,9 @@ export function barChart(chart: BarChart, options: BarOptions = {}): HTMLElement
   // Labels short enough to fit under their group (indices such as "0", "12") stand upright,
   // centred; longer ones are slanted so neighbours do not overlap.
   const upright = chart.rows.every((row) => !row.other && row.label.length * 7 <= groupWidth - 4);
+  // Too narrow for every slanted label: every k-th (and the folded bar's) is written; all are in the
+  // bars' titles and the data table.
+  const labelEvery = upright ? 1 : Math.max(1, Math.ceil(SLANTED_PITCH / groupWidth));
   chart.rows.forEach((row, g) => {
     const gx = MARGIN.left + g * groupWidth + (groupWidth - barWidth * seriesCount) / 2;
     row.values.forEach((wire, s) => {
@@ -175,9 +197,9 @@ export function barChart(chart: BarChart, options: BarOptions = {}): HTMLElement
         'rect',
         {
           class: `bar series-${s}${infinite ? ' infinite' : ''}${row.other ? ' other' : ''}`,
-          x: x + 1,
+          x: x + inset,
           y: top,
-          width: barWidth - 2,
+          width: barWidth - 2 * inset,
           // A dragged bar at 0 keeps a sliver to show it is there.
           height: Math.max(bottom - top, v === 0 ? (drag ? 1 : 0) : 1),
           'data-series': s,
@@ -210,6 +232,7 @@ export function barChart(chart: BarChart, options: BarOptions = {}): HTMLElement
     });
     const lx = MARGIN.left + g * groupWidth + groupWidth / 2;
     const ly = MARGIN.top + BAR_HEIGHT + 14;
+    if (!row.other && g % labelEvery !== 0) return;
     root.appendChild(
       svg(
         'g',
@@ -221,15 +244,7 @@ export function barChart(chart: BarChart, options: BarOptions = {}): HTMLElement
       ),
     );
   });
-
-  const table = () => {
-    const head = el('tr', {}, el('th', { attrs: { scope: 'col' } }, 'element'), ...chart.series.map((name) => el('th', { attrs: { scope: 'col' } }, name)));
-    const body = chart.rows.map((row) =>
-      el('tr', { class: row.other ? 'other' : '' }, el('th', { attrs: { scope: 'row' } }, row.label), ...row.displays.map((d) => el('td', {}, d))),
-    );
-    return el('table', { class: 'data' }, el('caption', {}, chart.title), el('thead', {}, head), el('tbody', {}, ...body));
-  };
-  return chartFigure(chart.id, chart.title, chart.caption, root, legend(chart.series, 'series'), table, chart.rows.length);
+  return root;
 }
 
 /** Ticks of a log axis over [lo, hi]: 1, 2 and 5 × 10^k. */
@@ -245,76 +260,7 @@ export function logTicks(lo: number, hi: number): number[] {
 }
 
 export function curveChart(chart: CurveChart): HTMLElement {
-  const width = 420;
-  const plot = 200;
-  const height = MARGIN.top + plot + 44;
-  const left = MARGIN.left;
-  const right = width - MARGIN.right;
-  const [x0, x1] = chart.x;
-  // The y axis runs to round ticks around the data; the x axis is the domain the lines are drawn
-  // over, marked at the round values inside it.
-  const yAxis = niceTicks(chart.y[0], chart.y[1]);
-  const y0 = yAxis.lo;
-  const y1 = yAxis.hi;
-  const log = chart.xLog === true;
-  const xTicks = log ? logTicks(x0, x1) : niceTicks(x0, x1).ticks.filter((t) => t >= x0 - 1e-9 && t <= x1 + 1e-9);
-  const position = log ? (x: number) => (Math.log(x) - Math.log(x0)) / (Math.log(x1) - Math.log(x0)) : (x: number) => (x - x0) / (x1 - x0);
-  const sx = (x: number) => left + position(x) * (right - left);
-  const sy = (y: number) => MARGIN.top + ((y1 - Math.min(Math.max(y, y0), y1)) / (y1 - y0)) * plot;
-  const root = svg('svg', {
-    class: `chart curve-chart chart-${chart.id}`,
-    width,
-    height,
-    viewBox: `0 0 ${width} ${height}`,
-    role: 'img',
-    'aria-label': `${chart.title}. ${chart.caption} The marked points are in the table below.`,
-  });
-  root.appendChild(svg('line', { class: 'axis', x1: left, x2: right, y1: sy(y0), y2: sy(y0) }));
-  const yAxisAt = log ? left : sx(Math.max(x0, Math.min(0, x1)));
-  root.appendChild(svg('line', { class: 'axis', x1: yAxisAt, x2: yAxisAt, y1: MARGIN.top, y2: sy(y0) }));
-  for (const t of xTicks) {
-    root.appendChild(svg('text', { class: 'tick', x: sx(t), y: sy(y0) + 16, 'text-anchor': 'middle' }, tick(t)));
-  }
-  for (const t of yAxis.ticks) {
-    root.appendChild(svg('line', { class: 'grid', x1: left, x2: right, y1: sy(t), y2: sy(t) }));
-    root.appendChild(svg('text', { class: 'tick', x: left - 6, y: sy(t) + 4, 'text-anchor': 'end' }, tick(t)));
-  }
-  if (chart.cursor) {
-    const cx = sx(Math.min(Math.max(chart.cursor.x, x0), x1));
-    root.appendChild(svg('line', { class: 'cursor', x1: cx, x2: cx, y1: MARGIN.top, y2: sy(y0) }));
-    root.appendChild(svg('text', { class: 'tick cursor-label', x: cx, y: MARGIN.top - 6, 'text-anchor': cx > right - 40 ? 'end' : cx < left + 40 ? 'start' : 'middle' }, chart.cursor.label));
-  }
-  root.appendChild(svg('text', { class: 'axis-label', x: (left + right) / 2, y: height - 6, 'text-anchor': 'middle' }, chart.xLabel));
-  root.appendChild(svg('text', { class: 'axis-label', x: 14, y: MARGIN.top + plot / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${MARGIN.top + plot / 2})` }, chart.yLabel));
-  const clipId = `clip-${chart.id}`;
-  root.appendChild(svg('clipPath', { id: clipId }, svg('rect', { x: left, y: MARGIN.top - 1, width: right - left, height: plot + 2 })));
-  chart.lines.forEach((line, s) => {
-    const d = line.points.map(([x, y], k) => `${k === 0 ? 'M' : 'L'}${sx(x).toFixed(2)},${sy(y).toFixed(2)}`).join(' ');
-    root.appendChild(svg('path', { class: `line line-${s}`, d, 'clip-path': `url(#${clipId})` }));
-  });
-  // Named points (P and Q on the binary-entropy curve) get their name beside the dot, in the dot's
-  // colour: left of the leftmost of two, right otherwise, so two close dots keep their names apart.
-  const named = chart.marks.filter((m) => m.name !== undefined).sort((a, b) => a.x - b.x);
-  for (const mark of chart.marks) {
-    const y = fromWire(mark.y);
-    const infinite = !Number.isFinite(y);
-    const series = mark.series !== undefined ? ` series-${mark.series}` : '';
-    const cx = sx(Math.min(Math.max(mark.x, x0), x1));
-    const cy = infinite ? MARGIN.top : sy(y);
-    root.appendChild(
-      svg(
-        'circle',
-        { class: `mark${mark.name !== undefined ? ' named' : ''}${series}${infinite ? ' infinite' : ''}`, cx, cy, r: mark.name !== undefined ? 5 : 4 },
-        svg('title', {}, chart.id === 'temperature' ? mark.label : `${mark.label}, ${chart.id === 'binaryEntropy' ? 'H' : 'loss'} ${infinite ? '∞' : tick(y)}`),
-      ),
-    );
-    if (mark.name !== undefined) {
-      const leftSide = named.length > 1 ? named.indexOf(mark) === 0 : cx > right - 40;
-      root.appendChild(
-        svg('text', { class: `mark-label${series}`, x: leftSide ? cx - 9 : cx + 9, y: cy - 7, 'text-anchor': leftSide ? 'end' : 'start', 'aria-hidden': 'true' }, mark.name),
-      );
-    }
-  }
+  const graphic = responsive(chart.id, (width) => curveSvg(chart, width));
   const table = () => {
     if (chart.xLog) return linesTable(chart);
     const rows = chart.marks.map((mark) => {
@@ -335,7 +281,103 @@ export function curveChart(chart: CurveChart): HTMLElement {
     if (mark.name === undefined) continue;
     key.appendChild(el('li', { class: 'mark-key' }, el('span', { class: `swatch dot series-${mark.series ?? 1}` }), mark.label));
   }
-  return chartFigure(chart.id, chart.title, caption, root, key, table, chart.xLog ? (chart.lines[0]?.points.length ?? 0) : chart.marks.length);
+  const samples = chart.marks.filter((m) => m.name === undefined && m.series === undefined).length;
+  if (samples > 0) {
+    const labelled = samples > 1 ? ' (the largest and the smallest loss named where there is room; all in the table)' : '';
+    key.appendChild(el('li', { class: 'mark-key' }, el('span', { class: 'swatch dot sample' }), `${samples.toLocaleString('en-US')} ${samples === 1 ? 'sample' : 'samples'}${labelled}`));
+  }
+  return chartFigure(chart.id, chart.title, caption, graphic, key, table, chart.xLog ? (chart.lines[0]?.points.length ?? 0) : chart.marks.length);
+}
+
+/** Height of a curve's plot; the width is the panel's. */
+const CURVE_PLOT = 200;
+
+/**
+ * The curve at `width` px. The SVG is a group: its dots are images named by their titles (the
+ * samples on a loss curve, P and Q, the figures at the current temperature), the axes and lines
+ * are hidden from screen readers, whose reading of the numbers is the data table.
+ */
+function curveSvg(chart: CurveChart, width: number): SVGSVGElement {
+  const plot = CURVE_PLOT;
+  const height = MARGIN.top + plot + 44;
+  const left = MARGIN.left;
+  const right = width - MARGIN.right;
+  const [x0, x1] = chart.x;
+  // The y axis runs to round ticks around the data; the x axis is the domain the lines are drawn
+  // over, marked at the round values inside it, about one every 180 px.
+  const yAxis = niceTicks(chart.y[0], chart.y[1]);
+  const y0 = yAxis.lo;
+  const y1 = yAxis.hi;
+  const log = chart.xLog === true;
+  const intervals = Math.min(10, Math.max(4, Math.floor((right - left) / 180)));
+  const xTicks = log ? logTicks(x0, x1) : niceTicks(x0, x1, intervals).ticks.filter((t) => t >= x0 - 1e-9 && t <= x1 + 1e-9);
+  const position = log ? (x: number) => (Math.log(x) - Math.log(x0)) / (Math.log(x1) - Math.log(x0)) : (x: number) => (x - x0) / (x1 - x0);
+  const sx = (x: number) => left + position(x) * (right - left);
+  const sy = (y: number) => MARGIN.top + ((y1 - Math.min(Math.max(y, y0), y1)) / (y1 - y0)) * plot;
+  const root = svg('svg', {
+    class: `chart curve-chart chart-${chart.id}`,
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'group',
+    'aria-label': `${chart.title}. ${chart.caption} The marked points are in the table below.`,
+  });
+  const drawing = svg('g', { 'aria-hidden': 'true' });
+  root.appendChild(drawing);
+  drawing.appendChild(svg('line', { class: 'axis', x1: left, x2: right, y1: sy(y0), y2: sy(y0) }));
+  const yAxisAt = log ? left : sx(Math.max(x0, Math.min(0, x1)));
+  drawing.appendChild(svg('line', { class: 'axis', x1: yAxisAt, x2: yAxisAt, y1: MARGIN.top, y2: sy(y0) }));
+  for (const t of xTicks) {
+    drawing.appendChild(svg('text', { class: 'tick', x: sx(t), y: sy(y0) + 16, 'text-anchor': 'middle' }, tick(t)));
+  }
+  for (const t of yAxis.ticks) {
+    drawing.appendChild(svg('line', { class: 'grid', x1: left, x2: right, y1: sy(t), y2: sy(t) }));
+    drawing.appendChild(svg('text', { class: 'tick', x: left - 6, y: sy(t) + 4, 'text-anchor': 'end' }, tick(t)));
+  }
+  if (chart.cursor) {
+    const cx = sx(Math.min(Math.max(chart.cursor.x, x0), x1));
+    drawing.appendChild(svg('line', { class: 'cursor', x1: cx, x2: cx, y1: MARGIN.top, y2: sy(y0) }));
+    drawing.appendChild(svg('text', { class: 'tick cursor-label', x: cx, y: MARGIN.top - 6, 'text-anchor': cx > right - 40 ? 'end' : cx < left + 40 ? 'start' : 'middle' }, chart.cursor.label));
+  }
+  drawing.appendChild(svg('text', { class: 'axis-label', x: (left + right) / 2, y: height - 6, 'text-anchor': 'middle' }, chart.xLabel));
+  drawing.appendChild(svg('text', { class: 'axis-label', x: 14, y: MARGIN.top + plot / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${MARGIN.top + plot / 2})` }, chart.yLabel));
+  const clipId = `clip-${chart.id}`;
+  drawing.appendChild(svg('clipPath', { id: clipId }, svg('rect', { x: left, y: MARGIN.top - 1, width: right - left, height: plot + 2 })));
+  chart.lines.forEach((line, s) => {
+    const d = line.points.map(([x, y], k) => `${k === 0 ? 'M' : 'L'}${sx(x).toFixed(2)},${sy(y).toFixed(2)}`).join(' ');
+    drawing.appendChild(svg('path', { class: `line line-${s}`, d, 'clip-path': `url(#${clipId})` }));
+  });
+  const dots = svg('g', { class: 'marks' });
+  root.appendChild(dots);
+  // Named points (P and Q on the binary-entropy curve) get their name beside the dot, in the dot's
+  // colour: left of the leftmost of two, right otherwise, so two close dots keep their names apart.
+  const named = chart.marks.filter((m) => m.name !== undefined).sort((a, b) => a.x - b.x);
+  const place = (mark: CurveMark) => {
+    const y = fromWire(mark.y);
+    const infinite = !Number.isFinite(y);
+    return { y, infinite, cx: sx(Math.min(Math.max(mark.x, x0), x1)), cy: infinite ? MARGIN.top : sy(y) };
+  };
+  for (const mark of chart.marks) {
+    const { y, infinite, cx, cy } = place(mark);
+    const series = mark.series !== undefined ? ` series-${mark.series}` : '';
+    dots.appendChild(
+      svg(
+        'circle',
+        { class: `mark${mark.name !== undefined ? ' named' : ''}${series}${infinite ? ' infinite' : ''}`, cx, cy, r: mark.name !== undefined ? 5 : 4, role: 'img' },
+        svg('title', {}, chart.id === 'temperature' ? mark.label : `${mark.label}, ${chart.id === 'binaryEntropy' ? 'H' : 'loss'} ${infinite ? '∞' : tick(y)}`),
+      ),
+    );
+    if (mark.name !== undefined) {
+      const leftSide = named.length > 1 ? named.indexOf(mark) === 0 : cx > right - 40;
+      drawing.appendChild(
+        svg('text', { class: `mark-label${series}`, x: leftSide ? cx - 9 : cx + 9, y: cy - 7, 'text-anchor': leftSide ? 'end' : 'start' }, mark.name),
+      );
+    }
+  }
+  for (const label of sampleLabels(chart.marks, place, { left, right, top: MARGIN.top, bottom: MARGIN.top + plot })) {
+    drawing.appendChild(svg('text', { class: 'sample-label', x: label.x, y: label.y, 'text-anchor': label.anchor, 'data-sample': label.text }, label.text));
+  }
+  return root;
 }
 
 /** A curve's own points as the table: x, then each line's value there ("∞" where a line has none). */
@@ -353,8 +395,8 @@ function linesTable(chart: CurveChart): HTMLTableElement {
  * reach like any control, and which says how many rows the table has — so a page does not carry a
  * few hundred hidden cells nobody opened.
  */
-function chartFigure(id: string, title: string, caption: string, graphic: SVGSVGElement, key: HTMLElement, table: () => HTMLTableElement, rows: number): HTMLElement {
-  const details = el('details', { class: 'data-table' }, el('summary', {}, `Data table (${rows} ${rows === 1 ? 'row' : 'rows'})`));
+export function chartFigure(id: string, title: string, caption: string, graphic: SVGSVGElement, key: HTMLElement, table: () => HTMLTableElement, rows: number, unit: 'row' | 'bin' = 'row'): HTMLElement {
+  const details = el('details', { class: 'data-table' }, el('summary', {}, `Data table (${rows} ${rows === 1 ? unit : `${unit}s`})`));
   details.addEventListener('toggle', () => {
     if (details.open && !details.querySelector('table')) details.appendChild(table());
   });

@@ -1,5 +1,6 @@
 import type { FigureView } from '../shared/view-model';
 import { fromWire } from '../shared/wire';
+import { responsive } from './chart-width';
 import { svg } from './dom';
 import { t } from './strings';
 
@@ -9,27 +10,31 @@ import { t } from './strings';
  * which is the article's point. An infinite divergence runs off the end, marked ∞.
  */
 
-const WIDTH = 420;
 const LEFT = 8;
 const RIGHT = 8;
 const BAR_TOP = 22;
 const BAR_HEIGHT = 18;
 const HEIGHT = 64;
 
+/** The bar across the panel's width, drawn again when it changes (chart-width.ts). */
 export function decompositionBar(entropy: FigureView, kl: FigureView, cross: FigureView): SVGSVGElement {
+  return responsive('decomposition', (width) => drawBar(entropy, kl, cross, width));
+}
+
+function drawBar(entropy: FigureView, kl: FigureView, cross: FigureView, width: number): SVGSVGElement {
   const h = fromWire(entropy.value);
   const d = fromWire(kl.value);
   const total = fromWire(cross.value);
   const unit = entropy.unit ? ` ${entropy.unit}` : '';
   const root = svg('svg', {
     class: 'chart decomposition',
-    width: WIDTH,
+    width: width,
     height: HEIGHT,
-    viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+    viewBox: `0 0 ${width} ${HEIGHT}`,
     role: 'img',
     'aria-label': t('decomposition.label', cross.display, entropy.display, `${kl.display}${unit}`),
   });
-  const span = WIDTH - LEFT - RIGHT;
+  const span = width - LEFT - RIGHT;
   const infinite = !Number.isFinite(d);
   // An infinite divergence gets the right third, its end cut off; otherwise the bar is the total.
   const scale = infinite ? (span * 0.66) / Math.max(h, 1e-300) : span / Math.max(total, h + d, 1e-300);

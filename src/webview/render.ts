@@ -3,6 +3,7 @@ import type { FigureView, FormulaView, LossView, ViewModel } from '../shared/vie
 import { barChart, curveChart, type BarOptions } from './charts';
 import { playgroundSection, type PlaygroundUi } from './controls';
 import { decompositionBar } from './decomposition';
+import { histogramChart } from './histogram';
 import { Deferred } from './defer';
 import { button, el, type Child } from './dom';
 import { interimMath, math } from './math';
@@ -155,7 +156,10 @@ function modelView(model: ViewModel, ctx: Context): HTMLElement {
         const chart = ctx.playground?.temperatureChart(model);
         return [
           ...kindCharts(model),
-          ...model.bars.map((bar) => chartOrKept(ctx, bar.id, () => barChart(bar, ctx.bars))),
+          ...model.bars.flatMap((bar) => {
+            const hist = bar.histogram;
+            return [hist ? chartOrKept(ctx, hist.id, () => histogramChart(hist)) : null, chartOrKept(ctx, bar.id, () => barChart(bar, ctx.bars))];
+          }),
           chart ? chartOrKept(ctx, chart.id, () => curveChart(chart)) : null,
           ...model.curves.map((curve) => chartOrKept(ctx, curve.id, () => curveChart(curve))),
         ];

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { MAX_BARS } from '../../src/shared/model/bars';
-import { chromiumSuite, send, updateFor, violations } from './harness';
+import { chromiumSuite, evaluate, send, updateFor, violations } from './harness';
 
 describe('visualizer charts (Chromium)', function () {
   this.timeout(60_000);
@@ -52,12 +52,19 @@ describe('visualizer charts (Chromium)', function () {
     const axis = await kl.locator('line.axis').evaluate((l) => Number(l.getAttribute('y1')));
     assert.ok(Math.abs(bars[0].y - axis) < 0.5, 'negative term starts at the axis');
     assert.ok(Math.abs(bars[2].y + bars[2].h - axis) < 0.5, 'positive term ends at the axis');
-    // Pictures are images with a label; the P/Q bars can be dragged, so they are a group of sliders.
+    // Pictures are images with a label; the P/Q bars can be dragged, so they are a group of sliders;
+    // a curve is a group whose marked points are images named by their titles.
     assert.equal(await page.locator('[data-chart="pq"] svg.chart[role="group"][aria-label]').count(), 1);
     assert.equal(await pq.locator('rect.bar[role="slider"]').count(), 6);
     assert.deepEqual(
       await page.locator('svg.chart[role="img"][aria-label]').evaluateAll((svgs) => svgs.map((s) => s.closest('[data-chart]')?.getAttribute('data-chart') ?? s.getAttribute('class'))),
-      ['chart decomposition', 'kl', 'temperature'],
+      ['chart decomposition', 'kl'],
+    );
+    const temperature = page.locator('[data-chart="temperature"] svg.chart[role="group"][aria-label]');
+    assert.equal(await temperature.count(), 1);
+    assert.deepEqual(
+      await temperature.locator('circle.mark').evaluateAll((dots) => dots.map((d) => [d.getAttribute('role'), d.querySelector('title')?.textContent?.split(' at ')[0]])),
+      [['img', 'H(P)'], ['img', 'H(Q)'], ['img', 'D_KL(P‖Q)'], ['img', 'D_KL(Q‖P)']],
     );
   });
 
@@ -207,5 +214,183 @@ describe('visualizer charts (Chromium)', function () {
     assert.match((await folded.first().locator('title').textContent()) ?? '', /= ∞$/);
     assert.equal(await kl.locator('text.infinite-label').count(), MAX_BARS);
     assert.doesNotMatch((await kl.textContent()) ?? '', /NaN/);
+  });
+  it('draws every chart across the panel: full width at 1,400 px, no sideways scrolling at 400 px, laid out again on resize', async function () {
+    this.timeout(120_000);
+    const long = `[${Array.from({ length: 10_000 }, (_, i) => (i === 5 ? 1000 : (i % 7) + 1)).join(', ')}]`;
+    // Each chart's SVG: its drawn width, the width of the box it sits in, whether that box scrolls
+    // sideways, and the height of its first tick label (text must not scale with the chart).
+    const measure = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<SVGSVGElement>('svg[data-layout]')].map((svg) => {
+          const box = svg.parentElement!;
+          const text = svg.querySelector('text.tick');
+          return {
+            key: svg.getAttribute('data-layout')!,
+            width: svg.getBoundingClientRect().width,
+            viewBox: svg.viewBox.baseVal.width,
+            room: box.clientWidth,
+            scrolls: box.scrollWidth > box.clientWidth,
+            text: text ? text.getBoundingClientRect().height : 0,
+          };
+        }),
+      );
+    for (const literal of ['{"p": [0.4, 0.6], "q": [0.5, 0.5]}', '{"y": [1, 0, 1, 1], "y_pred": [0.9, 0.2, 0.6, 0.99]}', long]) {
+      await page.setViewportSize({ width: 1400, height: 900 });
+      await send(page, updateFor(literal));
+      const wide = await measure();
+      assert.ok(wide.length >= 3, `charts of ${literal.slice(0, 30)}: ${wide.map((c) => c.key).join(', ')}`);
+      for (const chart of wide) {
+        // The panel's content box is 1,400 px less the body's 16 px each side (a scrollbar at most 20 more).
+        assert.ok(chart.room >= 1400 - 32 - 20, `${chart.key}: its box is ${chart.room} px wide at 1,400`);
+        assert.ok(Math.abs(chart.width - chart.room) <= 1, `${chart.key} fills its box at 1,400 px: ${chart.width} of ${chart.room}`);
+        assert.equal(chart.viewBox, Math.round(chart.width), `${chart.key}: the viewBox is the drawn width (no scaling)`);
+      }
+      const updates = await page.evaluate(() => document.body.dataset.updates);
+      await page.evaluate(() => {
+        (window as unknown as { __relayouts: number }).__relayouts = 0;
+        document.addEventListener('entropylens:relayout', () => (window as unknown as { __relayouts: number }).__relayouts++);
+      });
+      await page.setViewportSize({ width: 400, height: 900 });
+      await page.waitForFunction(() => [...document.querySelectorAll('svg[data-layout]')].every((svg) => Number(svg.getAttribute('width')) <= svg.parentElement!.clientWidth));
+      const narrow = await measure();
+      assert.deepEqual(narrow.map((c) => c.key), wide.map((c) => c.key), 'the same charts');
+      for (const [k, chart] of narrow.entries()) {
+        assert.ok(Math.abs(chart.width - chart.room) <= 1, `${chart.key} fills its box at 400 px: ${chart.width} of ${chart.room}`);
+        assert.ok(!chart.scrolls, `${chart.key} does not scroll sideways at 400 px`);
+        assert.ok(Math.abs(chart.text - wide[k].text) < 0.5, `${chart.key}: tick text ${wide[k].text} px tall at 1,400, ${chart.text} px at 400`);
+      }
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'the page does not scroll sideways');
+      // Laid out again in place: the page was not redrawn for it.
+      assert.equal(await page.evaluate(() => document.body.dataset.updates), updates);
+      assert.ok((await page.evaluate(() => (window as unknown as { __relayouts: number }).__relayouts)) >= 1);
+    }
+  });
+
+  it('names the extreme samples on a loss curve beside their dots, and every dot in its title and the table', async () => {
+    await send(page, updateFor('{"y": [1, 0, 1, 1, 0], "y_pred": [0.9, 0.2, 0.6, 0.99, 0.45]}'));
+    const curve = page.locator('[data-chart="lossCurve"]');
+    // −ln p of the observed label: sample 4 (p = 0.55) has the largest loss, sample 3 (p = 0.99) the smallest.
+    const labels = await curve.locator('text.sample-label').evaluateAll((ts) => ts.map((t) => ({ text: t.textContent, box: (({ x, y, width, height }) => ({ x, y, width, height }))((t as SVGTextElement).getBBox()) })));
+    assert.ok(labels.length >= 2 && labels.length <= 3, `${labels.length} labels`);
+    assert.deepEqual(labels.slice(0, 2).map((l) => l.text), ['sample 4', 'sample 3']);
+    for (const [i, a] of labels.entries()) {
+      for (const b of labels.slice(i + 1)) assert.ok(a.box.x + a.box.width <= b.box.x || b.box.x + b.box.width <= a.box.x || a.box.y + a.box.height <= b.box.y || b.box.y + b.box.height <= a.box.y, `${a.text} and ${b.text} do not overlap`);
+    }
+    // Each label sits by its own dot.
+    const dots = await curve.locator('circle.mark').evaluateAll((cs) => cs.map((c) => ({ role: c.getAttribute('role'), title: c.querySelector('title')?.textContent ?? '', x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')) })));
+    assert.equal(dots.length, 5);
+    for (const label of labels) {
+      const dot = dots.find((d) => d.title.startsWith(`${label.text}:`))!;
+      const dx = Math.max(label.box.x - dot.x, dot.x - (label.box.x + label.box.width), 0);
+      const dy = Math.max(label.box.y - dot.y, dot.y - (label.box.y + label.box.height), 0);
+      assert.ok(Math.hypot(dx, dy) < 12, `${label.text} is beside its dot`);
+    }
+    assert.ok(dots.every((d) => d.role === 'img' && /^sample \d: p = [\d.]+, loss [\d.]+$/.test(d.title)), JSON.stringify(dots.map((d) => d.title)));
+    assert.equal(await curve.locator('svg[role="group"][aria-label]').count(), 1);
+    assert.match((await curve.locator('.legend li').allTextContents()).join(' | '), /5 samples \(the largest and the smallest loss named where there is room; all in the table\)/);
+    await curve.locator('details.data-table summary').click();
+    await curve.locator('table.data').waitFor();
+    assert.deepEqual(await curve.locator('table.data tbody th').allTextContents(), dots.map((d) => d.title.split(', loss')[0]));
+  });
+
+  /** The bins the decision in docs/decisions.md describes, computed here from the evaluated vectors. */
+  function expectedBins(vectors: readonly ArrayLike<number>[]): { scale: string; edges: number[]; counts: number[][]; zeros: number[] } {
+    const positive = vectors.flatMap((v) => Array.from(v).filter((x) => x > 0));
+    const min = Math.min(...positive);
+    const max = Math.max(...positive);
+    const zeros = vectors.map((v) => Array.from(v).filter((x) => x === 0).length);
+    if (max / min >= 10) {
+      const m = [10, 5, 4, 2, 1].find((k) => Math.floor(Math.log10(max) * k) - Math.floor(Math.log10(min) * k) + 1 <= 40)!;
+      const first = Math.floor(Math.log10(min) * m);
+      const last = Math.floor(Math.log10(max) * m) + 1;
+      const edges = Array.from({ length: last - first + 1 }, (_, j) => Math.pow(10, (first + j) / m));
+      const counts = vectors.map((v) => {
+        const row = new Array<number>(last - first).fill(0);
+        for (const x of Array.from(v)) if (x > 0) row[Math.floor(Math.log10(x) * m) - first]++;
+        return row;
+      });
+      return { scale: 'log', edges, counts, zeros };
+    }
+    // Linear: a round step (1, 2, 2.5 or 5 × 10^k) at or above a twentieth of the range.
+    const raw = (max - min) / 20;
+    const magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+    const step = [1, 2, 2.5, 5, 10].find((k) => raw / magnitude <= k)! * magnitude;
+    const first = Math.floor(min / step);
+    const last = Math.floor(max / step) + 1;
+    const edges = Array.from({ length: last - first + 1 }, (_, j) => (first + j) * step);
+    const counts = vectors.map((v) => {
+      const row = new Array<number>(last - first).fill(0);
+      for (const x of Array.from(v)) if (x > 0) row[Math.floor(x / step) - first]++;
+      return row;
+    });
+    return { scale: 'linear', edges, counts, zeros };
+  }
+
+  /** The histogram as drawn: each bin's edges and count per series (from the rects' data attributes). */
+  async function drawnBins(chart: string) {
+    return page.locator(`[data-chart="${chart}"] rect.bin`).evaluateAll((rects) =>
+      rects.map((r) => ({ series: Number(r.getAttribute('data-series')), zero: r.hasAttribute('data-zero'), lo: Number(r.getAttribute('data-lo')), hi: Number(r.getAttribute('data-hi')), count: Number(r.getAttribute('data-count')) })),
+    );
+  }
+
+  function assertBins(drawn: Awaited<ReturnType<typeof drawnBins>>, expected: ReturnType<typeof expectedBins>, n: number) {
+    expected.counts.forEach((counts, s) => {
+      const bins = drawn.filter((b) => b.series === s && !b.zero);
+      const zero = drawn.find((b) => b.series === s && b.zero);
+      assert.equal(zero?.count ?? 0, expected.zeros[s], `series ${s}: zeros`);
+      assert.equal(bins.reduce((a, b) => a + b.count, 0) + (zero?.count ?? 0), n, `series ${s}: the counts sum to n`);
+      assert.equal(bins.length, counts.length, `series ${s}: ${bins.length} bins, expected ${counts.length}`);
+      bins.forEach((bin, k) => {
+        assert.ok(Math.abs(bin.lo / expected.edges[k] - 1) < 1e-9 && Math.abs(bin.hi / expected.edges[k + 1] - 1) < 1e-9, `bin ${k}: [${bin.lo}, ${bin.hi}) expected [${expected.edges[k]}, ${expected.edges[k + 1]})`);
+        if (k > 0) assert.equal(bin.lo, bins[k - 1].hi, 'bins are contiguous');
+      });
+      assert.deepEqual(bins.map((b) => b.count), counts, `series ${s}: counts per bin`);
+    });
+  }
+
+  it('draws a histogram of a long pair’s probabilities on a log axis: the counts match a binning computed here and sum to n', async function () {
+    this.timeout(120_000);
+    // A pseudo-random pair of 30,000 counts spanning five decades, with a few exact zeros.
+    let seed = 12345;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const counts = () => Array.from({ length: 30_000 }, () => (random() < 0.01 ? 0 : Math.floor(Math.exp(random() * 12))));
+    const literal = `{"p": [${counts().join(', ')}], "q": [${counts().join(', ')}]}`;
+    const evaluation = evaluate(literal);
+    assert.equal(evaluation.kind, 'pair');
+    if (evaluation.kind !== 'pair') return;
+    await send(page, updateFor(literal));
+    const histogram = page.locator('[data-chart="pq-histogram"]');
+    assert.equal(await histogram.count(), 1);
+    const expected = expectedBins([evaluation.p.p, evaluation.q.p]);
+    assert.equal(expected.scale, 'log');
+    assertBins(await drawnBins('pq-histogram'), expected, 30_000);
+    assert.equal(await histogram.locator('svg[role="img"][aria-label]').count(), 1);
+    assert.match((await histogram.locator('text.axis-label').textContent()) ?? '', /log scale/);
+    // Its data table: one row a bin, the zeros first.
+    await histogram.locator('details.data-table summary').click();
+    await histogram.locator('table.data').waitFor();
+    assert.equal(await histogram.locator('table.data tbody tr').count(), expected.counts[0].length + 1);
+    // The largest elements are still there, as bars, below the histogram.
+    assert.equal(await page.locator('[data-chart="pq"] rect.bar').count(), 2 * MAX_BARS);
+  });
+
+  it('bins 100,000 near-equal probabilities on a linear axis instead of 31 near-equal bars; short vectors have no histogram', async function () {
+    this.timeout(120_000);
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const literal = `[${Array.from({ length: 100_000 }, () => 1000 + Math.floor(random() * 200)).join(', ')}]`;
+    const evaluation = evaluate(literal);
+    if (evaluation.kind !== 'distribution') return assert.fail(evaluation.kind);
+    await send(page, updateFor(literal));
+    const expected = expectedBins([evaluation.p.p]);
+    assert.equal(expected.scale, 'linear');
+    assertBins(await drawnBins('pq-histogram'), expected, 100_000);
+    assert.doesNotMatch((await page.locator('[data-chart="pq-histogram"] text.axis-label').textContent()) ?? '', /log/);
+    // The threshold: 256 elements are bars only, 257 get a histogram too.
+    await send(page, updateFor(`[${Array.from({ length: 256 }, (_, i) => i + 1).join(', ')}]`));
+    assert.equal(await page.locator('[data-chart="pq-histogram"]').count(), 0);
+    await send(page, updateFor(`[${Array.from({ length: 257 }, (_, i) => i + 1).join(', ')}]`));
+    assert.equal(await page.locator('[data-chart="pq-histogram"]').count(), 1);
   });
 });

@@ -1,6 +1,7 @@
 import { CompensatedSum } from '../../core/summation';
 import type { BarChart, BarRow } from '../view-model';
 import { toWire } from '../wire';
+import { histogram, HISTOGRAM_FROM } from './histogram';
 
 /** Bars drawn per chart before the rest is folded into one "the other N" bar. */
 export const MAX_BARS = 32;
@@ -23,6 +24,8 @@ export interface BarSpec {
   readonly reference?: { readonly value: number; readonly label: string };
   /** Bars of P and Q the page lets a person drag (the playground). */
   readonly draggable?: boolean;
+  /** The values are probabilities: past HISTOGRAM_FROM elements, a histogram of them comes too. */
+  readonly histogram?: boolean;
 }
 
 /**
@@ -59,6 +62,9 @@ export function barChart(spec: BarSpec): BarChart {
     total: spec.n,
     ...(spec.reference ? { reference: spec.reference } : {}),
     ...(spec.draggable ? { draggable: true } : {}),
+    ...(spec.histogram && spec.n > HISTOGRAM_FROM
+      ? { histogram: histogram({ id: `${spec.id}-histogram`, title: `How many of the ${spec.n.toLocaleString('en-US')} elements have each probability`, series: spec.series, n: spec.n, value: spec.value }) }
+      : {}),
   };
 }
 

@@ -93,6 +93,7 @@ export function buildViewModel(evaluation: Evaluation, options: ViewModelOptions
           signed: false,
           fmt,
           draggable: base !== undefined,
+          histogram: true,
         }),
       ];
       const curves = p.length === 2 ? [binaryEntropyCurve(evaluation.unit, [{ x: p[1], label: `p = ${fmt(p[1])} (P)`, name: 'P', series: 0 }])] : [];
@@ -162,6 +163,7 @@ function pairBars(evaluation: PairEvaluation, fmt: (x: number) => string, dragga
       signed: false,
       fmt,
       draggable,
+      histogram: true,
     }),
     barChart({
       id: 'kl',
