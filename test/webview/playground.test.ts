@@ -160,7 +160,8 @@ describe('visualizer playground (Chromium)', function () {
       { type: 'copyLiteral', playground: { temperature: 10, smoothing: 0, edits: { p: [], q: [] } } },
       { type: 'applyLiteral', playground: { temperature: 10, smoothing: 0, edits: { p: [], q: [] } } },
     ]);
-    // Copy: Markdown copies what the panel shows, so it carries the state too.
+    // Copy: Markdown copies what the panel shows, so it carries the state too. At 900 px it is behind More.
+    await page.getByRole('button', { name: 'More' }).click();
     await page.getByRole('button', { name: 'Copy figures (Markdown)' }).click();
     assert.deepEqual((await posted(page)).at(-1), { type: 'copyMarkdown', playground: { temperature: 10, smoothing: 0, edits: { p: [], q: [] } } });
     await afterDraw(page, () => page.getByRole('button', { name: 'Reset' }).click());
