@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run l10n`: writes l10n/bundle.l10n.json, the English runtime strings, from every
-// `vscode.l10n.t('…')` in src/extension (the bundle a translation, bundle.l10n.<locale>.json,
-// starts from). `--check` writes nothing and exits 1 when the bundle and the code disagree: a key
+// `vscode.l10n.t('…')` in src/extension, and every `l10n.t('…')` of src/extension/l10n.ts (modules
+// the unit tests load, and the visualizer page's catalogue, webview-strings.ts): the bundle a
+// translation, bundle.l10n.<locale>.json, starts from. `--check` writes nothing and exits 1 when the bundle and the code disagree: a key
 // missing or unused, or a call whose message is not a plain string literal (it could not be found
 // by a translator's tools). The unit suite runs the check.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
