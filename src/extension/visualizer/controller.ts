@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { EvaluateOptions } from '../../core/evaluate';
 import type { LiveView } from '../../shared/live';
 import { panelStateFrom, VIEW_TYPE, type Content, type FromWebview, type PanelChoices, type PanelState, type SettingsView, type StatusLine, type ViewName } from '../../shared/protocol';
 import type { VisualizerHandle } from '../commands/command';
@@ -9,7 +10,7 @@ import { readSettings, SECTION, type Settings } from '../settings';
 import type { TargetService } from '../targets/service';
 import { DocumentSource } from '../targets/document-source';
 import { SourceUnavailable, uriOfRef, type SourceRef, type TargetSource } from '../targets/source';
-import { targetOf, type Outcome } from '../targets/target';
+import { targetOf, type Outcome, type Target } from '../targets/target';
 import { contentOf, EMPTY_SELECTION, LIVE_ENDED, NOTHING_SELECTED, unavailable } from './content';
 import { Following } from './following';
 import { latexAt, markdownAt } from './view-model-copy';
@@ -109,6 +110,7 @@ export class VisualizerController extends Disposable implements VisualizerHandle
         },
         changed: () => void this.refresh(),
         reading: () => this.#view,
+        options: (target) => this.#options(target),
       }),
     );
     this.register(
@@ -279,8 +281,7 @@ export class VisualizerController extends Disposable implements VisualizerHandle
       const chosen = this.#settings(this.targets.settingsFor(source));
       if (source.text().trim() === '') return { content: EMPTY_SELECTION, ...chosen, source };
       const target = targetOf(source, this.#view);
-      const { unit, interpretation: as, loss } = chosen.settings;
-      const outcome = this.targets.evaluate(target, this.targets.optionsFor(target, { unit, as, loss }));
+      const outcome = this.targets.evaluate(target, this.#options(target));
       return { content: contentOf(outcome, chosen.settings, this.#view), ...chosen, source, outcome };
     } catch (error) {
       if (error instanceof SourceUnavailable) return { content: unavailable(error.message), ...this.#settings(readSettings(uriOfRef(ref))) };
@@ -298,6 +299,12 @@ export class VisualizerController extends Disposable implements VisualizerHandle
   /** The settings with the panel's choices over them, and the settings as they are. */
   #settings(defaults: Settings): { settings: Settings; defaults: Settings } {
     return { settings: { ...defaults, ...this.#choices }, defaults };
+  }
+
+  /** What the panel reads a target with: its document's settings, the panel's choices over them. */
+  #options(target: Target): EvaluateOptions {
+    const { unit, interpretation, loss } = this.#choices;
+    return this.targets.optionsFor(target, { ...(unit ? { unit } : {}), ...(interpretation ? { as: interpretation } : {}), ...(loss ? { loss } : {}) });
   }
 
   /** A toolbar choice: this panel's alone, saved with it; the settings are not touched. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Evaluation } from '../../core/evaluate';
+import type { EvaluateOptions, Evaluation } from '../../core/evaluate';
 import { figuresOf, formatNumber, type Figure } from '../../core/figures';
 import { HISTORY_LIMIT, type LiveHistory, type LivePoint, type LiveView, type SavedLive } from '../../shared/live';
 import { toWire } from '../../shared/wire';
@@ -12,7 +12,7 @@ import { combined, DebugSource, type DebugRef } from '../targets/debug-source';
 import { captureAll } from '../targets/live-targets';
 import type { TargetService } from '../targets/service';
 import type { TargetSource } from '../targets/source';
-import { targetOf, type Reading } from '../targets/target';
+import { targetOf, type Reading, type Target } from '../targets/target';
 
 /** What Follow needs from the panel. */
 export interface FollowedPanel {
@@ -22,6 +22,8 @@ export interface FollowedPanel {
   changed(): void;
   /** The reading the panel shows values with (its view: figures, or the loss). */
   reading(): Reading;
+  /** The options the panel evaluates with (its own unit, reading and loss over the settings), so the history matches the panel. */
+  options(target: Target): EvaluateOptions;
 }
 
 /** What is followed: the expressions the panel's value was read from, in its session. */
@@ -97,7 +99,8 @@ export class LiveFollow extends Disposable {
     this.#pin = { session: source.frame.session, expressions: source.parts?.expressions ?? [source.expression], parts: source.parts };
     this.#stops = 1;
     this.#history = undefined;
-    this.#record(this.targets.evaluate(targetOf(source, this.panel.reading())), source.place);
+    const target = targetOf(source, this.panel.reading());
+    this.#record(this.targets.evaluate(target, this.panel.options(target)), source.place);
   }
 
   /** The panel was restored after a reload with this saved live state. */
@@ -163,7 +166,8 @@ export class LiveFollow extends Disposable {
       if (this.#pin !== pin) return;
       const sources = values.map((value) => new DebugSource(frame, value));
       const source = pin.parts && sources.length === 2 ? combined(pin.parts.kind, sources[0], sources[1]) : sources[0];
-      this.#record(this.targets.evaluate(targetOf(source, this.panel.reading())), place, false);
+      const target = targetOf(source, this.panel.reading());
+      this.#record(this.targets.evaluate(target, this.panel.options(target)), place, false);
       this.panel.show(source.ref);
     } catch (error) {
       if (!(error instanceof LiveValueError) && !(error instanceof LiveCancelled)) throw error;
