@@ -50,6 +50,8 @@ const builds = [
   { ...common, entryPoints: ['src/extension/features.ts'], outfile: 'dist/web/features.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { FORMULA_FETCHED: 'true' } },
   // CLI.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, define: { ENTROPY_LENS_VERSION: JSON.stringify(version) } },
+  // `entropy-lens mcp`'s server and the MCP SDK, which dist/cli.js requires for that subcommand only.
+  { ...common, entryPoints: ['src/cli/mcp/server.ts'], outfile: 'dist/mcp.js', platform: 'node', format: 'cjs' },
 ];
 
 if (existsSync('src/webview/main.ts')) {

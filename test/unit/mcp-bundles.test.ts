@@ -12,11 +12,15 @@ const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 const SDK_MARKERS = /notifications\/initialized|io\.modelcontextprotocol\/related-task|ZodError/;
 
 describe('MCP SDK bundling', () => {
-  it('the CLI carries the MCP SDK in its one file: a copy alone in a folder serves a tool call', () => {
-    assert.match(read('dist/cli.js'), SDK_MARKERS);
-    // Far from node_modules, so nothing can be resolved but Node's built-ins.
-    const alone = path.join(mkdtempSync(path.join(tmpdir(), 'entropy-lens-cli-')), 'cli.js');
+  it('the CLI leaves the MCP SDK to dist/mcp.js; the two files alone in a folder serve a tool call', () => {
+    // Every plain evaluation parses dist/cli.js: the SDK is not in it.
+    assert.doesNotMatch(read('dist/cli.js'), SDK_MARKERS);
+    assert.match(read('dist/mcp.js'), SDK_MARKERS);
+    // Far from node_modules, so nothing can be resolved but Node's built-ins and each other.
+    const folder = mkdtempSync(path.join(tmpdir(), 'entropy-lens-cli-'));
+    const alone = path.join(folder, 'cli.js');
     copyFileSync(path.join(root, 'dist/cli.js'), alone);
+    copyFileSync(path.join(root, 'dist/mcp.js'), path.join(folder, 'mcp.js'));
     const lines = [
       { jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'alone', version: '0' } } },
       { jsonrpc: '2.0', method: 'notifications/initialized' },

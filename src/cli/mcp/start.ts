@@ -1,7 +1,11 @@
 /**
- * `entropy-lens mcp`. The server and the MCP SDK under it are loaded only for this subcommand, so
- * the plain CLI does not pay for them.
+ * `entropy-lens mcp`. The server and the MCP SDK under it are a file of their own, loaded only for
+ * this subcommand, so the plain CLI neither parses nor runs them.
  */
+
+import type * as Server from './server';
+
+type ServerModule = typeof Server;
 
 declare const ENTROPY_LENS_VERSION: string | undefined;
 
@@ -21,7 +25,10 @@ export function startMcp(args: readonly string[]): number {
     return 2;
   }
   const version = typeof ENTROPY_LENS_VERSION === 'string' ? ENTROPY_LENS_VERSION : 'dev';
-  import('./server')
+  // dist/mcp.js, built from ./server on its own (esbuild.config.mjs): a module name esbuild cannot
+  // follow keeps the SDK out of dist/cli.js, which every plain evaluation parses.
+  const serverModule = './mcp.js';
+  (import(serverModule) as Promise<ServerModule>)
     .then(({ serveStdio }) => serveStdio(version))
     .catch((error: unknown) => {
       process.stderr.write(`entropy-lens: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
