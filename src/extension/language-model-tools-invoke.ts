@@ -3,6 +3,7 @@ import { toAssistantText } from '../core/assistant-text';
 import { isLiteralError, messageAt } from '../core/errors';
 import { evaluateText, type EvaluateOptions } from '../core/evaluate';
 import { lossOptionProblem, OPTION_FLAGS, type LossOptions } from '../core/loss-options';
+import { ROWS_MODES, type RowsMode } from '../core/shape';
 import { INTERPRETATION_MODES, LOSS_MODES, type Unit } from '../core/types';
 import type { EvaluateInput, LanguageModelToolHandlers, ReadingInput } from './language-model-tools';
 import { evaluateOptions, readSettings } from './settings';
@@ -20,6 +21,8 @@ import { placedMessage, type Target } from './targets/target';
 /** The manifest's inputSchema values (package.json); a unit test keeps the two equal. */
 export const BASE_UNITS: Readonly<Record<string, Unit>> = { e: 'nats', '2': 'bits', '10': 'hartleys' };
 export const LOSS_CHOICES: readonly string[] = LOSS_MODES.filter((mode) => mode !== 'none');
+/** The evaluate tool's extra `as`, the CLI's `--as joint`. */
+export const JOINT = 'joint';
 
 export function createLanguageModelToolHandlers(targets: TargetService): LanguageModelToolHandlers {
   return {
@@ -29,7 +32,7 @@ export function createLanguageModelToolHandlers(targets: TargetService): Languag
 }
 
 function evaluate(input: EvaluateInput): vscode.LanguageModelToolResult {
-  const overrides = readInput(input, ['literal'], true);
+  const overrides = readInput(input, ['literal'], true, true);
   if (typeof overrides === 'string') return answer(`Entropy Lens was called with bad arguments: ${overrides}`);
   const literal = input.literal;
   if (typeof literal !== 'string') return answer('Entropy Lens was called with bad arguments: "literal" must be a string holding the numbers, such as "[0.2, 0.8]".');
@@ -73,21 +76,25 @@ function describeTarget(target: Target): string {
  * The arguments that override the user's settings. Any other argument, or a value the manifest
  * does not offer, is a message — never silently ignored.
  */
-function readInput(input: unknown, own: readonly string[], takesLossOptions = false): Partial<EvaluateOptions> | string {
+function readInput(input: unknown, own: readonly string[], takesLossOptions = false, takesShapes = false): Partial<EvaluateOptions> | string {
   if (typeof input !== 'object' || input === null) return 'the input must be an object.';
-  const known = [...own, 'base', 'as', 'loss', ...(takesLossOptions ? LOSS_OPTION_KEYS : [])];
+  const known = [...own, 'base', 'as', ...(takesShapes ? ['rows'] : []), 'loss', ...(takesLossOptions ? LOSS_OPTION_KEYS : [])];
   const unknown = Object.keys(input).find((key) => !known.includes(key));
   if (unknown !== undefined) return `unknown argument "${unknown}"; this tool takes ${known.map((key) => `"${key}"`).join(', ')}.`;
-  const { base, as, loss } = input as ReadingInput;
+  const { base, as, loss, rows } = input as EvaluateInput;
+  // The evaluate tool, like the CLI, also takes --as joint (a shape: the numbers are then read as "auto") and --rows.
+  const modes = takesShapes ? [...INTERPRETATION_MODES, JOINT] : INTERPRETATION_MODES;
   if (base !== undefined && (typeof base !== 'string' || !Object.hasOwn(BASE_UNITS, base))) return `"base" must be "e", "2" or "10", not ${JSON.stringify(base)}.`;
-  if (as !== undefined && !oneOf(as, INTERPRETATION_MODES)) return `"as" must be one of ${INTERPRETATION_MODES.join(', ')}, not ${JSON.stringify(as)}.`;
+  if (as !== undefined && !oneOf(as, modes)) return `"as" must be one of ${modes.join(', ')}, not ${JSON.stringify(as)}.`;
+  if (rows !== undefined && !oneOf(rows, ROWS_MODES)) return `"rows" must be one of ${ROWS_MODES.join(', ')}, not ${JSON.stringify(rows)}.`;
   if (loss !== undefined && !oneOf(loss, LOSS_CHOICES)) return `"loss" must be one of ${LOSS_CHOICES.join(', ')}, not ${JSON.stringify(loss)}.`;
   const lossOptions = takesLossOptions ? readLossOptions(input as Record<string, unknown>) : {};
   if (typeof lossOptions === 'string') return lossOptions;
   return {
     ...(Object.keys(lossOptions).length > 0 ? { lossOptions } : {}),
     ...(typeof base === 'string' ? { unit: BASE_UNITS[base] } : {}),
-    ...(as !== undefined ? { as: as as EvaluateOptions['as'] } : {}),
+    ...(as === JOINT ? { joint: true, as: 'auto' as const } : as !== undefined ? { as: as as EvaluateOptions['as'] } : {}),
+    ...(rows !== undefined ? { rows: rows as RowsMode } : {}),
     ...(loss !== undefined ? { loss: loss as EvaluateOptions['loss'] } : {}),
   };
 }

@@ -20,6 +20,7 @@ export interface ReadingInput {
 }
 export interface EvaluateInput extends ReadingInput {
   readonly literal?: unknown;
+  readonly rows?: unknown;
 }
 
 /** What the features provide: each tool's answer, as text a model reads. */

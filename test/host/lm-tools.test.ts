@@ -74,7 +74,7 @@ describe('language-model tools', () => {
     }
     const schema = tools.get(EVALUATE)!.inputSchema as { required?: string[]; properties?: Record<string, unknown> };
     assert.deepEqual(schema.required, ['literal']);
-    assert.deepEqual(Object.keys(schema.properties ?? {}).sort(), ['as', 'base', 'convention', 'ignoreIndex', 'labelSmoothing', 'literal', 'loss', 'posWeight', 'reduction', 'weight']);
+    assert.deepEqual(Object.keys(schema.properties ?? {}).sort(), ['as', 'base', 'convention', 'ignoreIndex', 'labelSmoothing', 'literal', 'loss', 'posWeight', 'reduction', 'rows', 'weight']);
   });
 
   it('evaluate: the entropy of a fair coin is 1 bit', async () => {
@@ -114,6 +114,17 @@ describe('language-model tools', () => {
     assert.match(text, /^Entropy Lens was called with bad arguments: --label-smoothing must lie in \[0, 1\]/);
     const typed = await invoke(EVALUATE, { literal: '[0.5, 0.5]', weight: 'heavy' });
     assert.match(typed, /"weight" must be a list of numbers/);
+  });
+
+  it('evaluate: rows "batch" and as "joint", as the CLI\'s --rows and --as joint; a value it does not take is named', async () => {
+    const batch = await invoke(EVALUATE, { literal: '[[0.5, 0.5], [0.9, 0.1]]', base: '2', rows: 'batch' });
+    assert.match(batch, /^Entropy Lens evaluated a batch of 2 /);
+    assert.match(batch, /\n- mean H over 2 rows = 0\.734\d+ bits/);
+    const joint = await invoke(EVALUATE, { literal: '[[0.25, 0.25], [0.25, 0.25]]', as: 'joint' });
+    assert.match(joint, /^Entropy Lens evaluated a joint distribution of X/);
+    assert.match(joint, /\n- I\(X;Y\) = 0 nats/);
+    const bad = await invoke(EVALUATE, { literal: '[[0.5, 0.5], [0.9, 0.1]]', rows: 'two' });
+    assert.equal(bad, 'Entropy Lens was called with bad arguments: "rows" must be one of auto, pair, batch, not "two".');
   });
 
   it('evaluate: bad numbers are a text answer with the line and column, not an exception', async () => {

@@ -115,9 +115,13 @@ describe('MCP schemas', () => {
     assert.deepEqual(evaluate.required, ['literal']);
     const selection = tools.get('entropy-lens_evaluateSelection')!;
     assert.deepEqual(Object.keys(selection.properties).sort(), ['as', 'base', 'loss']);
+    // The evaluate tools also take the CLI's --as joint and --rows; the selection tool reads the editor's literal.
+    assert.deepEqual(evaluate.properties.as.enum, [...INTERPRETATION_MODES, 'joint']);
+    assert.deepEqual(evaluate.properties.as.enum, evaluateInput.shape.as.unwrap().options);
+    assert.deepEqual(evaluate.properties.rows.enum, evaluateInput.shape.rows.unwrap().options);
+    assert.deepEqual(selection.properties.as.enum, INTERPRETATION_MODES);
     for (const schema of [evaluate, selection]) {
       assert.deepEqual(schema.properties.base.enum, ['e', '2', '10']);
-      assert.deepEqual(schema.properties.as.enum, INTERPRETATION_MODES);
       assert.deepEqual(schema.properties.loss.enum, LOSS_MODES.filter((mode) => mode !== 'none'));
       for (const base of schema.properties.base.enum) assert.ok(evaluateInput.shape.base.safeParse(base).success, base);
     }

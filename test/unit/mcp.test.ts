@@ -32,11 +32,12 @@ type LossArgs = {
   convention?: string;
 };
 
-function flags(args: { base?: string; as?: string; loss?: string } & LossArgs): string[] {
+function flags(args: { base?: string; as?: string; rows?: string; loss?: string } & LossArgs): string[] {
   const list = (x: number | number[]) => (Array.isArray(x) ? x.join(',') : String(x));
   return [
     ...(args.base ? ['--base', args.base] : []),
     ...(args.as ? ['--as', args.as] : []),
+    ...(args.rows ? ['--rows', args.rows] : []),
     ...(args.loss ? ['--loss', args.loss] : []),
     ...(args.reduction ? ['--reduction', args.reduction] : []),
     ...(args.weight ? ['--weight', list(args.weight)] : []),
@@ -79,8 +80,12 @@ describe('MCP server (entropy-lens mcp)', function () {
     assert.deepEqual(tools.map((tool) => tool.name).sort(), ['compare', 'evaluate']);
     const evaluate = tools.find((tool) => tool.name === 'evaluate')!;
     assert.deepEqual(evaluate.inputSchema.required, ['literal']);
-    assert.deepEqual(Object.keys(evaluate.inputSchema.properties ?? {}).sort(), ['as', 'base', 'convention', 'ignoreIndex', 'labelSmoothing', 'literal', 'loss', 'posWeight', 'reduction', 'weight']);
+    assert.deepEqual(Object.keys(evaluate.inputSchema.properties ?? {}).sort(), ['as', 'base', 'convention', 'ignoreIndex', 'labelSmoothing', 'literal', 'loss', 'posWeight', 'reduction', 'rows', 'weight']);
     assert.equal((evaluate.inputSchema as { additionalProperties?: unknown }).additionalProperties, false);
+    // What the CLI's --as and --rows take: the readings and "joint"; auto, pair, batch.
+    const property = (name: string) => (evaluate.inputSchema.properties as Record<string, { enum?: string[] }>)[name];
+    assert.deepEqual(property('as').enum, ['auto', 'probs', 'counts', 'logits', 'logprobs', 'joint']);
+    assert.deepEqual(property('rows').enum, ['auto', 'pair', 'batch']);
     const compare = tools.find((tool) => tool.name === 'compare')!;
     assert.deepEqual([...(compare.inputSchema.required ?? [])].sort(), ['p', 'q']);
     assert.deepEqual(Object.keys(compare.inputSchema.properties ?? {}).sort(), ['as', 'base', 'p', 'q']);
@@ -91,7 +96,7 @@ describe('MCP server (entropy-lens mcp)', function () {
     }
   });
 
-  const evaluations: ({ literal: string; base?: string; as?: string; loss?: string } & LossArgs)[] = [
+  const evaluations: ({ literal: string; base?: string; as?: string; rows?: string; loss?: string } & LossArgs)[] = [
     { literal: '[0.5, 0.5]', base: '2' },
     { literal: '[0.1, 0.2, 0.7]' },
     { literal: 'np.array([3, 1, 0, 4])', base: '10' },
@@ -106,6 +111,13 @@ describe('MCP server (entropy-lens mcp)', function () {
     { literal: '[[0.2, 0.8], [0.6, 0.4]]', loss: 'none' },
     { literal: '{"labels": [0, 2, 7], "probs": [[0.7, 0.2, 0.1], [0.1, 0.1, 0.8], [0.3, 0.3, 0.4]]}', weight: [1, 2, 0.5], ignoreIndex: 7, labelSmoothing: 0.1, convention: 'keras' },
     { literal: '{"y": [[1, 1], [0, 1]], "logits": [[2, -1], [0.5, 3]]}', posWeight: [2, 0.5], reduction: 'none' },
+    // --rows and --as joint, which the CLI has (issue 9 items 5 and 14's rows).
+    { literal: '[[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]]', rows: 'batch' },
+    { literal: '[[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]]', rows: 'pair', base: '2' },
+    { literal: '[[10, 2], [3, 5]]', as: 'joint' },
+    { literal: 'np.array([[0.1, 0.2], [0.3, 0.4]])', as: 'joint', base: '10' },
+    { literal: '{"p": [[0.5, 0.5], [0.9, 0.1]], "q": [[0.9, 0.1], [0.5, 0.5]]}' },
+    { literal: '[{"token": "Hi", "logprob": -0.1}, {"token": "!", "logprob": -2.3}]', base: '2' },
   ];
 
   for (const args of evaluations) {
@@ -121,6 +133,28 @@ describe('MCP server (entropy-lens mcp)', function () {
       for (const note of expected.notes as string[]) assert.ok(text.includes(note), note);
     });
   }
+
+  it('rows and as: "joint" read as the CLI reads them, and a misuse is the CLI message', async () => {
+    const batch = await call('evaluate', { literal: '[[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]]', rows: 'batch' });
+    assert.equal((batch.structuredContent as { kind: string }).kind, 'batch');
+    const joint = await call('evaluate', { literal: '[[10, 2], [3, 5]]', as: 'joint' });
+    assert.equal((joint.structuredContent as { kind: string }).kind, 'joint');
+    for (const [args, cliArgs] of [
+      [{ literal: '[[0.5, 0.5], [0.9, 0.1], [0.2, 0.8]]', rows: 'pair' }, ['--rows', 'pair']],
+      [{ literal: '[[1, -2], [3, 4]]', as: 'joint' }, ['--as', 'joint']],
+    ] as const) {
+      const expected = cliRun([...cliArgs, args.literal]).message;
+      assert.ok(expected, JSON.stringify(args));
+      const result = await call('evaluate', args);
+      assert.equal(result.isError, true);
+      assert.equal(textOf(result), expected);
+    }
+    for (const args of [{ literal: '[1]', rows: 'pairs' }, { literal: '[1]', as: 'Joint' }]) {
+      const result = await call('evaluate', args);
+      assert.equal(result.isError, true, JSON.stringify(args));
+      assert.match(textOf(result), /Input validation error/);
+    }
+  });
 
   it('compare gives the --json object of the same pair written as {"p": …, "q": …}', async () => {
     const cases = [

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CONVENTIONS, REDUCTIONS, type Convention, type Reduction } from '../../core/loss-options';
+import { ROWS_MODES, type RowsMode } from '../../core/shape';
 import { INTERPRETATION_MODES, LOSS_MODES, UNITS, type InterpretationMode, type LossMode, type Unit } from '../../core/types';
 import { BASES } from '../args';
 
@@ -23,6 +24,20 @@ const as = z
   .enum(INTERPRETATION_MODES as readonly [InterpretationMode, ...InterpretationMode[]])
   .optional()
   .describe('How to read the numbers: "auto" (default: decided from the values, and the result says why), "probs", "counts", "logits" or "logprobs"');
+
+/** The evaluate tool's `as`: the readings, or "joint" (a shape, as the CLI's `--as joint`). */
+export const JOINT = 'joint';
+const evaluateAs = z
+  .enum([...INTERPRETATION_MODES, JOINT] as unknown as readonly [InterpretationMode | typeof JOINT, ...(InterpretationMode | typeof JOINT)[]])
+  .optional()
+  .describe(
+    'How to read the numbers: "auto" (default: decided from the values, and the result says why), "probs", "counts", "logits", "logprobs", or "joint": rows of non-negative numbers as the joint distribution of X (the rows) and Y (the columns), giving H(X,Y), H(X), H(Y), both conditional entropies and the mutual information I(X;Y)',
+  );
+
+const rows = z
+  .enum(ROWS_MODES as readonly [RowsMode, ...RowsMode[]])
+  .optional()
+  .describe('How a list of two rows is read: "auto" (default) and "pair" read them as P, then Q; "batch" reads them as two distributions, each with its entropy ("pair" on other than two rows is an error)');
 
 const loss = z
   .enum(LOSS_MODES as readonly [LossMode, ...LossMode[]])
@@ -54,7 +69,8 @@ export const lossOptionArguments = {
 export const evaluateInput = z.strictObject({
   literal: literal('The numbers to evaluate'),
   base,
-  as,
+  as: evaluateAs,
+  rows,
   loss,
   ...lossOptionArguments,
 });

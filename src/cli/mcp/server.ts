@@ -23,7 +23,10 @@ export function createServer(version: string): McpServer {
       description:
         'Evaluates one array literal exactly. A vector is a distribution (entropy); two rows, or {"p": [...], "q": [...]}, ' +
         'are a pair P, Q (entropies, cross-entropy H(P,Q), D_KL(P‖Q) and D_KL(Q‖P) — KL is not symmetric — and the ' +
-        'Jensen–Shannon divergence); more rows are a batch; {"y": [...], "y_pred": [...]} or labels with logits is a loss ' +
+        'Jensen–Shannon divergence; rows: "batch" reads two rows as two distributions); more rows are a batch; ' +
+        '{"p": [[...]], "q": [[...]]} is a batch of pairs (each row\'s KL both ways, and the means); {"joint": [[...]]} or ' +
+        'as: "joint" is a joint table (H(X,Y), conditional entropies, mutual information); {"logprobs": [...]} or token ' +
+        'objects with "logprob" are a sequence (surprisal, perplexity); {"y": [...], "y_pred": [...]} or labels with logits is a loss ' +
         'case (BCE, CCE or MSE, as PyTorch computes it). Numbers are read as probabilities, counts, logits or ' +
         'log-probabilities, and the result says which and why. Bad input gives the problem with its line and column.',
       inputSchema: evaluateInput,

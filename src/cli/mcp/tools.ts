@@ -6,7 +6,7 @@ import { evaluateText, type EvaluateOptions, type Evaluation } from '../../core/
 import { toJson } from '../../core/format';
 import type { LossOptions } from '../../core/loss-options';
 import { BASES } from '../args';
-import type { CompareInput, EvaluateInput } from './schemas';
+import { JOINT, type CompareInput, type EvaluateInput } from './schemas';
 
 /**
  * What the two MCP tools do with arguments the SDK has already checked against their schemas: the
@@ -16,7 +16,7 @@ import type { CompareInput, EvaluateInput } from './schemas';
 
 export function evaluateTool(input: EvaluateInput): CallToolResult {
   try {
-    return success(evaluateText(input.literal, { ...options(input, input.loss ?? 'auto'), lossOptions: lossOptionsOf(input) }));
+    return success(evaluateText(input.literal, { ...evaluateOptions(input), lossOptions: lossOptionsOf(input) }));
   } catch (error) {
     if (!isLiteralError(error)) throw error;
     return failure(messageAt(input.literal, error));
@@ -32,6 +32,15 @@ export function compareTool(input: CompareInput): CallToolResult {
     const [name, text] = error.side === 'P' ? ['p', input.p] : ['q', input.q];
     return failure(`${name}: ${messageAt(text, error)}`);
   }
+}
+
+/** As the CLI reads `--as joint` and `--rows`: joint is a shape, the numbers then read as "auto". */
+function evaluateOptions(input: EvaluateInput): EvaluateOptions {
+  return {
+    ...options({ base: input.base, as: input.as === JOINT ? 'auto' : input.as }, input.loss ?? 'auto'),
+    ...(input.as === JOINT ? { joint: true } : {}),
+    ...(input.rows !== undefined ? { rows: input.rows } : {}),
+  };
 }
 
 function options(input: { readonly base?: string | undefined; readonly as?: EvaluateOptions['as'] | undefined }, loss: EvaluateOptions['loss']): EvaluateOptions {
