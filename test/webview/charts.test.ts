@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { MAX_BARS } from '../../src/shared/model/bars';
-import { chromiumSuite, evaluate, send, updateFor, violations } from './harness';
+import { afterDraw, chromiumSuite, evaluate, send, updateFor, violations } from './harness';
 
 describe('visualizer charts (Chromium)', function () {
   this.timeout(60_000);
@@ -265,6 +265,28 @@ describe('visualizer charts (Chromium)', function () {
       assert.equal(await page.evaluate(() => document.body.dataset.updates), updates);
       assert.ok((await page.evaluate(() => (window as unknown as { __relayouts: number }).__relayouts)) >= 1);
     }
+  });
+
+  it('drags a bar to the value under the pointer after the chart was laid out again at another width', async () => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await send(page, updateFor('{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}'));
+    await page.setViewportSize({ width: 420, height: 900 });
+    const chart = page.locator('[data-chart="pq"] svg.draggable');
+    await page.waitForFunction(() => Number(document.querySelector('[data-chart="pq"] svg.draggable')!.getAttribute('width')) <= 420 - 32);
+    await chart.scrollIntoViewIfNeeded();
+    // Where 0.25 is on the chart's value axis, in page coordinates (one SVG unit is one pixel).
+    const axis = await chart.evaluate((svg) => ({ top: Number(svg.dataset.top), zero: Number(svg.dataset.zero), hi: Number(svg.dataset.hi), box: svg.getBoundingClientRect().toJSON() as DOMRect }));
+    const bar = page.locator('[data-chart="pq"] rect.bar[data-drag="0:0"]');
+    const box = (await bar.boundingBox())!;
+    const y = axis.box.y + axis.zero - (0.25 / axis.hi) * (axis.zero - axis.top);
+    await afterDraw(page, async () => {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height - 1);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 2, y, { steps: 4 });
+      await page.mouse.up();
+    });
+    const p0 = Number(await page.locator('[data-chart="pq"] rect.bar[data-drag="0:0"]').getAttribute('aria-valuenow'));
+    assert.ok(Math.abs(p0 - 0.25) < 0.01, `p₀ dragged to ${p0}, the pointer at 0.25`);
   });
 
   it('names the extreme samples on a loss curve beside their dots, and every dot in its title and the table', async () => {
