@@ -104,6 +104,8 @@ export type ToWebview =
       readonly live?: LiveView;
       /** A quiet line above the content: why the figures are earlier ones, or why the selection was not followed. */
       readonly status?: StatusLine;
+      /** Which literal this is: the same number while it is edited or moved, another for another literal (the page starts that at the top). */
+      readonly literal?: number;
     }
   /** A short confirmation ("Copied the figures as Markdown"), shown in a live region. */
   | { readonly type: 'notice'; readonly text: string }
@@ -179,7 +181,7 @@ export function isToWebview(value: unknown): value is ToWebview {
   if (value.type === 'notice') return typeof value.text === 'string';
   if (value.type === 'applied') return true;
   if (value.type !== 'update') return false;
-  return isObject(value.content) && typeof value.content.kind === 'string' && isObject(value.settings) && isPanelState(value.state) && (value.status === undefined || isStatusLine(value.status));
+  return isObject(value.content) && typeof value.content.kind === 'string' && isObject(value.settings) && isPanelState(value.state) && (value.status === undefined || isStatusLine(value.status)) && (value.literal === undefined || Number.isSafeInteger(value.literal));
 }
 
 const STATUS_KINDS: readonly StatusLine['kind'][] = ['stale', 'ended', 'hint'];

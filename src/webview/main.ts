@@ -67,9 +67,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (!marked && performance.getEntriesByName('entropylens:first-update').length === 0) performance.mark('entropylens:first-update');
   if (!playground.accept(message)) bars.clear();
   // A different literal starts at its heading, not at the previous one's scroll position; the same
-  // literal evaluated again (a toggle, an edit) stays where the reader is.
-  const shown = literalKey(message.content);
-  if (shown !== lastLiteral && lastLiteral !== undefined) window.scrollTo({ top: 0, behavior: 'instant' });
+  // literal evaluated again (a toggle, an edit, lines typed above it: the host's `literal` number) stays
+  // where the reader is.
+  const shown = { id: message.literal, key: literalKey(message.content) };
+  if (lastLiteral && shown.key !== lastLiteral.key && (shown.id === undefined || shown.id !== lastLiteral.id)) window.scrollTo({ top: 0, behavior: 'instant' });
   lastLiteral = shown;
   draw(false);
 });
@@ -85,7 +86,7 @@ root.addEventListener('input', (event) => {
   requestDraw();
 });
 
-let lastLiteral: string | undefined;
+let lastLiteral: { readonly id: number | undefined; readonly key: string } | undefined;
 
 /** Which literal an update shows: its file and first line (an error or an empty page is none). */
 function literalKey(content: Content): string {

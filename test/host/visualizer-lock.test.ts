@@ -21,6 +21,7 @@ interface Position {
 
 interface Snapshot {
   open: boolean;
+  notice?: string;
   state: { source?: { uri: string; start: Position; end: Position }; locked: boolean };
   content?: { kind: string; model?: { kind: string; figures: { key: string; display: string }[] }; error?: { message: string } };
   status?: { kind: string; message: string; line?: number; column?: number };
@@ -144,6 +145,9 @@ describe('visualizer: a locked literal follows edits; following is quiet (extens
     assert.equal(active.selection.start.line, 2);
     assert.equal(active.selection.start.character, column);
     editor = active;
+    // The kept figures are not of the text as it is: Copy says so rather than copying them.
+    await vscode.commands.executeCommand(MESSAGE, { type: 'copyMarkdown' });
+    await until('a notice that nothing was copied', (x) => /nothing was copied/.test(x.notice ?? ''));
     // Readable again: the stale line goes.
     await edit((b) => b.delete(new vscode.Range(2, column, 2, column + 1)));
     const again = await until('readable again', (x) => x.status === undefined && shows(x, H_12));

@@ -1,6 +1,6 @@
 // Issue 14: the update's status line crosses postMessage, so the page checks it as strictly as the
 // rest of the protocol — a kind it does not know, a place that is not a 1-based integer, or a message
-// that is not text makes the whole update ignored.
+// that is not text makes the whole update ignored; so does a literal number that is not an integer.
 import * as assert from 'node:assert/strict';
 import { isStatusLine, isToWebview, type ToWebview } from '../../src/shared/protocol';
 
@@ -33,5 +33,10 @@ describe('protocol: the status line', () => {
       assert.equal(isStatusLine(status), false, JSON.stringify(status));
       assert.equal(isToWebview({ ...UPDATE, status }), false, JSON.stringify(status));
     }
+  });
+
+  it('numbers the literal with a safe integer, or not at all', () => {
+    assert.ok(isToWebview({ ...UPDATE, literal: 3 }));
+    for (const literal of [1.5, '3', null, Number.MAX_SAFE_INTEGER + 1]) assert.equal(isToWebview({ ...UPDATE, literal }), false, String(literal));
   });
 });

@@ -2,7 +2,7 @@
 // its last figures, dimmed, under a quiet line that says why and where; a selection with no literal
 // leaves the panel as it was with a hint; nothing is an alert, and the polite live region speaks once
 // per new text; a different literal starts at the top while the same one, evaluated again, keeps the
-// reader's place.
+// reader's place (the host numbers each literal it shows; lines typed above one do not make it another).
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { StatusLine, ToWebview } from '../../src/shared/protocol';
@@ -13,6 +13,10 @@ const STALE: StatusLine = { kind: 'stale', message: 'The literal cannot be read 
 
 function withStatus(message: ToWebview, status: StatusLine): ToWebview {
   return message.type === 'update' ? { ...message, status } : message;
+}
+
+function asLiteral(message: ToWebview, literal: number): ToWebview {
+  return message.type === 'update' ? { ...message, literal } : message;
 }
 
 const entropy = (page: Page) => page.locator('.figure[data-key="entropy"] .value').innerText();
@@ -99,5 +103,16 @@ describe('a panel that keeps up (Chromium)', function () {
     // Another literal (another line of the file): its heading is at the top.
     await send(page, updateFor(PAIR, { source: { fileName: 'a.py', line: 9, endLine: 9 } }));
     assert.equal(await page.evaluate(() => window.scrollY), 0);
+  });
+
+  it('keeps the place when the host says it is the same literal, moved down by lines typed above it', async () => {
+    const at = (line: number, literal: number) => asLiteral(updateFor(PAIR, { source: { fileName: 'a.py', line, endLine: line } }), literal);
+    await send(page, at(3, 7));
+    await page.evaluate(() => window.scrollTo(0, 600));
+    await page.waitForFunction(() => Math.abs(window.scrollY - 600) < 1);
+    await send(page, at(5, 7));
+    assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - 600) < 2, 'the same literal two lines lower: same place');
+    await send(page, at(9, 8));
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'another literal: the top');
   });
 });

@@ -16,7 +16,7 @@ import { Following } from './following';
 import { latexAt, markdownAt } from './view-model-copy';
 import { writeLiteral } from './view-model-literal';
 import { LiveFollow } from './live-follow';
-import { LiteralTracking } from './literal-tracking';
+import { LiteralTracking, STALE_COPY } from './literal-tracking';
 import { PanelHost } from './panel';
 import { panelState, refOfState } from './panel-state';
 import { writeSetting } from './write-setting';
@@ -207,7 +207,7 @@ export class VisualizerController extends Disposable implements VisualizerHandle
     this.#shown = shown;
     const live = this.#live.view(shown.source);
     this.#lastLive = live;
-    host.post({ type: 'update', content: shown.content, settings: settingsView(shown.settings, shown.defaults), state: this.#state(), ...(live ? { live } : {}), ...(shown.status ? { status: shown.status } : {}) });
+    host.post({ type: 'update', content: shown.content, settings: settingsView(shown.settings, shown.defaults), state: this.#state(), ...(live ? { live } : {}), ...(shown.status ? { status: shown.status } : {}), literal: this.#tracking.literal });
   }
 
   /** A message from the webview; failures become a notice in the panel, never a rejection. */
@@ -332,7 +332,8 @@ export class VisualizerController extends Disposable implements VisualizerHandle
 
   async #copy(text: (evaluation: Extract<Outcome, { kind: 'evaluated' }>['evaluation'], precision: number) => string | undefined, done: string): Promise<void> {
     const shown = this.#shown;
-    if (shown?.outcome?.kind !== 'evaluated') return;
+    // Figures kept while their literal cannot be read are not of the text as it is: nothing to copy.
+    if (shown?.outcome?.kind !== 'evaluated') return shown?.status?.kind === 'stale' ? this.#notify(STALE_COPY) : undefined;
     const value = text(shown.outcome.evaluation, shown.settings.precision);
     if (value === undefined) return;
     await vscode.env.clipboard.writeText(value);
@@ -388,7 +389,7 @@ function settingsView(settings: Settings, defaults: Settings): SettingsView {
 
 /** The choices without those whose setting `changed`. */
 function withoutChanged(choices: PanelChoices, changed: (key: keyof PanelChoices) => boolean): PanelChoices {
-  return Object.fromEntries(Object.entries(choices).filter(([key]) => !changed(key as keyof PanelChoices))) as PanelChoices;
+  return Object.fromEntries(Object.entries(choices).filter(([key]) => !changed(key as keyof PanelChoices)));
 }
 
 function baseName(uri: vscode.Uri): string {

@@ -16,6 +16,7 @@ interface Computed {
 export const STALE_PREFIX = 'The literal cannot be read as it is now — showing its last figures.';
 export const NO_LITERAL_HINT = 'The selection holds no literal — showing the last one.';
 export const LOCK_ENDED = 'The locked literal was deleted, so the lock ended: the panel follows the selection again. Below, its last figures.';
+export const STALE_COPY = 'The literal cannot be read as it is now, so nothing was copied: the figures shown are its last ones.';
 export const LITERAL_DELETED = 'The literal shown was deleted. Below, its last figures; select a literal to show another.';
 
 /**
@@ -36,6 +37,12 @@ export class LiteralTracking {
   #ended: StatusLine | undefined;
   /** What the last presentation showed: a hint needs something to be the "last one". */
   #showing: Content['kind'] | undefined;
+  #literal = 0;
+
+  /** Which literal is shown: a new number for each new source, the same while edits move it (the page keeps its scroll position). */
+  get literal(): number {
+    return this.#literal;
+  }
 
   get ref(): SourceRef | undefined {
     return this.#ref;
@@ -45,6 +52,7 @@ export class LiteralTracking {
     const same = sameRef(ref, this.#ref);
     this.#ref = ref;
     if (same) return;
+    this.#literal++;
     this.#lastGood = undefined;
     this.#hint = false;
     this.#ended = undefined;
