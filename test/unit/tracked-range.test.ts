@@ -105,7 +105,7 @@ describe('tracked range: a locked literal follows edits', () => {
         const length = next(Math.min(4, hi - offset) + 1);
         // A deletion of the literal's whole text is the one way an inside edit ends it; keep it alive here.
         if (inside && offset === range.start && length === range.end - range.start) continue;
-        const inserted = ['', '1', ', 0.5', '\n  '][next(4)]!;
+        const inserted = ['', '1', ', 0.5', '\n  '][next(4)];
         const done = edit(text, offset, length, inserted);
         const after = rangeAfterEdit(range, done.edit);
         // Typing at either edge without replacing anything is outside the literal.
