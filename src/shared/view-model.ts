@@ -130,6 +130,26 @@ export interface EquivalenceView {
   readonly tex: string;
 }
 
+/** One loss option in effect (entropyLens.lossOptions.*, Preview Loss's Options…), and what it does. */
+export interface LossOptionView {
+  readonly key: 'reduction' | 'weight' | 'posWeight' | 'ignoreIndex' | 'labelSmoothing' | 'convention';
+  /** As PyTorch names it: "reduction", "weight", "pos_weight", … */
+  readonly name: string;
+  readonly value: string;
+  readonly effect: string;
+}
+
+/** BCE/CCE under the four conventions, side by side (model/loss-conventions.ts). */
+export interface ConventionsView {
+  /** Whose figure is the loss's value. */
+  readonly follows: string;
+  /** Whether any two differ at the shown precision: the table is drawn only then. */
+  readonly differ: boolean;
+  /** What the column holds: the value, or the mean per sample for reduction "none". */
+  readonly column: string;
+  readonly rows: readonly { readonly convention: string; readonly framework: string; readonly rule: string; readonly display: string; readonly follows: boolean }[];
+}
+
 export interface LossView {
   readonly name: LossName;
   readonly label: string;
@@ -145,6 +165,10 @@ export interface LossView {
   readonly equivalences: readonly EquivalenceView[];
   /** Label smoothing in effect (the playground): the targets it makes, (1 − ε)·y + ε/C. */
   readonly smoothing?: FormulaView;
+  /** The loss options in effect (empty: PyTorch's defaults). */
+  readonly options: readonly LossOptionView[];
+  /** BCE/CCE: the four conventions' figures. */
+  readonly conventions?: ConventionsView;
 }
 
 /** One cell, bar or marginal: the number (for drawing) and its display at the chosen precision. */

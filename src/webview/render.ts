@@ -8,6 +8,7 @@ import { Deferred } from './defer';
 import { button, el, type Child } from './dom';
 import { interimMath, math } from './math';
 import { liveSection } from './history-chart';
+import { lossSection as lossView } from './loss-view';
 import { kindChartCount, kindCharts } from './kind-charts';
 import { morphChildren } from './morph';
 import { errorView, statusLine } from './status-line';
@@ -293,40 +294,13 @@ function formulaCard(formula: FormulaView, post: Post, value?: string, options: 
 }
 
 function lossSection(model: ViewModel, loss: LossView, ctx: Context): HTMLElement {
-  const post = ctx.post;
-  const wrap = el('div', { class: 'loss' });
-  wrap.appendChild(
-    block(ctx, `Output distribution: ${loss.distribution}`, 'distribution', () => [
-      el('p', {}, el('strong', {}, `${loss.label} (${loss.name.toUpperCase()})`), ` over ${loss.samples.toLocaleString('en-US')} samples.`),
-      el('p', { class: 'reason' }, 'Why: ', loss.reason),
-    ]),
-  );
-  const smoothing = loss.smoothing;
-  if (smoothing) wrap.appendChild(block(ctx, 'Label smoothing', 'smoothing', () => [formulaCard(smoothing, post, undefined, { heading: false })]));
-  wrap.appendChild(
-    block(ctx, 'Derivation', 'derivation', () => [
-      el('ol', { class: 'steps' }, ...loss.derivation.map((step, i) => el('li', { attrs: { 'data-step': String(i) } }, el('p', { class: 'step-caption' }, step.caption), math(step.tex, true), button('Copy LaTeX', `copyLatex:step-${i}`, () => post({ type: 'copyLatex', id: `step-${i}` }), { class: 'link', attrs: { 'aria-label': `Copy LaTeX: step ${i + 1}` } })))),
-    ]),
-  );
-  // The general formula is derivation step 3, just above: here only the numbers substituted.
-  wrap.appendChild(block(ctx, 'The loss on these numbers', 'loss-formula', () => [formulaCard(loss.formula, post, undefined, { symbolic: false })]));
-  if (loss.equivalences.length > 0) {
-    wrap.appendChild(
-      lazySection(ctx, 'Equivalences', 'equivalences', loss.equivalences.length * ESTIMATE.equivalence, () =>
-        loss.equivalences.map((e) => el('article', { class: 'formula equivalence' }, el('h3', {}, e.title), el('p', {}, e.caption), math(e.tex, true))),
-      ),
-    );
-  }
-  wrap.appendChild(
-    lazySection(ctx, 'Charts', 'charts', ESTIMATE.barChart + 2 * ESTIMATE.curveChart, () => {
-      const chart = ctx.playground?.temperatureChart(model);
-      const curve = loss.curve;
-      return [
-        chartOrKept(ctx, loss.perSample.id, () => barChart(loss.perSample)),
-        curve ? chartOrKept(ctx, curve.id, () => curveChart(curve)) : el('p', { class: 'notice-box' }, loss.curveMissing ?? ''),
-        chart ? chartOrKept(ctx, chart.id, () => curveChart(chart)) : null,
-      ];
-    }),
-  );
-  return wrap;
+  return lossView(loss, {
+    post: ctx.post,
+    block: (title, id, build) => block(ctx, title, id, build),
+    lazySection: (title, id, estimate, build) => lazySection(ctx, title, id, estimate, build),
+    chartOrKept: (id, build) => chartOrKept(ctx, id, build),
+    formulaCard: (formula, options) => formulaCard(formula, ctx.post, undefined, options),
+    temperatureChart: ctx.playground?.temperatureChart(model),
+    estimate: ESTIMATE,
+  });
 }

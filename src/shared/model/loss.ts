@@ -5,6 +5,7 @@ import { natsPerUnit } from '../../core/types';
 import type { EquivalenceView, FormulaView, LossView } from '../view-model';
 import { barChart } from './bars';
 import { lossCurve } from './curves';
+import { conventionsView, lossOptionsView } from './loss-options-view';
 
 const DISTRIBUTION_LABELS = { bernoulli: 'Bernoulli', multinoulli: 'Multinoulli (categorical)', normal: 'Normal (unit variance)' } as const;
 
@@ -16,7 +17,7 @@ export function lossView(evaluation: LossEvaluation, precision: number, fmt: (x:
   const perSample = barChart({
     id: 'perSample',
     title: 'Loss of each sample',
-    caption: `The ${loss.toUpperCase()} of each sample; the batch loss is their mean, ${fmt(evaluation.value)}.`,
+    caption: `The ${loss.toUpperCase()} of each sample; ${batchLoss(evaluation, fmt)}.`,
     series: [loss === 'mse' ? 'squared error' : `loss (${evaluation.unit})`],
     n: per.length,
     label: (i) => `sample ${i}`,
@@ -27,6 +28,7 @@ export function lossView(evaluation: LossEvaluation, precision: number, fmt: (x:
     fmt,
   });
   const curve = lossCurve(evaluation, fmt);
+  const conventions = conventionsView(evaluation, fmt);
   return {
     name: loss,
     label: LOSS_LABELS[loss],
@@ -39,7 +41,22 @@ export function lossView(evaluation: LossEvaluation, precision: number, fmt: (x:
     ...(curve ? { curve } : { curveMissing: 'The targets are soft labels, so no single label’s probability decides each sample’s loss: there is no −log p curve to mark them on.' }),
     equivalences: equivalences(evaluation, precision),
     ...(smoothing > 0 && evaluation.loss !== 'mse' ? { smoothing: smoothingFormula(smoothing, evaluation.loss === 'bce' ? 2 : evaluation.classes, precision) } : {}),
+    options: lossOptionsView(evaluation, fmt),
+    ...(conventions ? { conventions } : {}),
   };
+}
+
+/** How the per-sample losses make the batch's, by the reduction and the weights in effect. */
+function batchLoss(evaluation: LossEvaluation, fmt: (x: number) => string): string {
+  switch (evaluation.reduction ?? 'mean') {
+    case 'sum':
+      return `the batch loss is their sum, ${fmt(evaluation.value)}`;
+    case 'none':
+      return `each is a value (reduction none); their mean is ${fmt(evaluation.value)}`;
+    case 'mean':
+      if (evaluation.loss !== 'cce' || evaluation.denominator === undefined || evaluation.denominator === evaluation.samples) return `the batch loss is their mean, ${fmt(evaluation.value)}`;
+      return `the batch loss is their sum divided by ${fmt(evaluation.denominator)} (${evaluation.options?.weight ? 'Σ w of the targets' : 'the targets not ignored'}), ${fmt(evaluation.value)}`;
+  }
 }
 
 /** The targets label smoothing compares the model with: (1 − ε)·y + ε/C, and what a hard label becomes. */
