@@ -218,7 +218,7 @@ export function panelStateFrom(value: unknown): PanelState | undefined {
 export function isPanelChoices(value: unknown): value is PanelChoices {
   if (!isObject(value)) return false;
   const allowed: Record<string, readonly string[]> = { unit: UNITS, interpretation: INTERPRETATION_MODES, loss: LOSS_SETTINGS };
-  return Object.entries(value).every(([key, choice]) => Object.hasOwn(allowed, key) && oneOf(allowed[key]!, choice));
+  return Object.entries(value).every(([key, choice]) => Object.hasOwn(allowed, key) && oneOf(allowed[key], choice));
 }
 
 export function isSavedPlayground(value: unknown): value is SavedPlayground {

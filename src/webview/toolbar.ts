@@ -131,7 +131,7 @@ function installKeys(): void {
     const next = stepOf(event.key, at, items.length);
     if (at < 0 || next === undefined) return;
     event.preventDefault();
-    const to = items[next]!;
+    const to = items[next];
     for (const item of items) item.tabIndex = item === to ? 0 : -1;
     to.focus();
     if (group.getAttribute('role') !== 'radiogroup') return;

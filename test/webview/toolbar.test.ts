@@ -325,16 +325,16 @@ function parseAria(yaml: string): AriaNode[] {
   yaml.split('\n').forEach((raw, line) => {
     const match = /^(\s*)- (.*)$/.exec(raw);
     if (!match) return;
-    const indent = match[1]!.length;
-    let body = match[2]!;
+    const indent = match[1].length;
+    let body = match[2];
     if (body.startsWith("'")) body = unquote(body);
     const parsed = /^([a-z]+)(?: "((?:[^"\\]|\\.)*)")?(?: \[[^\]]*\])*(?::\s*(.*))?$/.exec(body);
     if (!parsed) return;
     while (stack.length > 0 && stack.at(-1)!.indent >= indent) stack.pop();
     const parent = stack.at(-1);
     const text = (parsed[3] ?? '').replace(/^"(.*)"$/, '$1');
-    nodes.push({ role: parsed[1]!, name: parsed[2] ?? '', text, line, parent: parent?.line, parentRole: parent?.role });
-    stack.push({ indent, line, role: parsed[1]! });
+    nodes.push({ role: parsed[1], name: parsed[2] ?? '', text, line, parent: parent?.line, parentRole: parent?.role });
+    stack.push({ indent, line, role: parsed[1] });
   });
   return nodes;
 }
