@@ -131,6 +131,9 @@ describe('visualizer (extension host)', function () {
     const chosen = await until('figures in bits', (x) => figure(x, 'entropy') === '0.811278');
     assert.deepEqual(chosen.state.choices, { unit: 'bits' }, 'the choice is saved with the panel');
     assert.deepEqual(config().inspect('unit'), before, 'the toggle wrote no setting');
+    // The choice comes back with the panel after a reload (the serializer's path).
+    await vscode.commands.executeCommand(RESTORE, chosen.state);
+    await until('restored, still in bits', (x) => x.state.choices?.unit === 'bits' && figure(x, 'entropy') === '0.811278');
     try {
       await vscode.commands.executeCommand(MESSAGE, { type: 'makeDefault' });
       const made = await until('the notice says what was written', (x) => /^Made the default/.test(x.notice ?? ''));

@@ -27,6 +27,12 @@ async function main(label: string): Promise<void> {
           const path = join(out, `${label}-${name}-${theme}-${width}.png`);
           await page.screenshot({ path });
           console.log(`${path}: toolbar ${toolbar} px tall`);
+          // The toolbar's More disclosure, opened, where there is one.
+          const more = page.locator('.toolbar .more');
+          if ((await more.count()) > 0 && (await more.isVisible())) {
+            await more.click();
+            await page.screenshot({ path: path.replace(/\.png$/, '-more.png') });
+          }
           await page.close();
         }
       }
