@@ -31,8 +31,8 @@ export class LiteralTracking {
   #ref: SourceRef | undefined;
   /** The document range of `#ref` in offsets, when the document was open to measure it. */
   #offsets: OffsetRange | undefined;
-  /** The last content of this literal that evaluated, and the reading (view and settings) it was read with. */
-  #lastGood: { readonly content: Content; readonly reading: string } | undefined;
+  /** The last content of this literal that evaluated, the reading (view and settings) and the document version it was read with. */
+  #lastGood: { readonly content: Content; readonly reading: string; readonly version: number | undefined } | undefined;
   #hint = false;
   #ended: StatusLine | undefined;
   /** What the last presentation showed: a hint needs something to be the "last one". */
@@ -98,8 +98,9 @@ export class LiteralTracking {
 
   /**
    * What the panel shows for what a refresh computed: the computed content; or, while this literal
-   * cannot be read with the reading it last evaluated with, that evaluation under the reason; or,
-   * once the literal is deleted, its last figures under the end of it.
+   * cannot be read since an edit, with the reading it last evaluated with, that evaluation under the
+   * reason; or, once the literal is deleted, its last figures under the end of it. An error with the
+   * text unchanged (a setting made it one) is shown as it is: no edit will mend it.
    */
   present<T extends Computed>(computed: T, view: ViewName): T & { readonly status?: StatusLine } {
     const reading = JSON.stringify([view, computed.settings.unit, computed.settings.interpretation, computed.settings.loss, computed.settings.precision]);
@@ -113,9 +114,9 @@ export class LiteralTracking {
     if (this.#ended) {
       shown = { ...computed, content: this.#lastGood?.content ?? computed.content, status: this.#ended };
     } else if (outcome?.kind === 'evaluated') {
-      this.#lastGood = { content: computed.content, reading };
+      this.#lastGood = { content: computed.content, reading, version: source?.kind === 'document' ? source.document.version : undefined };
       shown = this.#hinted(computed);
-    } else if (outcome?.kind === 'error' && source?.kind === 'document' && this.#lastGood?.reading === reading) {
+    } else if (outcome?.kind === 'error' && source?.kind === 'document' && this.#lastGood?.reading === reading && this.#lastGood.version !== source.document.version) {
       const { literalError, line, column } = outcome.error;
       shown = { ...computed, content: this.#lastGood.content, status: { kind: 'stale', message: `${STALE_PREFIX} ${literalError.message}`, line, column } };
     } else {
