@@ -1,6 +1,7 @@
 import type { LiveHistory, LivePoint, LiveView } from '../shared/live';
 import type { FromWebview } from '../shared/protocol';
 import { fromWire } from '../shared/wire';
+import { responsive } from './chart-width';
 import { niceTicks } from './charts';
 import { button, el, svg } from './dom';
 import { t } from './strings';
@@ -32,7 +33,6 @@ export function liveSection(live: LiveView, post: (message: FromWebview) => void
   );
 }
 
-const WIDTH = 420;
 const PLOT = 150;
 const MARGIN = { top: 18, right: 16, bottom: 36, left: 56 };
 
@@ -44,12 +44,13 @@ function historyFigure(history: LiveHistory): HTMLElement {
     'figure',
     { class: 'chart-figure history', attrs: { 'data-chart': 'history' } },
     el('figcaption', {}, el('strong', {}, title), ' ', el('span', { class: 'caption' }, t('live.history.caption'))),
-    el('div', { class: 'chart-scroll' }, historyChart(history, title)),
+    el('div', { class: 'chart-scroll' }, responsive('history', (width) => historyChart(history, title, width))),
     table,
   );
 }
 
-function historyChart(history: LiveHistory, title: string): SVGSVGElement {
+/** The history at `width` px: the panel's width, drawn again when it changes (chart-width.ts). */
+function historyChart(history: LiveHistory, title: string, width: number): SVGSVGElement {
   const points = history.points;
   const finite = points.map(valueOf).filter((v): v is number => v !== undefined && Number.isFinite(v));
   const first = points[0].stop;
@@ -57,10 +58,10 @@ function historyChart(history: LiveHistory, title: string): SVGSVGElement {
   const axis = finite.length > 0 ? niceTicks(Math.min(0, ...finite), Math.max(...finite) || 1) : niceTicks(0, 1);
   const height = MARGIN.top + PLOT + MARGIN.bottom;
   const left = MARGIN.left;
-  const right = WIDTH - MARGIN.right;
+  const right = width - MARGIN.right;
   const sx = (stop: number) => left + ((stop - first) / (last - first)) * (right - left);
   const sy = (v: number) => MARGIN.top + ((axis.hi - Math.min(Math.max(v, axis.lo), axis.hi)) / (axis.hi - axis.lo)) * PLOT;
-  const root = svg('svg', { class: 'chart curve-chart chart-history', width: WIDTH, height, viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-label': points.length === 1 ? t('live.history.chart.one', title) : t('live.history.chart.many', title, points.length) });
+  const root = svg('svg', { class: 'chart curve-chart chart-history', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': points.length === 1 ? t('live.history.chart.one', title) : t('live.history.chart.many', title, points.length) });
   root.appendChild(svg('line', { class: 'axis', x1: left, x2: right, y1: sy(axis.lo), y2: sy(axis.lo) }));
   root.appendChild(svg('line', { class: 'axis', x1: left, x2: left, y1: MARGIN.top, y2: sy(axis.lo) }));
   for (const tick of axis.ticks) {
