@@ -172,6 +172,14 @@ describe('loss options: settings and Preview Loss', function () {
     close(cleared.loss.value, fixture(CLAMPED.fixture).exact.value, 'the settings again');
   });
 
+  it('a keybinding’s args may be the options alone, for the selection', async () => {
+    const editor = await open(CLAMPED.literal);
+    selectAll(editor, CLAMPED.literal);
+    const result = await vscode.commands.executeCommand<LossJson>('entropyLens.previewLoss', { convention: 'torch' });
+    close(result.loss.value, fixture(CLAMPED.fixture).torch.value, 'args {convention: torch}');
+    await vscode.commands.executeCommand('entropyLens.previewLoss', undefined, {});
+  });
+
   it('Preview Loss refuses options it does not take, saying which', async () => {
     const editor = await open(CLAMPED.literal);
     selectAll(editor, CLAMPED.literal);

@@ -69,6 +69,8 @@ export class PreviewLoss implements Command {
    * and convention to remember for this literal before previewing, as the Options… pick does.
    */
   execute(arg?: unknown, options?: unknown): Promise<ReturnType<typeof toJson> | undefined> {
+    // A keybinding passes one argument: its `args` may be the options alone, for the selection.
+    if (options === undefined && isPreviewOptionsOnly(arg)) return this.execute(undefined, arg);
     const asked = options === undefined ? undefined : previewOptionsArgument(options);
     if (typeof asked === 'string') {
       void vscode.window.showWarningMessage(vscode.l10n.t('Entropy Lens: {0}', asked));
@@ -125,6 +127,13 @@ export class PreviewLoss implements Command {
     if (!chosen) return;
     await this.execute(literalArgument(source.document, source.range), chosen);
   }
+}
+
+/** An object of Preview Loss's options and nothing else (not a literal argument's uri and range). */
+function isPreviewOptionsOnly(arg: unknown): boolean {
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return false;
+  const keys = Object.keys(arg);
+  return keys.length > 0 && keys.every((key) => key === 'reduction' || key === 'labelSmoothing' || key === 'convention');
 }
 
 /** The evaluated target's one literal in a document: the only kind whose options are remembered. */
