@@ -105,8 +105,9 @@ export class LiteralTracking {
   present<T extends Computed>(computed: T, view: ViewName): T & { readonly status?: StatusLine } {
     const reading = JSON.stringify([view, computed.settings.unit, computed.settings.interpretation, computed.settings.loss, computed.settings.precision]);
     const source = computed.source;
-    // Measured now if the document was not open when the source was set (a panel restored after a reload).
-    if (source?.kind === 'document' && !this.#offsets && this.#ref?.kind === 'document' && source.range.isEqual(this.#ref.range)) {
+    // Measured again on the document as read: it was not open when the source was set (a panel restored
+    // after a reload), or it was closed and opened again since, perhaps with other text.
+    if (source?.kind === 'document' && this.#ref?.kind === 'document' && source.range.isEqual(this.#ref.range)) {
       this.#offsets = offsetsIn(source.document, source.range);
     }
     const outcome = computed.outcome;
