@@ -68,7 +68,9 @@ export function selectLoss(shaped: LossShaped, options: LossSelectOptions): Loss
   const evaluation = namingDefaults(asked, options.lossDefaults, () =>
     choice.name === 'bce' ? bceLoss(targets, predictions, build) : choice.name === 'cce' ? cceLoss(targets, predictions, build) : mse(targets, predictions, build),
   );
-  const reduction = build.reduction === 'mean' ? [] : [`Reduction "${build.reduction}" (${OPTION_FLAGS.reduction}): ${build.reduction === 'sum' ? 'the value is the sum of the per-sample losses' : 'the per-sample losses are the value'}, as reduction='${build.reduction}' in PyTorch.`];
+  // The flag only when it was given: a default's reduction came from the settings or Preview Loss.
+  const flag = asked.reduction === undefined ? '' : ` (${OPTION_FLAGS.reduction})`;
+  const reduction = build.reduction === 'mean' ? [] : [`Reduction "${build.reduction}"${flag}: ${build.reduction === 'sum' ? 'the value is the sum of the per-sample losses' : 'the per-sample losses are the value'}, as reduction='${build.reduction}' in PyTorch.`];
   if (givenOptions(lossOptions).length === 0) return evaluation;
   return { ...evaluation, notes: [...evaluation.notes, ...reduction], options: lossOptions };
 }
