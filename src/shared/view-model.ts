@@ -199,7 +199,7 @@ export interface JointView {
   /** p(x) and p(y): the sums of the cells' rows and columns. */
   readonly marginalX: readonly ValueView[];
   readonly marginalY: readonly ValueView[];
-  /** The largest cell: the darkest shade. */
+  /** The largest cell not folded: the strongest shade (a larger folded cell is drawn at it). */
   readonly max: number;
 }
 
@@ -223,7 +223,7 @@ export interface SequenceView {
 export interface SurprisalBar {
   /** The token as written (user text, shown as a text node), or "tokens 40–59" for a run. */
   readonly label: string;
-  /** The label with whitespace made visible (␣, ⏎, ⇥), for the axis. */
+  /** The label with whitespace made visible (␣, ⏎, ⇥), for the axis; a run's first token's index. */
   readonly shown: string;
   readonly from: number;
   readonly to: number;

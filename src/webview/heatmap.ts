@@ -33,7 +33,7 @@ export function heatmap(joint: JointView): HTMLElement {
     role: 'img',
     'aria-label': `${joint.title}. ${joint.caption} The data is in the table below.`,
   });
-  const opacity = (p: number) => (joint.max > 0 && p > 0 ? 0.08 + (0.92 * p) / joint.max : 0);
+  const opacity = (p: number) => (joint.max > 0 && p > 0 ? 0.08 + 0.92 * Math.min(1, p / joint.max) : 0);
   const written = cell >= 36;
   // Axis names, then each column's label over it and each row's label before it.
   root.appendChild(svg('text', { class: 'axis-label', x: left + (columns * cell) / 2, y: 12, 'text-anchor': 'middle' }, 'Y (columns)'));
@@ -103,9 +103,13 @@ interface Layout {
 /** p(x) as bars to the right of the rows, p(y) as bars hanging under the columns, both scaled to their largest. */
 function marginals(root: SVGSVGElement, joint: JointView, { left, cell, gridRight, gridBottom, written }: Layout): void {
   const top = gridBottom - joint.rowLabels.length * cell;
-  const largest = (values: JointView['marginalX']) => Math.max(...values.map((v) => fromWire(v.value)), Number.MIN_VALUE);
-  const maxX = largest(joint.marginalX);
-  const maxY = largest(joint.marginalY);
+  // Scaled to the largest marginal not folded: "the other 27" can outweigh every kept value. A longer
+  // folded bar is drawn cut at the full length, two page-coloured strokes across it, its value written.
+  const largest = (values: JointView['marginalX'], folded: boolean) => Math.max(...values.slice(0, folded && values.length > 1 ? -1 : undefined).map((v) => fromWire(v.value)), Number.MIN_VALUE);
+  const maxX = largest(joint.marginalX, joint.rowFolded);
+  const maxY = largest(joint.marginalY, joint.columnFolded);
+  const lengthOf = (p: number, max: number) => Math.min(1, p / max) * MARGINAL;
+  const cut = (p: number, max: number) => p > max * (1 + 1e-12);
   const inset = Math.max(1, Math.round(cell * 0.15));
   const x0 = gridRight + 10;
   const y0 = gridBottom + 10;
@@ -115,8 +119,9 @@ function marginals(root: SVGSVGElement, joint: JointView, { left, cell, gridRigh
   root.appendChild(svg('line', { class: 'axis', x1: left, x2: gridRight, y1: y0, y2: y0 }));
   joint.marginalX.forEach((value, r) => {
     const p = fromWire(value.value);
-    const length = (p / maxX) * MARGINAL;
+    const length = lengthOf(p, maxX);
     const y = top + r * cell + inset;
+    const broken = cut(p, maxX);
     root.appendChild(
       svg(
         'rect',
@@ -124,12 +129,14 @@ function marginals(root: SVGSVGElement, joint: JointView, { left, cell, gridRigh
         svg('title', {}, `p(x = ${joint.rowLabels[r]}) = ${value.display}`),
       ),
     );
-    if (written) root.appendChild(svg('text', { class: 'tick', x: x0 + length + 4, y: top + r * cell + cell / 2 + 4, 'text-anchor': 'start', 'aria-hidden': 'true' }, compact(p)));
+    if (broken) for (const dx of [MARGINAL - 16, MARGINAL - 10]) root.appendChild(svg('line', { class: 'bar-break', x1: x0 + dx - 3, x2: x0 + dx + 3, y1: y + cell - 2 * inset + 1, y2: y - 1 }));
+    if (written || broken) root.appendChild(svg('text', { class: 'tick', x: x0 + length + 4, y: top + r * cell + cell / 2 + 4, 'text-anchor': 'start', 'aria-hidden': 'true' }, compact(p)));
   });
   joint.marginalY.forEach((value, c) => {
     const p = fromWire(value.value);
-    const length = (p / maxY) * MARGINAL;
+    const length = lengthOf(p, maxY);
     const x = left + c * cell + inset;
+    const broken = cut(p, maxY);
     root.appendChild(
       svg(
         'rect',
@@ -137,7 +144,8 @@ function marginals(root: SVGSVGElement, joint: JointView, { left, cell, gridRigh
         svg('title', {}, `p(y = ${joint.columnLabels[c]}) = ${value.display}`),
       ),
     );
-    if (written) root.appendChild(svg('text', { class: 'tick', x: left + c * cell + cell / 2, y: y0 + length + 12, 'text-anchor': 'middle', 'aria-hidden': 'true' }, compact(p)));
+    if (broken) for (const dy of [MARGINAL - 16, MARGINAL - 10]) root.appendChild(svg('line', { class: 'bar-break', x1: x - 1, x2: x + cell - 2 * inset + 1, y1: y0 + dy + 3, y2: y0 + dy - 3 }));
+    if (written || broken) root.appendChild(svg('text', { class: 'tick', x: left + c * cell + cell / 2, y: y0 + length + 12, 'text-anchor': 'middle', 'aria-hidden': 'true' }, compact(p)));
   });
 }
 

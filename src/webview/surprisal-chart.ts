@@ -43,6 +43,9 @@ export function surprisalChart(sequence: SequenceView): HTMLElement {
   root.appendChild(svg('text', { class: 'axis-label', x: 14, y: MARGIN.top + PLOT / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${MARGIN.top + PLOT / 2})` }, `−log p (${unit})`));
   // Short labels (indices, one-character tokens) stand upright under their bar; longer ones slant.
   const upright = bars.every((bar) => bar.shown.length * 7 <= barWidth - 2);
+  // Slanted labels need about 14 px between them: narrow bars are labelled every other one (the
+  // tooltip and the data table name each).
+  const every = upright || barWidth >= 14 ? 1 : 2;
   bars.forEach((bar, k) => {
     const v = values[k];
     const x = MARGIN.left + k * barWidth;
@@ -66,6 +69,7 @@ export function surprisalChart(sequence: SequenceView): HTMLElement {
       ),
     );
     if (infinite) root.appendChild(svg('text', { class: 'tick infinite-label', x: x + barWidth / 2, y: MARGIN.top - 6, 'text-anchor': 'middle' }, '∞'));
+    if (k % every !== 0) return;
     const lx = x + barWidth / 2;
     const ly = zero + 14;
     root.appendChild(

@@ -51,7 +51,9 @@ describe('the visualizer’s joint heatmap (issue 9 item 5)', () => {
       assert.ok(Math.abs(sum(cells) - 1) <= 1e-12);
       for (let r = 0; r < rows; r++) assert.ok(Math.abs(values(joint.marginalX)[r] - sum(cells.slice(r * columns, (r + 1) * columns))) <= 1e-15);
       for (let k = 0; k < columns; k++) assert.ok(Math.abs(values(joint.marginalY)[k] - sum(cells.filter((_, i) => i % columns === k))) <= 1e-15);
-      assert.equal(joint.max, Math.max(...cells));
+      // The strongest shade is the largest cell not folded (a folded cell sums many).
+      const folded = (k: number) => (joint.rowFolded && Math.floor(k / columns) === rows - 1) || (joint.columnFolded && k % columns === columns - 1);
+      assert.equal(joint.max, Math.max(...cells.filter((_, k) => !folded(k))));
       if (c.table.length <= JOINT_MAX_SIDE && c.table[0].length <= JOINT_MAX_SIDE) {
         // Drawn whole: the cells are the table, and the bars' entropies are the reference H(X), H(Y), H(X,Y).
         assert.equal(rows, c.table.length);
@@ -114,6 +116,10 @@ describe('the visualizer’s per-token surprisal chart (issue 9 item 6)', () => 
     assert.equal(sequence.bars.length, Math.ceil(1001 / 6));
     assert.deepEqual([sequence.bars[0].from, sequence.bars[0].to, sequence.bars[1].from], [0, 5, 6]);
     assert.equal(sequence.bars[0].label, 'tokens 0–5');
+    assert.deepEqual(
+      sequence.bars.slice(0, 3).map((bar) => bar.shown),
+      ['0', '6', '12'],
+    );
     assert.equal(sequence.bars.at(-1)!.from, 996);
     assert.equal(fromWire(sequence.bars[0].surprisal.value), sum(logprobs.slice(0, 6).map((x) => -x)) / 6);
     assert.match(sequence.caption, /each bar is the mean of 6 consecutive tokens \(the last of 5\)/);

@@ -108,7 +108,17 @@ describe('joint tables, sequences and batches of pairs in the visualizer (Chromi
       const marginal = await numbers(page, `[data-chart="joint"] rect.${side}`);
       assert.equal(marginal.length, JOINT_MAX_SIDE);
       assert.ok(Math.abs(marginal.reduce((a, b) => a + b, 0) - 1) < 1e-12, side);
+      // Scaled to the kept values: the folded bar, larger than all, is drawn cut at the longest length.
+      const lengths = await numbers(page, `[data-chart="joint"] rect.${side}`, side === 'marginal-x' ? 'width' : 'height');
+      const kept = marginal.slice(0, -1);
+      assert.equal(Math.max(...lengths.slice(0, -1)), lengths[kept.indexOf(Math.max(...kept))]);
+      assert.equal(lengths.at(-1), Math.max(...lengths.slice(0, -1)));
     }
+    assert.equal(await page.locator('[data-chart="joint"] line.bar-break').count(), 4);
+    // The shading's scale is the kept cells': a folded cell larger than all is at full strength.
+    const opacity = await numbers(page, '[data-chart="joint"] svg.heatmap rect.heat-cell', 'fill-opacity');
+    assert.equal(opacity.at(-1), 1);
+    assert.ok(opacity.slice(0, JOINT_MAX_SIDE - 1).some((o) => o === 1), 'a kept cell at full strength');
   });
 
   it('a sequence: one bar of −log p per token in bits, token texts as text, the mean as a line, the perplexity said', async () => {
@@ -148,6 +158,19 @@ describe('joint tables, sequences and batches of pairs in the visualizer (Chromi
       rows.map((r) => r[2]),
       TOKENS.map((t) => String(t.logprob)),
     );
+  });
+
+  it('a long sequence: runs of consecutive tokens, labelled by their first token, every other label on narrow bars', async () => {
+    const logprobs = Array.from({ length: 450 }, (_, i) => -((i * 37) % 17) / 3 - 0.01);
+    await send(page, updateFor(JSON.stringify({ logprobs })));
+    const chart = page.locator('[data-chart="surprisal"]');
+    const bars = await numbers(page, '[data-chart="surprisal"] rect.surprisal-bar');
+    assert.equal(bars.length, 150);
+    bars.forEach((s, k) => assert.ok(Math.abs(s - -(logprobs[3 * k] + logprobs[3 * k + 1] + logprobs[3 * k + 2]) / 3) < 1e-12, `run ${k}`));
+    const labels = await chart.locator('text.token-label title').allTextContents();
+    assert.equal(labels.length, 75);
+    assert.deepEqual(labels.slice(0, 2), ['tokens 0–2', 'tokens 6–8']);
+    assert.equal(await chart.locator('rect.surprisal-bar title').nth(1).textContent(), `tokens 3–5: −log p = ${Number(bars[1].toPrecision(6))} nats`);
   });
 
   it('a sequence with a token of probability 0: its bar runs to the top, marked ∞; no mean line', async () => {

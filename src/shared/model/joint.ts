@@ -31,6 +31,11 @@ export function jointView(evaluation: JointEvaluation, fmt: (x: number) => strin
     for (let j = 0; j < columns; j++) sums[r + columnSlot.of[j]].add(table[i * columns + j]);
   }
   const cells = sums.map((s) => s.value());
+  // The shading's scale: the largest literal cell. A folded cell sums many and would make every other
+  // cell faint; it is drawn at full strength when larger (its value is in its tooltip and the table).
+  const foldedCell = (k: number) => (keptRows.length < rows && Math.floor(k / drawnColumns) === drawnRows - 1) || (keptColumns.length < columns && k % drawnColumns === drawnColumns - 1);
+  const unfolded = cells.filter((_, k) => !foldedCell(k));
+  const scale = max(unfolded.length > 0 ? unfolded : cells);
   const marginalX = Array.from({ length: drawnRows }, (_, r) => foldedSum(cells, r * drawnColumns, 1, drawnColumns));
   const marginalY = Array.from({ length: drawnColumns }, (_, c) => foldedSum(cells, c, drawnColumns, drawnRows));
   const view = (x: number): ValueView => ({ value: toWire(x), display: fmt(x) });
@@ -44,7 +49,7 @@ export function jointView(evaluation: JointEvaluation, fmt: (x: number) => strin
   return {
     title: 'The joint distribution p(x, y), with its marginals',
     caption:
-      `Each cell is p(x, y): X indexes the ${rows.toLocaleString('en-US')} rows, Y the ${columns.toLocaleString('en-US')} columns; the stronger the colour, the more probable (the strongest is ${fmt(max(cells))}). ` +
+      `Each cell is p(x, y): X indexes the ${rows.toLocaleString('en-US')} rows, Y the ${columns.toLocaleString('en-US')} columns; the stronger the colour, the more probable (the strongest is ${fmt(scale)}). ` +
       'The bars beside the rows are p(x), each row’s sum; the bars under the columns are p(y), each column’s sum.' +
       (folded.length > 0 ? ` The table is large: ${folded.join('; ')}.` : ''),
     rowLabels: [...keptRows.map(String), ...(rowFolded ? [other(rows - keptRows.length)] : [])],
@@ -56,7 +61,7 @@ export function jointView(evaluation: JointEvaluation, fmt: (x: number) => strin
     cells: cells.map(view),
     marginalX: marginalX.map(view),
     marginalY: marginalY.map(view),
-    max: max(cells),
+    max: scale,
   };
 }
 

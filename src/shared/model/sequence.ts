@@ -31,8 +31,7 @@ export function sequenceView(evaluation: SequenceEvaluation, fmt: (x: number) =>
       const to = Math.min(n, from + size) - 1;
       acc.reset();
       for (let i = from; i <= to; i++) acc.add(surprisals[i]);
-      const label = `tokens ${from}–${to}`;
-      bars.push({ label, shown: label, from, to, surprisal: view(acc.value() / (to - from + 1)) });
+      bars.push({ label: `tokens ${from}–${to}`, shown: String(from), from, to, surprisal: view(acc.value() / (to - from + 1)) });
     }
   }
   const mean = evaluation.meanSurprisal.value;
