@@ -3,6 +3,7 @@ export const COMMANDS = {
   evaluateSelection: 'entropyLens.evaluateSelection',
   compareSelections: 'entropyLens.compareSelections',
   previewLoss: 'entropyLens.previewLoss',
+  previewLossWithOptions: 'entropyLens.previewLossWithOptions',
   openVisualizer: 'entropyLens.openVisualizer',
   copyMarkdown: 'entropyLens.copyMarkdown',
   copyLatex: 'entropyLens.copyLatex',

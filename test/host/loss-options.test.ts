@@ -180,6 +180,21 @@ describe('loss options: settings and Preview Loss', function () {
     await vscode.commands.executeCommand('entropyLens.previewLoss', undefined, {});
   });
 
+  it('Preview Loss with Options… opens its pick; Escape changes nothing', async () => {
+    const editor = await open(CLAMPED.literal);
+    selectAll(editor, CLAMPED.literal);
+    let answered = false;
+    const result = Promise.resolve(vscode.commands.executeCommand<LossJson | undefined>('entropyLens.previewLossWithOptions')).finally(() => (answered = true));
+    // Escape until the command answers: closing does nothing while the pick is not open yet.
+    for (let i = 0; i < 250 && !answered; i++) {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    assert.equal(await result, undefined, 'cancelled: no preview');
+    const after = await vscode.commands.executeCommand<LossJson>('entropyLens.evaluateSelection');
+    close(after.loss.value, fixture(CLAMPED.fixture).exact.value, 'nothing remembered: exact, as the settings say');
+  });
+
   it('Preview Loss refuses options it does not take, saying which', async () => {
     const editor = await open(CLAMPED.literal);
     selectAll(editor, CLAMPED.literal);

@@ -137,7 +137,7 @@ function isPreviewOptionsOnly(arg: unknown): boolean {
 }
 
 /** The evaluated target's one literal in a document: the only kind whose options are remembered. */
-function literalOf(evaluated: Evaluated): DocumentSource | undefined {
+export function literalOf(evaluated: Evaluated): DocumentSource | undefined {
   const [source] = evaluated.target.sources;
   return evaluated.target.sources.length === 1 && source instanceof DocumentSource ? source : undefined;
 }

@@ -6,6 +6,7 @@ import { CompareSelections, EvaluateSelection, PreviewLoss } from './evaluate';
 import { InsertComment } from './insert-comment';
 import { OpenSample } from './open-sample';
 import { OpenVisualizer } from './open-visualizer';
+import { PreviewLossWithOptions } from './preview-loss-options';
 import { settingCommands } from './pick-setting';
 import { ReadRowsAs } from './read-rows';
 import type { PreviewOptionsStore } from '../preview-options';
@@ -14,10 +15,12 @@ import { CompareWithVariable, EvaluateVariable } from './variables';
 
 /** Every command in package.json's contributes.commands, each with what it does. */
 export function createCommands(targets: TargetService, visualizer: () => VisualizerHandle, rows: { readonly choices: RowsChoices; readonly refresh: () => void; readonly previews: PreviewOptionsStore }): Command[] {
+  const previewLoss = new PreviewLoss(targets, visualizer, rows.previews, rows.refresh);
   return [
     new EvaluateSelection(targets, visualizer),
     new CompareSelections(targets, visualizer),
-    new PreviewLoss(targets, visualizer, rows.previews, rows.refresh),
+    previewLoss,
+    new PreviewLossWithOptions(targets, previewLoss),
     new OpenVisualizer(targets, visualizer),
     ...copyCommands(targets),
     new InsertComment(targets),
