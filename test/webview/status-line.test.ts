@@ -6,10 +6,12 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { StatusLine, ToWebview } from '../../src/shared/protocol';
-import { chromiumSuite, posted, send, updateFor, updateWith } from './harness';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { chromiumSuite, posted, screenshotPath, send, updateFor, updateWith } from './harness';
 
 const PAIR = '{"p": [0.1, 0.2, 0.7], "q": [0.3, 0.3, 0.4]}';
-const STALE: StatusLine = { kind: 'stale', message: 'The literal cannot be read as it is now — showing its last figures. unbalanced brackets: "[" is never closed', line: 4, column: 10 };
+const STALE: StatusLine = { kind: 'stale', message: 'The literal cannot be read as it is now — unbalanced brackets: "[" is never closed. Below, its last figures.', line: 4, column: 10 };
 
 function withStatus(message: ToWebview, status: StatusLine): ToWebview {
   return message.type === 'update' ? { ...message, status } : message;
@@ -17,6 +19,13 @@ function withStatus(message: ToWebview, status: StatusLine): ToWebview {
 
 function asLiteral(message: ToWebview, literal: number): ToWebview {
   return message.type === 'update' ? { ...message, literal } : message;
+}
+
+/** The top of the page, for the note (test-results/webview/<name>.png). */
+async function shot(page: Page, name: string): Promise<void> {
+  const path = screenshotPath(name);
+  mkdirSync(dirname(path), { recursive: true });
+  await page.screenshot({ path, clip: { x: 0, y: 0, width: 900, height: 420 } });
 }
 
 const entropy = (page: Page) => page.locator('.figure[data-key="entropy"] .value').innerText();
@@ -52,6 +61,7 @@ describe('a panel that keeps up (Chromium)', function () {
     assert.match(await line.innerText(), /cannot be read as it is now.*"\[" is never closed/);
     assert.equal(await entropy(page), before, 'the figures stay');
     assert.ok((await opacity(page, '.model')) < 0.8, 'the figures are dimmed');
+    await shot(page, 'status-stale');
     await line.getByRole('button', { name: 'Go to line 4, column 10' }).click();
     assert.deepEqual((await posted(page)).at(-1), { type: 'reveal' });
     // Read again: the line goes, the figures are bright.
@@ -65,6 +75,7 @@ describe('a panel that keeps up (Chromium)', function () {
     await send(page, withStatus(updateFor('[0.25, 0.75]'), { kind: 'hint', message: 'The selection holds no literal — showing the last one.' }));
     assert.equal(await page.locator('.status-line').innerText(), 'The selection holds no literal — showing the last one.');
     assert.equal(await opacity(page, '.model'), 1, 'a hint does not dim');
+    await shot(page, 'status-hint');
     assert.equal(await page.locator('[role="alert"]').count(), 0);
   });
 

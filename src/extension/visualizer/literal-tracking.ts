@@ -13,7 +13,10 @@ interface Computed {
   readonly outcome?: Outcome;
 }
 
-export const STALE_PREFIX = 'The literal cannot be read as it is now — showing its last figures.';
+/** The stale line: the reason first (the core's message has no final stop), then what is shown instead. */
+export function staleMessage(reason: string): string {
+  return `The literal cannot be read as it is now — ${reason}. Below, its last figures.`;
+}
 export const NO_LITERAL_HINT = 'The selection holds no literal — showing the last one.';
 export const LOCK_ENDED = 'The locked literal was deleted, so the lock ended: the panel follows the selection again. Below, its last figures.';
 export const STALE_COPY = 'The literal cannot be read as it is now, so nothing was copied: the figures shown are its last ones.';
@@ -119,7 +122,7 @@ export class LiteralTracking {
       shown = this.#hinted(computed);
     } else if (outcome?.kind === 'error' && source?.kind === 'document' && this.#lastGood?.reading === reading && this.#lastGood.version !== source.document.version) {
       const { literalError, line, column } = outcome.error;
-      shown = { ...computed, content: this.#lastGood.content, status: { kind: 'stale', message: `${STALE_PREFIX} ${literalError.message}`, line, column } };
+      shown = { ...computed, content: this.#lastGood.content, status: { kind: 'stale', message: staleMessage(literalError.message), line, column } };
     } else {
       shown = this.#hinted(computed);
     }
