@@ -123,6 +123,9 @@ describe('loss options: settings and Preview Loss', function () {
     close(previewed.loss.value, expected, 'Preview Loss');
     api.refreshStatusBar();
     assert.match(api.statusBarText() ?? '', new RegExp(`= ${shown(expected).replace('.', '\\.')} nats`));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(3));
+    const hover = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    assert.ok(hover.includes(shown(expected)), `the hover gives PyTorch's ${shown(expected)}: ${hover.slice(0, 300)}`);
     const panel = await panelShows((s) => s.content?.model?.figures.some((f) => f.key === 'loss' && f.display === shown(expected)) === true, `the panel shows PyTorch's ${String(expected)}`);
     assert.deepEqual(panel.content?.model?.loss?.options.map((o) => o.key), ['reduction', 'weight']);
   });
