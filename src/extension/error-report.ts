@@ -3,8 +3,8 @@ import { looksLikeLiteral } from '../core/locate';
 import { DocumentSource } from './targets/document-source';
 import { placedMessage, type PlacedError } from './targets/target';
 
-/** The element the last error selected: it is not a literal the user chose to evaluate. */
-let errorHighlight: { document: vscode.TextDocument; range: vscode.Range } | undefined;
+/** The element the last error selected, and the literal it is in: the element is not a literal the user chose to evaluate. */
+let errorHighlight: { document: vscode.TextDocument; range: vscode.Range; literal: DocumentSource } | undefined;
 
 /**
  * Whether `editor`'s selection is the offending element an error just selected: the status bar
@@ -12,6 +12,14 @@ let errorHighlight: { document: vscode.TextDocument; range: vscode.Range } | und
  */
 export function selectsErrorElement(editor: vscode.TextEditor): boolean {
   return errorHighlight !== undefined && errorHighlight.document === editor.document && editor.selection.isEqual(errorHighlight.range);
+}
+
+/**
+ * The literal whose error selected `editor`'s selection, if it did: the visualizer opened or
+ * following then shows that literal and its error, not the element alone as if it had been chosen.
+ */
+export function erroredLiteral(editor: vscode.TextEditor): DocumentSource | undefined {
+  return selectsErrorElement(editor) ? errorHighlight?.literal : undefined;
 }
 
 /** What a selection of plain code (`loss = criterion(model(x), y)`) is told instead of its "fault". */
@@ -31,7 +39,7 @@ export function reportError(error: PlacedError): void {
   const editor = source instanceof DocumentSource ? vscode.window.visibleTextEditors.find((candidate) => candidate.document === source.document) : undefined;
   if (editor && source instanceof DocumentSource) {
     const range = source.rangeOf(error.literalError.range);
-    errorHighlight = { document: editor.document, range };
+    errorHighlight = { document: editor.document, range, literal: source };
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }

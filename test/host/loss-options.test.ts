@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'entropy-lens.entropy-lens';
 const STATE = 'entropyLens.internal.visualizerState';
+const MESSAGE = 'entropyLens.internal.visualizerMessage';
 
 interface Api {
   statusBarText(): string | undefined;
@@ -24,6 +25,7 @@ interface LossJson {
 }
 
 interface Snapshot {
+  state?: { source?: { start?: { line: number; character: number } } };
   content?: { kind: string; model?: { figures: { key: string; display: string }[]; loss?: { options: { key: string }[]; conventions?: { follows: string; differ: boolean } } }; error?: { message: string } };
 }
 
@@ -150,8 +152,12 @@ describe('loss options: settings and Preview Loss', function () {
     api.refreshStatusBar();
     assert.doesNotMatch(api.statusBarText() ?? '', /NaN/);
     await vscode.commands.executeCommand('entropyLens.openVisualizer');
+    // The figures view reads the predictions alone, which no loss option touches: the loss view errs.
+    await vscode.commands.executeCommand(MESSAGE, { type: 'setView', view: 'loss' });
     const panel = await panelShows((s) => s.content?.kind === 'error', 'the panel shows the error');
     assert.match(panel.content?.error?.message ?? '', /entropyLens\.lossOptions\.classWeights has 2 weights but the predictions have 3 classes/);
+    // The error selected its element (the logits); the panel still shows the literal evaluated, whole.
+    assert.equal(JSON.stringify(panel.state?.source?.start), JSON.stringify({ line: 0, character: 0 }), 'the panel shows the whole literal, not the element the error selected');
   });
 
   it('Preview Loss remembers its options for that literal only, until they are cleared', async () => {

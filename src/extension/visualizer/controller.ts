@@ -4,6 +4,7 @@ import type { LiveView } from '../../shared/live';
 import { panelStateFrom, VIEW_TYPE, type Content, type FromWebview, type PanelChoices, type PanelState, type SettingsView, type StatusLine, type ViewName } from '../../shared/protocol';
 import type { VisualizerHandle } from '../commands/command';
 import { Disposable, toDisposable } from '../dispose';
+import { erroredLiteral } from '../error-report';
 import { log } from '../log';
 import type { SelectionWatcher } from '../selection-watcher';
 import { readSettings, SECTION, type Settings } from '../settings';
@@ -147,7 +148,7 @@ export class VisualizerController extends Disposable implements VisualizerHandle
     // Opening is a fresh look: the loss view only when asked for (Preview Loss), figures otherwise.
     this.#view = view ?? 'figures';
     const editor = vscode.window.activeTextEditor;
-    this.#ref = ref ?? (editor && this.targets.editorTarget(editor)?.sources[0].ref) ?? this.#ref;
+    this.#ref = ref ?? (editor && (erroredLiteral(editor) ?? this.targets.editorTarget(editor)?.sources[0])?.ref) ?? this.#ref;
     // The command answered the selection as it is now. That selection settles up to SETTLE_MS later,
     // and following it then would replace the answer (a live value, say) with its text read alone.
     if (editor) this.#following.expect(editor.document.uri, editor.selection);

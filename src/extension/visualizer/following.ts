@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { looksLikeLiteral } from '../../core/locate';
 import { Disposable } from '../dispose';
+import { erroredLiteral } from '../error-report';
 import type { SelectionWatcher } from '../selection-watcher';
 import type { TargetService } from '../targets/service';
 import { sameRef, type SourceRef } from '../targets/source';
@@ -53,7 +54,8 @@ export class Following extends Disposable {
     const own = this.#own;
     if (own && own.uri === editor.document.uri.toString() && own.range.isEqual(editor.selection)) return;
     this.#own = undefined;
-    const source = this.targets.editorTarget(editor)?.sources[0];
+    // An error just selected its offending element: the literal in error stays the one to show.
+    const source = erroredLiteral(editor) ?? this.targets.editorTarget(editor)?.sources[0];
     if (!source || (!editor.selection.isEmpty && !looksLikeLiteral(source.text()))) return this.panel.missed();
     if (sameRef(source.ref, this.panel.current())) return this.panel.kept();
     this.panel.follow(source.ref);
