@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // User-level scenarios: packages the extension as `npm run package` does (so packaging and
-// .vscodeignore are exercised), installs the .vsix into code-server, opens samples/ in Chromium and
+// .vscodeignore are exercised), installs the .vsix into code-server, opens a copy of samples/ in Chromium and
 // runs each test/scenarios/*.mjs against the workbench through playwright-core. A scenario that
 // exports `vsix = 'fresh-clone'` gets the .vsix built on a fresh clone of the committed project
 // (git clone, npm ci, npm run package) in a code-server of its own; `settings` are user settings
 // written before its workbench opens.
 // Usage: node scripts/run-scenarios.mjs [name-substring ...]
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -67,7 +67,11 @@ async function runGroup(vsix, scenarios, kind) {
   const chromium = await startChromium(run);
   const { browser, page: firstPage } = await connectPage(chromium.wsUrl);
   await firstPage.close();
-  const url = workbenchUrl(server.url, join(ROOT, 'samples'));
+  // A copy of samples/ (same folder name, as the pictures show it): scenarios type into files, and
+  // nothing they do may reach the project's own samples.
+  const workspace = join(run.dir, 'samples');
+  cpSync(join(ROOT, 'samples'), workspace, { recursive: true });
+  const url = workbenchUrl(server.url, workspace);
   // Scenarios change user settings (the colour theme picker writes one): each starts from the
   // defaults, plus its own `settings`, read when its workbench opens.
   const userSettingsFile = join(run.userData, 'User', 'settings.json');
