@@ -99,7 +99,7 @@ export async function openDocumentRef(ref: DocumentRef): Promise<DocumentSource>
 }
 
 function unavailable(uri: vscode.Uri, cause: unknown): SourceUnavailable {
-  return new SourceUnavailable(`${baseName(uri)} can no longer be opened: it was deleted, renamed or moved.`, { cause });
+  return new SourceUnavailable(vscode.l10n.t('{0} can no longer be opened: it was deleted, renamed or moved.', baseName(uri)), { cause });
 }
 
 /** The last segment of a uri's path: what a tab shows. */

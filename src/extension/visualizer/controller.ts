@@ -12,12 +12,12 @@ import type { TargetService } from '../targets/service';
 import { DocumentSource } from '../targets/document-source';
 import { SourceUnavailable, uriOfRef, type SourceRef, type TargetSource } from '../targets/source';
 import { targetOf, type Outcome, type Target } from '../targets/target';
-import { contentOf, EMPTY_SELECTION, LIVE_ENDED, NOTHING_SELECTED, unavailable } from './content';
+import { contentOf, emptySelection, liveEnded, nothingSelected, unavailable } from './content';
 import { Following } from './following';
 import { latexAt, markdownAt } from './view-model-copy';
 import { writeLiteral } from './view-model-literal';
 import { LiveFollow } from './live-follow';
-import { LiteralTracking, STALE_COPY } from './literal-tracking';
+import { LiteralTracking, staleCopy } from './literal-tracking';
 import { PanelHost } from './panel';
 import { panelState, refOfState } from './panel-state';
 import { writeSetting } from './write-setting';
@@ -221,7 +221,7 @@ export class VisualizerController extends Disposable implements VisualizerHandle
         return;
       }
       log().error(`visualizer: the ${message.type} message failed`, error);
-      this.#notify('That did not work; the "Entropy Lens" output says why.');
+      this.#notify(vscode.l10n.t('That did not work; the "Entropy Lens" output says why.'));
     }
   }
 
@@ -244,9 +244,9 @@ export class VisualizerController extends Disposable implements VisualizerHandle
         this.#locked = message.locked;
         return this.refresh();
       case 'copyMarkdown':
-        return this.#copy((evaluation, precision) => markdownAt(evaluation, message.playground, precision), 'Copied the figures as Markdown');
+        return this.#copy((evaluation, precision) => markdownAt(evaluation, message.playground, precision), vscode.l10n.t('Copied the figures as Markdown'));
       case 'copyLatex':
-        return this.#copy((evaluation, precision) => latexAt(evaluation, message.id, message.playground, precision), message.id ? 'Copied the formula as LaTeX' : 'Copied the formulas as LaTeX');
+        return this.#copy((evaluation, precision) => latexAt(evaluation, message.id, message.playground, precision), message.id ? vscode.l10n.t('Copied the formula as LaTeX') : vscode.l10n.t('Copied the formulas as LaTeX'));
       case 'copyLiteral':
       case 'applyLiteral': {
         const shown = this.#shown;
@@ -276,11 +276,11 @@ export class VisualizerController extends Disposable implements VisualizerHandle
   /** Never rejects: a failure to read the source is content; anything else is logged and dropped. */
   async #compute(): Promise<Shown | undefined> {
     const ref = this.#ref;
-    if (!ref) return { content: this.#live.view(undefined) ? LIVE_ENDED : NOTHING_SELECTED, ...this.#settings(readSettings(undefined)) };
+    if (!ref) return { content: this.#live.view(undefined) ? liveEnded() : nothingSelected(), ...this.#settings(readSettings(undefined)) };
     try {
       const source = await this.targets.resolve(ref);
       const chosen = this.#settings(this.targets.settingsFor(source));
-      if (source.text().trim() === '') return { content: EMPTY_SELECTION, ...chosen, source };
+      if (source.text().trim() === '') return { content: emptySelection(), ...chosen, source };
       const target = targetOf(source, this.#view);
       const outcome = this.targets.evaluate(target, this.#options(target));
       return { content: contentOf(outcome, chosen.settings, this.#view), ...chosen, source, outcome };
@@ -328,13 +328,13 @@ export class VisualizerController extends Disposable implements VisualizerHandle
     this.#choices = {};
     // A write raises a configuration event, which refreshes; with nothing written, the panel is refreshed here.
     if (written.length === 0) await this.refresh();
-    this.#notify(written.length > 0 ? `Made the default: ${written.join(', ')}` : 'These are already the defaults; nothing was written.');
+    this.#notify(written.length > 0 ? vscode.l10n.t('Made the default: {0}', written.join(', ')) : vscode.l10n.t('These are already the defaults; nothing was written.'));
   }
 
   async #copy(text: (evaluation: Extract<Outcome, { kind: 'evaluated' }>['evaluation'], precision: number) => string | undefined, done: string): Promise<void> {
     const shown = this.#shown;
     // Figures kept while their literal cannot be read are not of the text as it is: nothing to copy.
-    if (shown?.outcome?.kind !== 'evaluated') return shown?.status?.kind === 'stale' ? this.#notify(STALE_COPY) : undefined;
+    if (shown?.outcome?.kind !== 'evaluated') return shown?.status?.kind === 'stale' ? this.#notify(staleCopy()) : undefined;
     const value = text(shown.outcome.evaluation, shown.settings.precision);
     if (value === undefined) return;
     await vscode.env.clipboard.writeText(value);
@@ -378,7 +378,7 @@ export class VisualizerController extends Disposable implements VisualizerHandle
 
 /** The panel's title: the file's name, the live expression, or the notebook's name. */
 function titleOf(ref: SourceRef): string {
-  return ref.kind === 'debug' ? `${ref.source.expression} (live)` : baseName(ref.uri);
+  return ref.kind === 'debug' ? vscode.l10n.t('{0} (live)', ref.source.expression) : baseName(ref.uri);
 }
 
 /** The settings the page shows as toggles, with the settings' own values where the panel's choices differ. */

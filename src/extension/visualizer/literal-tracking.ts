@@ -15,12 +15,20 @@ interface Computed {
 
 /** The stale line: the reason first (the core's message has no final stop), then what is shown instead. */
 export function staleMessage(reason: string): string {
-  return `The literal cannot be read as it is now — ${reason}. Below, its last figures.`;
+  return vscode.l10n.t('The literal cannot be read as it is now — {0}. Below, its last figures.', reason);
 }
-export const NO_LITERAL_HINT = 'The selection holds no literal — showing the last one.';
-export const LOCK_ENDED = 'The locked literal was deleted, so the lock ended: the panel follows the selection again. Below, its last figures.';
-export const STALE_COPY = 'The literal cannot be read as it is now, so nothing was copied: the figures shown are its last ones.';
-export const LITERAL_DELETED = 'The literal shown was deleted. Below, its last figures; select a literal to show another.';
+export function noLiteralHint(): string {
+  return vscode.l10n.t('The selection holds no literal — showing the last one.');
+}
+export function lockEnded(): string {
+  return vscode.l10n.t('The locked literal was deleted, so the lock ended: the panel follows the selection again. Below, its last figures.');
+}
+export function staleCopy(): string {
+  return vscode.l10n.t('The literal cannot be read as it is now, so nothing was copied: the figures shown are its last ones.');
+}
+export function literalDeleted(): string {
+  return vscode.l10n.t('The literal shown was deleted. Below, its last figures; select a literal to show another.');
+}
 
 /**
  * Keeps the panel up with the user (issue 14): the literal shown follows the edits made around and
@@ -64,8 +72,8 @@ export class LiteralTracking {
 
   /**
    * A change of the source's document: the range moves with it. Returns false when the change deleted
-   * the literal: the source is gone then, and the last figures are shown under `LOCK_ENDED` (or
-   * `LITERAL_DELETED` when the panel was following).
+   * the literal: the source is gone then, and the last figures are shown under `lockEnded()` (or
+   * `literalDeleted()` when the panel was following).
    */
   edited(event: vscode.TextDocumentChangeEvent, locked: boolean): boolean {
     const ref = this.#ref;
@@ -79,7 +87,7 @@ export class LiteralTracking {
       this.#ref = undefined;
       this.#offsets = undefined;
       this.#hint = false;
-      this.#ended = { kind: 'ended', message: locked ? LOCK_ENDED : LITERAL_DELETED };
+      this.#ended = { kind: 'ended', message: locked ? lockEnded() : literalDeleted() };
       return false;
     }
     const document = event.document;
@@ -131,7 +139,7 @@ export class LiteralTracking {
   }
 
   #hinted<T extends Computed>(computed: T): T & { readonly status?: StatusLine } {
-    return this.#hint ? { ...computed, status: { kind: 'hint', message: NO_LITERAL_HINT } } : computed;
+    return this.#hint ? { ...computed, status: { kind: 'hint', message: noLiteralHint() } } : computed;
   }
 }
 
