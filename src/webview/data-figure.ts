@@ -1,4 +1,5 @@
 import { el } from './dom';
+import { t } from './strings';
 
 /**
  * A figure as the visualizer's charts are laid out (charts.ts draws the same markup): the title and
@@ -14,7 +15,7 @@ export function dataFigure(
   rows: number,
   key: HTMLElement | null = null,
 ): HTMLElement {
-  const details = el('details', { class: 'data-table' }, el('summary', {}, `Data table (${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'})`));
+  const details = el('details', { class: 'data-table' }, el('summary', {}, rows === 1 ? t('figure.table.one') : t('figure.table.many', rows.toLocaleString('en-US'))));
   details.addEventListener('toggle', () => {
     if (details.open && !details.querySelector('table')) details.appendChild(table());
   });

@@ -1,37 +1,38 @@
 import type { FigureView } from '../shared/view-model';
 import { el } from './dom';
 import { math } from './math';
+import { t } from './strings';
 
 /**
  * What a screen reader says for a figure: its plain name ("entropy of P"), once. The typeset label
  * is for the eye and is hidden from assistive technology: KaTeX's MathML would read "H ( P )" and
  * then the plain label again.
  */
-const PLAIN: Readonly<Record<string, string>> = {
-  entropy: 'entropy of P',
-  entropyQ: 'entropy of Q',
-  maxEntropy: 'maximum entropy, log n',
-  crossEntropy: 'cross-entropy of P and Q',
-  klPQ: 'Kullback–Leibler divergence of P from Q',
-  klQP: 'Kullback–Leibler divergence of Q from P',
-  jsDivergence: 'Jensen–Shannon divergence of P and Q',
-  mutualInformation: 'mutual information of X and Y',
-  jointEntropy: 'joint entropy of X and Y',
-  entropyX: 'entropy of X',
-  entropyY: 'entropy of Y',
-  conditionalEntropyXGivenY: 'conditional entropy of X given Y',
-  conditionalEntropyYGivenX: 'conditional entropy of Y given X',
-  gaussianNll: 'Normal negative log-likelihood',
-  twoClassBce: 'binary cross-entropy of the two classes',
+const PLAIN: Readonly<Record<string, () => string>> = {
+  entropy: () => t('figure.name.entropy'),
+  entropyQ: () => t('figure.name.entropyQ'),
+  maxEntropy: () => t('figure.name.maxEntropy'),
+  crossEntropy: () => t('figure.name.crossEntropy'),
+  klPQ: () => t('figure.name.klPQ'),
+  klQP: () => t('figure.name.klQP'),
+  jsDivergence: () => t('figure.name.jsDivergence'),
+  mutualInformation: () => t('figure.name.mutualInformation'),
+  jointEntropy: () => t('figure.name.jointEntropy'),
+  entropyX: () => t('figure.name.entropyX'),
+  entropyY: () => t('figure.name.entropyY'),
+  conditionalEntropyXGivenY: () => t('figure.name.conditionalEntropyXGivenY'),
+  conditionalEntropyYGivenX: () => t('figure.name.conditionalEntropyYGivenX'),
+  gaussianNll: () => t('figure.name.gaussianNll'),
+  twoClassBce: () => t('figure.name.twoClassBce'),
 };
 
 /** The plain name of a figure; a batch of pairs' means say "mean". Unknown keys keep their label, already plain text. */
 export function plainFigureName(figure: Pick<FigureView, 'key' | 'label'>): string {
-  const plain = PLAIN[figure.key];
-  if (figure.key === 'loss') return `loss, ${figure.label}`;
-  if (figure.key === 'meanEntropy') return figure.label.replace(/^mean H\b/, 'mean entropy');
+  const plain = Object.hasOwn(PLAIN, figure.key) ? PLAIN[figure.key]() : undefined;
+  if (figure.key === 'loss') return t('figure.name.loss', figure.label);
+  if (figure.key === 'meanEntropy') return figure.label.replace(/^mean H\b/, () => t('figure.name.meanEntropy'));
   if (!plain) return figure.label;
-  return figure.label.startsWith('mean ') && figure.key !== 'maxEntropy' ? `mean ${plain}` : plain;
+  return figure.label.startsWith('mean ') && figure.key !== 'maxEntropy' ? t('figure.name.mean', plain) : plain;
 }
 
 /** A figure's term: the typeset label for the eye, the plain name for the ear. */

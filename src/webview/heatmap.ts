@@ -2,6 +2,7 @@ import type { JointView } from '../shared/view-model';
 import { fromWire } from '../shared/wire';
 import { compact, dataFigure, dataTable } from './data-figure';
 import { el, svg } from './dom';
+import { t } from './strings';
 
 /**
  * A joint table p(x, y) as a heatmap: X down the rows, Y across the columns, each cell shaded with the
@@ -31,13 +32,13 @@ export function heatmap(joint: JointView): HTMLElement {
     height,
     viewBox: `0 0 ${width} ${height}`,
     role: 'img',
-    'aria-label': `${joint.title}. ${joint.caption} The data is in the table below.`,
+    'aria-label': t('figure.label', joint.title, joint.caption),
   });
   const opacity = (p: number) => (joint.max > 0 && p > 0 ? 0.08 + 0.92 * Math.min(1, p / joint.max) : 0);
   const written = cell >= 36;
   // Axis names, then each column's label over it and each row's label before it.
-  root.appendChild(svg('text', { class: 'axis-label', x: left + (columns * cell) / 2, y: 12, 'text-anchor': 'middle' }, 'Y (columns)'));
-  root.appendChild(svg('text', { class: 'axis-label', x: 12, y: TOP + (rows * cell) / 2, 'text-anchor': 'middle', transform: `rotate(-90 12 ${TOP + (rows * cell) / 2})` }, 'X (rows)'));
+  root.appendChild(svg('text', { class: 'axis-label', x: left + (columns * cell) / 2, y: 12, 'text-anchor': 'middle' }, t('heatmap.axis.y')));
+  root.appendChild(svg('text', { class: 'axis-label', x: 12, y: TOP + (rows * cell) / 2, 'text-anchor': 'middle', transform: `rotate(-90 12 ${TOP + (rows * cell) / 2})` }, t('heatmap.axis.x')));
   joint.columnLabels.forEach((label, c) => {
     const x = left + c * cell + cell / 2;
     const fits = label.length * 7 <= cell;
@@ -84,7 +85,7 @@ export function heatmap(joint: JointView): HTMLElement {
   marginals(root, joint, { left, cell, gridRight, gridBottom, written });
   const table = () =>
     dataTable(
-      `${joint.title}: rows are x, columns are y`,
+      t('heatmap.table', joint.title),
       ['x \\ y', ...joint.columnLabels, 'p(x)'],
       joint.rowLabels.map((label, r) => [label, ...joint.cells.slice(r * columns, (r + 1) * columns).map((v) => v.display), joint.marginalX[r].display]),
       ['p(y)', ...joint.marginalY.map((v) => v.display), ''],
@@ -153,7 +154,7 @@ function marginals(root: SVGSVGElement, joint: JointView, { left, cell, gridRigh
 function scaleKey(joint: JointView): HTMLElement {
   const steps = [0, 0.25, 0.5, 0.75, 1];
   const key = svg('svg', { class: 'chart heat-scale', width: 5 * 18, height: 12, viewBox: `0 0 ${5 * 18} 12`, 'aria-hidden': 'true' });
-  steps.forEach((t, k) => key.appendChild(svg('rect', { class: `heat-cell${t === 0 ? ' zero' : ''}`, x: k * 18, y: 0, width: 18, height: 12, 'fill-opacity': (t === 0 ? 0 : 0.08 + 0.92 * t).toFixed(3) })));
+  steps.forEach((step, k) => key.appendChild(svg('rect', { class: `heat-cell${step === 0 ? ' zero' : ''}`, x: k * 18, y: 0, width: 18, height: 12, 'fill-opacity': (step === 0 ? 0 : 0.08 + 0.92 * step).toFixed(3) })));
   return el('p', { class: 'legend heat-legend', attrs: { 'aria-hidden': 'true' } }, 'p(x, y): 0 ', key, ` ${compact(joint.max)}`);
 }
 

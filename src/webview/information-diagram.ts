@@ -2,6 +2,7 @@ import type { FigureView, ViewModel } from '../shared/view-model';
 import { fromWire } from '../shared/wire';
 import { dataFigure, dataTable } from './data-figure';
 import { svg } from './dom';
+import { t } from './strings';
 
 /**
  * The joint entropy split two ways, as two stacked bars on one scale: H(X,Y) = H(X) + H(Y|X) above,
@@ -28,11 +29,8 @@ export function informationDiagram(model: ViewModel): HTMLElement | null {
   const span = WIDTH - LEFT - RIGHT;
   const scale = total > 0 ? span / total : 0;
   const w = (f: FigureView) => Math.max(0, fromWire(f.value) * scale);
-  const sentence =
-    `H(X,Y) = H(X) + H(Y|X): ${hxy.display} = ${hx.display} + ${hyx.display}${unit}; ` +
-    `H(X,Y) = H(X|Y) + H(Y): ${hxy.display} = ${hxy2.display} + ${hy.display}${unit}; ` +
-    `I(X;Y) = H(X) + H(Y) − H(X,Y) = ${mi.display}${unit}, where H(X) and H(Y) overlap.`;
-  const root = svg('svg', { class: 'chart information-diagram', width: WIDTH, height: HEIGHT, viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': `Stacked bars: ${sentence}` });
+  const label = t('information.label', hxy.display, hx.display, hyx.display, hxy2.display, hy.display, mi.display, unit);
+  const root = svg('svg', { class: 'chart information-diagram', width: WIDTH, height: HEIGHT, viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': label });
   const segment = (cls: string, x: number, y: number, f: FigureView, label: string) => {
     root.appendChild(svg('rect', { class: `segment ${cls}`, x, y, width: w(f), height: BAR, 'data-key': f.key, 'data-value': fromWire(f.value) }, svg('title', {}, `${label} = ${f.display}${unit}`)));
   };
@@ -55,8 +53,8 @@ export function informationDiagram(model: ViewModel): HTMLElement | null {
   text(Math.min(Math.max((from + to) / 2, LEFT + 70), LEFT + span - 70), by + 14, 'middle', `I(X;Y) = ${mi.display}${unit}`, 'total');
   const table = () =>
     dataTable(
-      'The joint entropy split two ways',
-      ['quantity', `value${unit}`],
+      t('information.table'),
+      [t('information.table.quantity'), t('information.table.value', unit)],
       [
         ['H(X,Y)', hxy.display],
         ['H(X)', hx.display],
@@ -69,7 +67,7 @@ export function informationDiagram(model: ViewModel): HTMLElement | null {
   return dataFigure(
     'information',
     'H(X,Y) = H(X) + H(Y|X) = H(X|Y) + H(Y)',
-    'Both bars are the joint entropy. H(X) and H(Y) overlap by the mutual information I(X;Y) = H(X) + H(Y) − H(X,Y): what knowing one variable tells about the other.',
+    t('information.caption'),
     root,
     table,
     6,

@@ -2,7 +2,9 @@ import type { FromWebview } from '../shared/protocol';
 import type { ConventionsView, CurveChart, FormulaView, LossOptionView, LossView } from '../shared/view-model';
 import { barChart, curveChart } from './charts';
 import { button, el, type Child } from './dom';
+import { namedFormula } from './figure-names';
 import { math } from './math';
+import { t } from './strings';
 
 /**
  * The visualizer's loss view: the output distribution, the options the loss was computed with, the
@@ -29,16 +31,16 @@ export function lossSection(loss: LossView, parts: LossParts): HTMLElement {
   const { post, block, lazySection, chartOrKept, formulaCard, estimate } = parts;
   const wrap = el('div', { class: 'loss' });
   wrap.appendChild(
-    block(`Output distribution: ${loss.distribution}`, 'distribution', () => [
-      el('p', {}, el('strong', {}, `${loss.label} (${loss.name.toUpperCase()})`), ` over ${loss.samples.toLocaleString('en-US')} samples.`),
-      el('p', { class: 'reason' }, 'Why: ', loss.reason),
+    block(t('loss.distribution', loss.distribution), 'distribution', () => [
+      el('p', {}, ...around(t('loss.summary', '{0}', loss.samples.toLocaleString('en-US')), el('strong', {}, `${loss.label} (${loss.name.toUpperCase()})`))),
+      el('p', { class: 'reason' }, t('loss.why', loss.reason)),
     ]),
   );
-  if (loss.options.length > 0) wrap.appendChild(block('Options in effect', 'loss-options', () => [optionsList(loss.options)]));
+  if (loss.options.length > 0) wrap.appendChild(block(t('loss.options'), 'loss-options', () => [optionsList(loss.options)]));
   const smoothing = loss.smoothing;
-  if (smoothing) wrap.appendChild(block('Label smoothing', 'smoothing', () => [formulaCard(smoothing, { heading: false })]));
+  if (smoothing) wrap.appendChild(block(t('loss.smoothing'), 'smoothing', () => [formulaCard(smoothing, { heading: false })]));
   wrap.appendChild(
-    block('Derivation', 'derivation', () => [
+    block(t('loss.derivation'), 'derivation', () => [
       el(
         'ol',
         { class: 'steps' },
@@ -47,8 +49,9 @@ export function lossSection(loss: LossView, parts: LossParts): HTMLElement {
             'li',
             { attrs: { 'data-step': String(i) } },
             el('p', { class: 'step-caption' }, step.caption),
-            math(step.tex, true),
-            button('Copy LaTeX', `copyLatex:step-${i}`, () => post({ type: 'copyLatex', id: `step-${i}` }), { class: 'link', attrs: { 'aria-label': `Copy LaTeX: step ${i + 1}` } }),
+            // A step's formula scrolls sideways in a narrow panel, and is then a Tab stop: it is named.
+            namedFormula(math(step.tex, true), t('loss.step', i + 1, step.caption)),
+            button(t('loss.step.copyLatex'), `copyLatex:step-${i}`, () => post({ type: 'copyLatex', id: `step-${i}` }), { class: 'link', attrs: { 'aria-label': t('loss.step.copyLatex.label', i + 1) } }),
           ),
         ),
       ),
@@ -58,21 +61,21 @@ export function lossSection(loss: LossView, parts: LossParts): HTMLElement {
   // options, the card's formula is the loss as computed (Σ for a sum, w_c, ε, a clamp).
   const conventions = loss.conventions;
   wrap.appendChild(
-    block('The loss on these numbers', 'loss-formula', () => [
+    block(t('loss.formula'), 'loss-formula', () => [
       formulaCard(loss.formula, { symbolic: loss.options.length > 0 }),
-      conventions && !conventions.differ ? el('p', { class: 'conventions-agree' }, `PyTorch, Keras, scikit-learn and the exact formula agree on these numbers (${conventions.rows[0].display}).`) : null,
+      conventions && !conventions.differ ? el('p', { class: 'conventions-agree' }, t('loss.conventions.agree', conventions.rows[0].display)) : null,
     ]),
   );
-  if (conventions?.differ) wrap.appendChild(block('Conventions', 'conventions', () => [conventionsTable(conventions)]));
+  if (conventions?.differ) wrap.appendChild(block(t('loss.conventions'), 'conventions', () => [conventionsTable(conventions)]));
   if (loss.equivalences.length > 0) {
     wrap.appendChild(
-      lazySection('Equivalences', 'equivalences', loss.equivalences.length * estimate.equivalence, () =>
+      lazySection(t('loss.equivalences'), 'equivalences', loss.equivalences.length * estimate.equivalence, () =>
         loss.equivalences.map((e) => el('article', { class: 'formula equivalence' }, el('h3', {}, e.title), el('p', {}, e.caption), math(e.tex, true))),
       ),
     );
   }
   wrap.appendChild(
-    lazySection('Charts', 'charts', estimate.barChart + 2 * estimate.curveChart, () => {
+    lazySection(t('loss.charts'), 'charts', estimate.barChart + 2 * estimate.curveChart, () => {
       const chart = parts.temperatureChart;
       const curve = loss.curve;
       return [
@@ -101,8 +104,8 @@ function conventionsTable(view: ConventionsView): HTMLElement {
   return el(
     'table',
     { class: 'conventions' },
-    el('caption', {}, `The frameworks differ only in how a probability becomes a log. The value shown is ${view.follows}’s.`),
-    el('thead', {}, el('tr', {}, ...['convention', 'as computed by', 'a probability’s log', view.column].map((heading) => el('th', { attrs: { scope: 'col' } }, heading)))),
+    el('caption', {}, t('loss.conventions.caption', view.follows)),
+    el('thead', {}, el('tr', {}, ...[t('loss.conventions.convention'), t('loss.conventions.framework'), t('loss.conventions.rule'), view.column].map((heading) => el('th', { attrs: { scope: 'col' } }, heading)))),
     el(
       'tbody',
       {},
@@ -110,7 +113,7 @@ function conventionsTable(view: ConventionsView): HTMLElement {
         el(
           'tr',
           { class: row.follows ? 'follows' : '', attrs: { 'data-convention': row.convention, ...(row.follows ? { 'aria-current': 'true' } : {}) } },
-          el('th', { attrs: { scope: 'row' } }, el('code', {}, row.convention), row.follows ? el('span', { class: 'follows-mark' }, ' (the value)') : null),
+          el('th', { attrs: { scope: 'row' } }, el('code', {}, row.convention), row.follows ? el('span', { class: 'follows-mark' }, ` ${t('loss.conventions.follows')}`) : null),
           el('td', {}, row.framework),
           el('td', {}, row.rule),
           el('td', { class: 'number' }, row.display),
@@ -118,4 +121,11 @@ function conventionsTable(view: ConventionsView): HTMLElement {
       ),
     ),
   );
+}
+
+/** A sentence with `{0}` in it, split around an element put in its place (the element stays markup, the words text). */
+function around(sentence: string, node: HTMLElement): Child[] {
+  const at = sentence.indexOf('{0}');
+  if (at < 0) return [node, ' ', sentence];
+  return [sentence.slice(0, at) || null, node, sentence.slice(at + 3) || null];
 }

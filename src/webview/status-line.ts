@@ -1,5 +1,6 @@
 import type { ErrorView, FromWebview, StatusLine, ToWebview } from '../shared/protocol';
 import { button, el } from './dom';
+import { t } from './strings';
 
 /**
  * The quiet parts of the panel (issue 14): the status line above the content — the last good figures
@@ -24,7 +25,7 @@ function announce(text: string): void {
 
 /** Where a status or an error places the fault, for the button that goes there. */
 function goTo(line: number, column: number, post: Post): HTMLElement {
-  return button(`Go to line ${line}, column ${column}`, 'reveal', () => post({ type: 'reveal' }), { class: 'link' });
+  return button(t('status.goTo', line, column), 'reveal', () => post({ type: 'reveal' }), { class: 'link' });
 }
 
 /**
@@ -42,7 +43,7 @@ export function statusLine(update: Update, post: Post): HTMLElement {
 }
 
 function errorText(error: ErrorView): string {
-  return `This selection could not be read: ${error.message} (${error.fileName}, line ${error.line}, column ${error.column})`;
+  return t('status.error', error.message, error.fileName, error.line, error.column);
 }
 
 /** A literal that could not be read, with nothing earlier of it to show: the message and where, quietly. */
@@ -50,9 +51,9 @@ export function errorView(error: ErrorView, post: Post): HTMLElement {
   return el(
     'section',
     { class: 'error' },
-    el('h2', {}, 'This selection could not be read'),
+    el('h2', {}, t('error.title')),
     el('p', { class: 'error-message' }, error.message),
-    el('p', { class: 'where' }, error.fileName, `, line ${error.line}, column ${error.column}`),
-    button(`Go to line ${error.line}, column ${error.column}`, 'reveal', () => post({ type: 'reveal' }), { class: 'action' }),
+    el('p', { class: 'where' }, t('error.where', error.fileName, error.line, error.column)),
+    button(t('status.goTo', error.line, error.column), 'reveal', () => post({ type: 'reveal' }), { class: 'action' }),
   );
 }

@@ -3,6 +3,7 @@ import { fromWire } from '../shared/wire';
 import { niceTicks } from './charts';
 import { compact, dataFigure, dataTable } from './data-figure';
 import { el, svg } from './dom';
+import { t } from './strings';
 
 /**
  * A sequence's surprisal, token by token: one bar of −log p each, in the text's order, labelled with
@@ -34,11 +35,11 @@ export function surprisalChart(sequence: SequenceView): HTMLElement {
     height,
     viewBox: `0 0 ${width} ${height}`,
     role: 'img',
-    'aria-label': `${sequence.title}. ${sequence.caption} The data is in the table below.`,
+    'aria-label': t('figure.label', sequence.title, sequence.caption),
   });
-  for (const t of axis.ticks) {
-    root.appendChild(svg('line', { class: t === 0 ? 'axis' : 'grid', x1: MARGIN.left, x2: MARGIN.left + bars.length * barWidth, y1: y(t), y2: y(t) }));
-    root.appendChild(svg('text', { class: 'tick', x: MARGIN.left - 6, y: y(t) + 4, 'text-anchor': 'end' }, compact(t)));
+  for (const tick of axis.ticks) {
+    root.appendChild(svg('line', { class: tick === 0 ? 'axis' : 'grid', x1: MARGIN.left, x2: MARGIN.left + bars.length * barWidth, y1: y(tick), y2: y(tick) }));
+    root.appendChild(svg('text', { class: 'tick', x: MARGIN.left - 6, y: y(tick) + 4, 'text-anchor': 'end' }, compact(tick)));
   }
   root.appendChild(svg('text', { class: 'axis-label', x: 14, y: MARGIN.top + PLOT / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${MARGIN.top + PLOT / 2})` }, `−log p (${unit})`));
   // Short labels (indices, one-character tokens) stand upright under their bar; longer ones slant.
@@ -51,7 +52,7 @@ export function surprisalChart(sequence: SequenceView): HTMLElement {
     const x = MARGIN.left + k * barWidth;
     const infinite = !Number.isFinite(v);
     const top = infinite ? MARGIN.top : y(v);
-    const what = sequence.runs ? bar.label : `token ${bar.from} “${bar.label}”`;
+    const what = sequence.runs ? bar.label : t('surprisal.token', bar.from, bar.label);
     const logprob = bar.logprob ? `, log p = ${bar.logprob.display}` : '';
     root.appendChild(
       svg(
@@ -87,23 +88,23 @@ export function surprisalChart(sequence: SequenceView): HTMLElement {
     const my = y(mean);
     const right = MARGIN.left + bars.length * barWidth;
     root.appendChild(svg('line', { class: 'mean-line', x1: MARGIN.left, x2: right, y1: my, y2: my, 'data-value': mean }));
-    root.appendChild(svg('text', { class: 'tick mean-label', x: right + 4, y: my + 4, 'text-anchor': 'start' }, `mean ${compact(mean)}`));
+    root.appendChild(svg('text', { class: 'tick mean-label', x: right + 4, y: my + 4, 'text-anchor': 'start' }, t('surprisal.mean', compact(mean))));
   }
   const key = el(
     'ul',
     { class: 'legend', attrs: { 'aria-hidden': 'true' } },
-    el('li', {}, el('span', { class: 'swatch surprisal-swatch' }), `−log p per ${sequence.runs ? 'run of tokens (mean)' : 'token'}`),
-    el('li', {}, el('span', { class: 'swatch mean-swatch' }), `mean ${sequence.mean.display} ${unit} per token`),
-    el('li', {}, `perplexity ${sequence.perplexity.display}`),
+    el('li', {}, el('span', { class: 'swatch surprisal-swatch' }), sequence.runs ? t('surprisal.key.runs') : t('surprisal.key.tokens')),
+    el('li', {}, el('span', { class: 'swatch mean-swatch' }), t('surprisal.key.mean', sequence.mean.display, unit)),
+    el('li', {}, t('surprisal.key.perplexity', sequence.perplexity.display)),
   );
   const table = () =>
     sequence.runs
-      ? dataTable(sequence.title, ['tokens', `mean −log p (${unit})`], bars.map((bar) => [bar.label, bar.surprisal.display]), ['mean', sequence.mean.display])
+      ? dataTable(sequence.title, [t('surprisal.table.tokens'), t('surprisal.table.meanSurprisal', unit)], bars.map((bar) => [bar.label, bar.surprisal.display]), [t('surprisal.table.mean'), sequence.mean.display])
       : dataTable(
           sequence.title,
-          ['#', 'token', 'log p (natural)', `−log p (${unit})`],
+          ['#', t('surprisal.table.token'), t('surprisal.table.logprob'), `−log p (${unit})`],
           bars.map((bar) => [String(bar.from), bar.label, bar.logprob?.display ?? '', bar.surprisal.display]),
-          ['mean', '', '', sequence.mean.display],
+          [t('surprisal.table.mean'), '', '', sequence.mean.display],
         );
   return dataFigure('surprisal', sequence.title, sequence.caption, root, table, bars.length, key);
 }

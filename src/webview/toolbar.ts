@@ -2,6 +2,7 @@ import { INTERPRETATION_MODES, UNITS, type InterpretationMode } from '../core/ty
 import { LOSS_SETTINGS, VIEW_NAMES, type FromWebview, type PanelChoices, type SettingsView, type ToWebview } from '../shared/protocol';
 import type { ViewModel } from '../shared/view-model';
 import { button, el, type Child } from './dom';
+import { t } from './strings';
 
 /**
  * The panel's toolbar: one row. The unit and the lock are always in it; the other groups — View,
@@ -18,8 +19,15 @@ import { button, el, type Child } from './dom';
 type Update = Extract<ToWebview, { type: 'update' }>;
 type Post = (message: FromWebview) => void;
 
-const VIEW_LABELS = { figures: 'Figures', loss: 'Loss' } as const;
-const INTERPRETATION_LABELS = { auto: 'auto', probs: 'probabilities', counts: 'counts', logits: 'logits', logprobs: 'log-probs' } as const;
+const VIEW_LABELS = { figures: () => t('toolbar.view.figures'), loss: () => t('toolbar.view.loss') } as const;
+/** auto and logits are the settings' own words, not translated. */
+const INTERPRETATION_LABELS = {
+  auto: () => 'auto',
+  probs: () => t('toolbar.reading.probs'),
+  counts: () => t('toolbar.reading.counts'),
+  logits: () => 'logits',
+  logprobs: () => t('toolbar.reading.logprobs'),
+} as const;
 /** What a loss's predictions can be read as: counts and log-probabilities are refused for them. */
 const LOSS_READINGS: readonly InterpretationMode[] = ['auto', 'probs', 'logits'];
 const MORE_ID = 'toolbar-more';
@@ -36,26 +44,26 @@ export function toolbar(update: Update, post: Post): HTMLElement {
   const folded: Child[] = [
     // A targets/predictions literal is always a loss; a pair can be read either way, and a loss view can be left.
     model?.kind === 'pair' || (model && update.state.view === 'loss')
-      ? radioGroup('View', 'view', VIEW_NAMES, update.state.view, (v) => VIEW_LABELS[v], (view) => post({ type: 'setView', view }))
+      ? radioGroup(t('toolbar.view'), 'view', VIEW_NAMES, update.state.view, (v) => VIEW_LABELS[v](), (view) => post({ type: 'setView', view }))
       : null,
     model && (model.loss || model.lossUnavailable)
-      ? radioGroup('Loss', 'loss', LOSS_SETTINGS, s.loss, (l) => (l === 'auto' ? 'auto' : l.toUpperCase()), (loss) => post({ type: 'setLoss', loss }))
+      ? radioGroup(t('toolbar.loss'), 'loss', LOSS_SETTINGS, s.loss, (l) => (l === 'auto' ? 'auto' : l.toUpperCase()), (loss) => post({ type: 'setLoss', loss }))
       : null,
-    readings.length > 0 ? radioGroup('Read as', 'interpretation', readings, s.interpretation, (i) => INTERPRETATION_LABELS[i], (interpretation) => post({ type: 'setInterpretation', interpretation })) : null,
+    readings.length > 0 ? radioGroup(t('toolbar.readAs'), 'interpretation', readings, s.interpretation, (i) => INTERPRETATION_LABELS[i](), (interpretation) => post({ type: 'setInterpretation', interpretation })) : null,
     model ? copyGroup(post) : null,
     s.defaults ? makeDefault(s, s.defaults, post) : null,
   ].filter(Boolean);
   return el(
     'header',
-    { class: moreOpen ? 'toolbar more-open' : 'toolbar', attrs: { 'aria-label': 'Panel options' } },
-    model ? radioGroup('Unit', 'unit', UNITS, s.unit, (u) => u, (unit) => post({ type: 'setUnit', unit })) : null,
-    button('Lock', 'lock', () => post({ type: 'setLocked', locked: !locked }), {
+    { class: moreOpen ? 'toolbar more-open' : 'toolbar', attrs: { 'aria-label': t('toolbar.label') } },
+    model ? radioGroup(t('toolbar.unit'), 'unit', UNITS, s.unit, (u) => u, (unit) => post({ type: 'setUnit', unit })) : null,
+    button(t('toolbar.lock'), 'lock', () => post({ type: 'setLocked', locked: !locked }), {
       // The name stays; only aria-pressed says whether the panel is locked.
       class: locked ? 'toggle pressed lock' : 'toggle lock',
-      attrs: { 'aria-pressed': String(locked), 'aria-label': 'Lock to this literal', title: 'Lock: keep showing this literal when the selection moves' },
+      attrs: { 'aria-pressed': String(locked), 'aria-label': t('toolbar.lock.label'), title: t('toolbar.lock.title') },
     }),
     folded.length > 0
-      ? button('More', 'more', toggleMore, { class: 'more', attrs: { 'aria-expanded': String(moreOpen), 'aria-controls': MORE_ID, title: 'More options: view, loss, reading, copy' } })
+      ? button(t('toolbar.more'), 'more', toggleMore, { class: 'more', attrs: { 'aria-expanded': String(moreOpen), 'aria-controls': MORE_ID, title: t('toolbar.more.title') } })
       : null,
     folded.length > 0 ? el('div', { class: 'toolbar-more', attrs: { id: MORE_ID } }, ...folded) : null,
   );
@@ -91,17 +99,17 @@ function radioGroup<T extends string>(name: string, key: string, options: readon
 function copyGroup(post: Post): HTMLElement {
   return el(
     'div',
-    { class: 'toggle-group action-group', attrs: { role: 'toolbar', 'aria-label': 'Copy', 'data-group': 'copy' } },
-    el('span', { class: 'toggle-name', attrs: { 'aria-hidden': 'true' } }, 'Copy'),
-    button('Markdown', 'copyMarkdown', () => post({ type: 'copyMarkdown' }), { class: 'action', attrs: { 'aria-label': 'Copy figures (Markdown)', title: 'Copy the figures as a Markdown table', tabindex: '0' } }),
-    button('LaTeX', 'copyLatex', () => post({ type: 'copyLatex' }), { class: 'action', attrs: { 'aria-label': 'Copy LaTeX', title: 'Copy every formula as LaTeX', tabindex: '-1' } }),
+    { class: 'toggle-group action-group', attrs: { role: 'toolbar', 'aria-label': t('toolbar.copy'), 'data-group': 'copy' } },
+    el('span', { class: 'toggle-name', attrs: { 'aria-hidden': 'true' } }, t('toolbar.copy')),
+    button('Markdown', 'copyMarkdown', () => post({ type: 'copyMarkdown' }), { class: 'action', attrs: { 'aria-label': t('toolbar.copy.markdown.label'), title: t('toolbar.copy.markdown.title'), tabindex: '0' } }),
+    button('LaTeX', 'copyLatex', () => post({ type: 'copyLatex' }), { class: 'action', attrs: { 'aria-label': t('toolbar.copy.latex.label'), title: t('toolbar.copy.latex.title'), tabindex: '-1' } }),
   );
 }
 
 /** Shown while the panel's choices differ from the settings; its title says what it would write. */
 function makeDefault(s: SettingsView, defaults: PanelChoices, post: Post): HTMLElement {
   const changes = (['unit', 'interpretation', 'loss'] as const).filter((key) => defaults[key] !== undefined).map((key) => `entropyLens.${key}: ${defaults[key]} → ${s[key]}`);
-  return button('Make default', 'makeDefault', () => post({ type: 'makeDefault' }), { class: 'action make-default', attrs: { title: `Write this panel’s choices to the settings (${changes.join(', ')})` } });
+  return button(t('toolbar.makeDefault'), 'makeDefault', () => post({ type: 'makeDefault' }), { class: 'action make-default', attrs: { title: t('toolbar.makeDefault.title', changes.join(', ')) } });
 }
 
 function toggleMore(): void {
