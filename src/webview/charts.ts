@@ -180,6 +180,7 @@ function barSvg(chart: BarChart, options: BarOptions, width: number): SVGSVGElem
   const labelEvery = upright ? 1 : Math.max(1, Math.ceil(SLANTED_PITCH / groupWidth));
   chart.rows.forEach((row, g) => {
     const gx = MARGIN.left + g * groupWidth + (groupWidth - barWidth * seriesCount) / 2;
+    const brokenValues: string[] = [];
     row.values.forEach((wire, s) => {
       const v = fromWire(wire);
       const x = gx + s * barWidth;
@@ -224,12 +225,14 @@ function barSvg(chart: BarChart, options: BarOptions, width: number): SVGSVGElem
       if (broken) {
         // Two slanted cuts across the bar, in the page colour: the bar goes on beyond the axis.
         for (const dy of [10, 16]) root.appendChild(svg('line', { class: 'bar-break', x1: x - 1, x2: x + barWidth + 1, y1: MARGIN.top + dy + 3, y2: MARGIN.top + dy - 3 }));
-        root.appendChild(svg('text', { class: 'tick broken-label', x: x + barWidth / 2, y: MARGIN.top - 6, 'text-anchor': 'end' }, row.displays[s] ?? ''));
+        brokenValues.push(row.displays[s] ?? '');
       }
       if (infinite) {
         root.appendChild(svg('text', { class: 'tick infinite-label', x: x + barWidth / 2, y: MARGIN.top - 6, 'text-anchor': 'middle' }, v > 0 ? '∞' : v < 0 ? '−∞' : 'NaN'));
       }
     });
+    // The broken bars' values, one label for the group (two side by side would overprint), ending at its right edge.
+    if (brokenValues.length > 0) root.appendChild(svg('text', { class: 'tick broken-label', x: gx + barWidth * (seriesCount - 0.5), y: MARGIN.top - 6, 'text-anchor': 'end' }, brokenValues.join(' · ')));
     const lx = MARGIN.left + g * groupWidth + groupWidth / 2;
     const ly = MARGIN.top + BAR_HEIGHT + 14;
     if (!row.other && g % labelEvery !== 0) return;

@@ -395,6 +395,9 @@ describe('visualizer charts (Chromium)', function () {
     assert.equal(await histogram.locator('table.data tbody tr').count(), expected.counts[0].length + 1);
     // The largest elements are still there, as bars, below the histogram.
     assert.equal(await page.locator('[data-chart="pq"] rect.bar').count(), 2 * MAX_BARS);
+    // "The other 29,969" dwarfs the kept bars: both of its bars are broken, their values one label, not two overprinted.
+    assert.equal(await page.locator('[data-chart="pq"] line.bar-break').count(), 4);
+    assert.match((await page.locator('[data-chart="pq"] text.broken-label').allTextContents()).join('|'), /^0\.9\d+ · 0\.9\d+$/);
   });
 
   it('bins 100,000 near-equal probabilities on a linear axis instead of 31 near-equal bars; short vectors have no histogram', async function () {
