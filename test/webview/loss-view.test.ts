@@ -12,7 +12,7 @@ import { formatNumber } from '../../src/core/number-format';
 import { LOSS_SETTING_KEYS, readLossSettings } from '../../src/extension/loss-settings';
 import { buildViewModel } from '../../src/shared/model/build';
 import type { ToWebview } from '../../src/shared/protocol';
-import { chromiumSuite, evaluate, ROOT, send, SETTINGS, state } from './harness';
+import { chromiumSuite, evaluate, ROOT, send, SETTINGS, state, updateFor } from './harness';
 
 type Num = number | 'Infinity' | '-Infinity';
 
@@ -101,4 +101,40 @@ describe('the loss view: options and conventions (Chromium)', function () {
     assert.equal(await page.locator('table.conventions tr[aria-current="true"]').getAttribute('data-convention'), 'exact');
     assert.equal(await page.locator('table.conventions tbody td.number').first().textContent(), '∞ nats');
   });
+
+  it('makes every Tab stop of the CCE loss view at 400 px a named one, the derivation’s scrolling steps included', async () => {
+    await page.setViewportSize({ width: 400, height: 900 });
+    await send(page, updateFor('{"y": [0, 2, 1], "logits": [[2.0, 0.5, -1.0], [0.1, 0.2, 3.0], [1.0, 1.5, 0.3]]}', { view: 'loss' }));
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const steps: string[] = [];
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      const stop = await page.evaluate(() => {
+        const a = document.activeElement as HTMLElement;
+        return { tag: a.tagName, role: a.getAttribute('role'), overflows: a.scrollWidth > a.clientWidth, isBody: a === document.body, text: a.textContent?.trim() ?? '' };
+      });
+      if (stop.isBody) break;
+      const name = accessibleName(await page.locator(':focus').ariaSnapshot());
+      assert.ok(name !== '' || (stop.tag === 'SUMMARY' && stop.text !== ''), `Tab stop ${i} (${stop.tag} ${stop.role ?? ''} "${stop.text.slice(0, 40)}") has a name`);
+      if (stop.role === 'region' && /^Step \d+: /.test(name)) {
+        assert.ok(stop.overflows, 'a step’s formula is a Tab stop only when it scrolls');
+        steps.push(name);
+      }
+    }
+    assert.ok(steps.length > 0, 'the derivation’s formulas scroll at 400 px, and are named Tab stops');
+    // Named by the step's own caption, as the page shows it above the formula.
+    const captions = await page.locator('.steps .step-caption').allTextContents();
+    for (const name of steps) assert.ok(captions.some((caption, i) => name === `Step ${i + 1}: ${caption}`), `"${name}" is a step's number and caption`);
+  });
 });
+
+/** The accessible name in the first line of an `ariaSnapshot()`: `- role "name"`, the line in YAML's single quotes ('' for a quote) when it holds a colon. */
+function accessibleName(yaml: string): string {
+  let line = (yaml.split('\n')[0] ?? '').replace(/^- /, '');
+  if (line.startsWith("'")) {
+    let unquoted = '';
+    for (let i = 1; i < line.length && !(line[i] === "'" && line[i + 1] !== "'"); i++) unquoted += line[i] === "'" ? line[++i] : line[i];
+    line = unquoted;
+  }
+  return (/^[a-z]+ "((?:[^"\\]|\\.)*)"/.exec(line)?.[1] ?? '').replace(/\\(.)/g, '$1');
+}
