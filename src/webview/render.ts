@@ -11,9 +11,9 @@ import { liveSection } from './history-chart';
 import { lossSection as lossView } from './loss-view';
 import { kindChartCount, kindCharts } from './kind-charts';
 import { morphChildren } from './morph';
-import { errorView, statusLine } from './status-line';
 import { figureTerm, namedFormula } from './figure-names';
 import { toolbar } from './toolbar';
+import { errorView, statusLine } from './status-line';
 
 /**
  * Builds the panel from one `update` message. Re-rendering from scratch keeps the page a pure
