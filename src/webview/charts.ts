@@ -1,8 +1,10 @@
 import type { BarChart, CurveChart, CurveMark } from '../shared/view-model';
 import { fromWire } from '../shared/wire';
 import { responsive } from './chart-width';
+import { chartFigure } from './data-figure';
 import { sampleLabels } from './sample-labels';
 import { el, svg } from './dom';
+import { t } from './strings';
 
 /**
  * Hand-written SVG charts: grouped (optionally signed) bars and curves with marked points. Colours
@@ -89,13 +91,13 @@ export function barKey(chart: string, series: number, index: number): string {
 export function barChart(chart: BarChart, options: BarOptions = {}): HTMLElement {
   const graphic = responsive(chart.id, (width) => barSvg(chart, options, width));
   const table = () => {
-    const head = el('tr', {}, el('th', { attrs: { scope: 'col' } }, 'element'), ...chart.series.map((name) => el('th', { attrs: { scope: 'col' } }, name)));
+    const head = el('tr', {}, el('th', { attrs: { scope: 'col' } }, t('chart.table.element')), ...chart.series.map((name) => el('th', { attrs: { scope: 'col' } }, name)));
     const body = chart.rows.map((row) =>
       el('tr', { class: row.other ? 'other' : '' }, el('th', { attrs: { scope: 'row' } }, row.label), ...row.displays.map((d) => el('td', {}, d))),
     );
     return el('table', { class: 'data' }, el('caption', {}, chart.title), el('thead', {}, head), el('tbody', {}, ...body));
   };
-  return chartFigure(chart.id, chart.title, chart.caption, graphic, legend(chart.series, 'series'), table, chart.rows.length);
+  return chartFigure(chart.id, chart.title, chart.caption, graphic, table, chart.rows.length, { key: legend(chart.series, 'series') });
 }
 
 /** Widest bar, so three elements in a wide panel are bars, not slabs. */
@@ -151,8 +153,8 @@ function barSvg(chart: BarChart, options: BarOptions, width: number): SVGSVGElem
     viewBox: `0 0 ${width} ${height}`,
     role: draggable ? 'group' : 'img',
     'aria-label': draggable
-      ? `${chart.title}. ${chart.caption} Each bar is a slider: drag it, or use the up and down arrow keys; left and right move between bars.`
-      : `${chart.title}. ${chart.caption} The data is in the table below.`,
+      ? t('chart.label.draggable', chart.title, chart.caption)
+      : t('figure.label', chart.title, chart.caption),
     // Where the value axis is, for the pointer (webview/drag.ts).
     'data-top': MARGIN.top,
     'data-zero': zero,
@@ -211,11 +213,11 @@ function barSvg(chart: BarChart, options: BarOptions, width: number): SVGSVGElem
                 tabindex: key === tabBar ? 0 : -1,
                 role: 'slider',
                 'aria-orientation': 'vertical',
-                'aria-label': `${chart.series[s]}, element ${row.label}`,
+                'aria-label': t('chart.bar.slider', chart.series[s], row.label),
                 'aria-valuemin': 0,
                 'aria-valuemax': 1,
                 'aria-valuenow': v,
-                'aria-valuetext': `${chart.series[s]} of ${row.label} = ${row.displays[s]}`,
+                'aria-valuetext': t('chart.bar.value', chart.series[s], row.label, row.displays[s] ?? ''),
               }
             : {}),
         },
@@ -274,11 +276,12 @@ export function curveChart(chart: CurveChart): HTMLElement {
       'table',
       { class: 'data' },
       el('caption', {}, chart.title),
-      el('thead', {}, el('tr', {}, el('th', { attrs: { scope: 'col' } }, 'point'), el('th', { attrs: { scope: 'col' } }, chart.xLabel), el('th', { attrs: { scope: 'col' } }, chart.yLabel))),
+      el('thead', {}, el('tr', {}, el('th', { attrs: { scope: 'col' } }, t('chart.table.point')), el('th', { attrs: { scope: 'col' } }, chart.xLabel), el('th', { attrs: { scope: 'col' } }, chart.yLabel))),
       el('tbody', {}, ...rows),
     );
   };
-  const caption = chart.marksLeftOff > 0 ? `${chart.caption} ${chart.marksLeftOff.toLocaleString('en-US')} more samples are not marked.` : chart.caption;
+  const unmarked = chart.marksLeftOff === 1 ? t('chart.unmarked.one') : t('chart.unmarked.many', chart.marksLeftOff.toLocaleString('en-US'));
+  const caption = chart.marksLeftOff > 0 ? `${chart.caption} ${unmarked}` : chart.caption;
   const key = legend(chart.lines.map((l) => l.name), 'line');
   for (const mark of chart.marks) {
     if (mark.name === undefined) continue;
@@ -286,10 +289,9 @@ export function curveChart(chart: CurveChart): HTMLElement {
   }
   const samples = chart.marks.filter((m) => m.name === undefined && m.series === undefined).length;
   if (samples > 0) {
-    const labelled = samples > 1 ? ' (the largest and the smallest loss named where there is room; all in the table)' : '';
-    key.appendChild(el('li', { class: 'mark-key' }, el('span', { class: 'swatch dot sample' }), `${samples.toLocaleString('en-US')} ${samples === 1 ? 'sample' : 'samples'}${labelled}`));
+    key.appendChild(el('li', { class: 'mark-key' }, el('span', { class: 'swatch dot sample' }), samples === 1 ? t('chart.samples.one') : t('chart.samples.many', samples.toLocaleString('en-US'))));
   }
-  return chartFigure(chart.id, chart.title, caption, graphic, key, table, chart.xLog ? (chart.lines[0]?.points.length ?? 0) : chart.marks.length);
+  return chartFigure(chart.id, chart.title, caption, graphic, table, chart.xLog ? (chart.lines[0]?.points.length ?? 0) : chart.marks.length, { key });
 }
 
 /** Height of a curve's plot; the width is the panel's. */
@@ -323,7 +325,7 @@ function curveSvg(chart: CurveChart, width: number): SVGSVGElement {
     height,
     viewBox: `0 0 ${width} ${height}`,
     role: 'group',
-    'aria-label': `${chart.title}. ${chart.caption} The marked points are in the table below.`,
+    'aria-label': t('chart.label.curve', chart.title, chart.caption),
   });
   const drawing = svg('g', { 'aria-hidden': 'true' });
   root.appendChild(drawing);
@@ -367,7 +369,7 @@ function curveSvg(chart: CurveChart, width: number): SVGSVGElement {
       svg(
         'circle',
         { class: `mark${mark.name !== undefined ? ' named' : ''}${series}${infinite ? ' infinite' : ''}`, cx, cy, r: mark.name !== undefined ? 5 : 4, role: 'img' },
-        svg('title', {}, chart.id === 'temperature' ? mark.label : `${mark.label}, ${chart.id === 'binaryEntropy' ? 'H' : 'loss'} ${infinite ? '∞' : tick(y)}`),
+        svg('title', {}, chart.id === 'temperature' ? mark.label : chart.id === 'binaryEntropy' ? `${mark.label}, H ${infinite ? '∞' : tick(y)}` : t('chart.mark.loss', mark.label, infinite ? '∞' : tick(y))),
       ),
     );
     if (mark.name !== undefined) {
@@ -390,25 +392,4 @@ function linesTable(chart: CurveChart): HTMLTableElement {
   const head = el('tr', {}, el('th', { attrs: { scope: 'col' } }, chart.xLabel), ...chart.lines.map((line) => el('th', { attrs: { scope: 'col' } }, line.name)));
   const body = xs.map((x) => el('tr', {}, el('th', { attrs: { scope: 'row' } }, tick(x)), ...values.map((v) => el('td', {}, v.has(x) ? tick(v.get(x)!) : '∞'))));
   return el('table', { class: 'data' }, el('caption', {}, chart.title), el('thead', {}, head), el('tbody', {}, ...body));
-}
-
-/**
- * The chart with its caption, legend and data table. The table is built when its `<details>` first
- * opens (the `toggle` event): closed, it is only a summary — which keyboard and screen-reader users
- * reach like any control, and which says how many rows the table has — so a page does not carry a
- * few hundred hidden cells nobody opened.
- */
-export function chartFigure(id: string, title: string, caption: string, graphic: SVGSVGElement, key: HTMLElement, table: () => HTMLTableElement, rows: number, unit: 'row' | 'bin' = 'row'): HTMLElement {
-  const details = el('details', { class: 'data-table' }, el('summary', {}, `Data table (${rows} ${rows === 1 ? unit : `${unit}s`})`));
-  details.addEventListener('toggle', () => {
-    if (details.open && !details.querySelector('table')) details.appendChild(table());
-  });
-  return el(
-    'figure',
-    { class: 'chart-figure', attrs: { 'data-chart': id, 'data-block': `chart:${id}` } },
-    el('figcaption', {}, el('strong', {}, title), ' ', el('span', { class: 'caption' }, caption)),
-    key,
-    el('div', { class: 'chart-scroll' }, graphic),
-    details,
-  );
 }

@@ -1,7 +1,9 @@
 import type { Histogram } from '../shared/view-model';
 import { responsive } from './chart-width';
-import { chartFigure, legend, niceTicks, tick } from './charts';
+import { legend, niceTicks, tick } from './charts';
+import { chartFigure } from './data-figure';
 import { el, svg } from './dom';
+import { t } from './strings';
 
 /**
  * A long vector's probabilities as a histogram (src/shared/model/histogram.ts bins them): the
@@ -18,25 +20,24 @@ const TICK_PITCH = 48;
 export function histogramChart(hist: Histogram): HTMLElement {
   const graphic = responsive(hist.id, (width) => histogramSvg(hist, width));
   const zeros = hist.zeros.reduce((a, b) => a + b, 0);
-  const axis = hist.scale === 'log' ? `a logarithmic probability axis, ${perDecade(hist)} bins a decade` : 'a linear probability axis';
-  const caption =
-    `The height of a bar is how many elements have a probability in its bin, on ${axis}.` +
-    (zeros > 0 ? ` Exact zeros (${hist.zeros.map((z, s) => `${hist.series.length > 1 ? `${hist.series[s]}: ` : ''}${z.toLocaleString('en-US')}`).join(', ')}) are the bar at 0.` : '');
+  const heights = hist.scale === 'log' ? t('histogram.caption.log', perDecade(hist)) : t('histogram.caption.linear');
+  const zerosSaid = hist.zeros.map((z, s) => `${hist.series.length > 1 ? `${hist.series[s]}: ` : ''}${z.toLocaleString('en-US')}`).join(', ');
+  const caption = zeros > 0 ? `${heights} ${t('histogram.caption.zeros', zerosSaid)}` : heights;
   const table = () =>
     el(
       'table',
       { class: 'data' },
       el('caption', {}, hist.title),
-      el('thead', {}, el('tr', {}, el('th', { attrs: { scope: 'col' } }, 'from'), el('th', { attrs: { scope: 'col' } }, 'to (not included)'), ...hist.series.map((name) => el('th', { attrs: { scope: 'col' } }, `${name}: elements`)))),
+      el('thead', {}, el('tr', {}, el('th', { attrs: { scope: 'col' } }, t('histogram.table.from')), el('th', { attrs: { scope: 'col' } }, t('histogram.table.to')), ...hist.series.map((name) => el('th', { attrs: { scope: 'col' } }, t('histogram.table.elements', name))))),
       el(
         'tbody',
         {},
-        zeros > 0 ? el('tr', {}, el('th', { attrs: { scope: 'row' } }, '0'), el('td', {}, '(exactly 0)'), ...hist.zeros.map((z) => el('td', {}, count(z)))) : null,
+        zeros > 0 ? el('tr', {}, el('th', { attrs: { scope: 'row' } }, '0'), el('td', {}, t('histogram.table.zero')), ...hist.zeros.map((z) => el('td', {}, count(z)))) : null,
         ...hist.bins.map((bin) => el('tr', {}, el('th', { attrs: { scope: 'row' } }, edge(bin.lo)), el('td', {}, edge(bin.hi)), ...bin.counts.map((c) => el('td', {}, count(c))))),
       ),
     );
   const rows = hist.bins.length + (zeros > 0 ? 1 : 0);
-  return chartFigure(hist.id, hist.title, caption, graphic, legend(hist.series, 'series'), table, rows, 'bin');
+  return chartFigure(hist.id, hist.title, caption, graphic, table, rows, { key: legend(hist.series, 'series'), unit: 'bin' });
 }
 
 function histogramSvg(hist: Histogram, width: number): SVGSVGElement {
@@ -58,16 +59,19 @@ function histogramSvg(hist: Histogram, width: number): SVGSVGElement {
   const yAxis = niceTicks(0, Math.max(1, most));
   const sy = (c: number) => MARGIN.top + PLOT - (c / yAxis.hi) * PLOT;
   const fullest = hist.bins.reduce((best, bin) => (Math.max(...bin.counts) > Math.max(...best.counts) ? bin : best), hist.bins[0]);
+  const said = [
+    hist.title,
+    seriesCount > 1 ? t('histogram.elements.each', count(hist.total)) : t('histogram.elements', count(hist.total)),
+    hist.bins.length,
+    fullest ? t('histogram.label.fullest', edge(fullest.lo), edge(fullest.hi)) : '',
+  ];
   const root = svg('svg', {
     class: 'chart histogram-chart',
     width,
     height,
     viewBox: `0 0 ${width} ${height}`,
     role: 'img',
-    'aria-label':
-      `${hist.title}: ${hist.total.toLocaleString('en-US')} elements${seriesCount > 1 ? ' each' : ''} in ${hist.bins.length} bins on a ${hist.scale} probability axis` +
-      (fullest ? `, the fullest from ${edge(fullest.lo)} to ${edge(fullest.hi)}` : '') +
-      '. The counts are in the table below.',
+    'aria-label': log ? t('histogram.label.log', ...said) : t('histogram.label.linear', ...said),
   });
   for (const t of yAxis.ticks) {
     root.appendChild(svg('line', { class: t === 0 ? 'axis' : 'grid', x1: MARGIN.left, x2: right, y1: sy(t), y2: sy(t) }));
@@ -80,13 +84,13 @@ function histogramSvg(hist: Histogram, width: number): SVGSVGElement {
   };
   const who = (s: number) => (seriesCount > 1 ? `${hist.series[s]}: ` : '');
   if (anyZero) {
-    hist.zeros.forEach((z, s) => bar(MARGIN.left + (s * zeroWidth) / seriesCount, zeroWidth / seriesCount - 1, z, s, { 'data-zero': '' }, `${who(s)}${count(z)} exactly 0`));
+    hist.zeros.forEach((z, s) => bar(MARGIN.left + (s * zeroWidth) / seriesCount, zeroWidth / seriesCount - 1, z, s, { 'data-zero': '' }, t('histogram.bin.zero', who(s), count(z))));
     root.appendChild(svg('text', { class: 'tick', x: MARGIN.left + zeroWidth / 2, y: sy(0) + 16, 'text-anchor': 'middle' }, '0'));
   }
   for (const bin of hist.bins) {
     const x0 = sx(bin.lo);
     const w = (sx(bin.hi) - x0) / seriesCount;
-    bin.counts.forEach((c, s) => bar(x0 + s * w + 0.5, w - 1, c, s, { 'data-lo': bin.lo, 'data-hi': bin.hi }, `${who(s)}${count(c)} from ${edge(bin.lo)} to ${edge(bin.hi)}`));
+    bin.counts.forEach((c, s) => bar(x0 + s * w + 0.5, w - 1, c, s, { 'data-lo': bin.lo, 'data-hi': bin.hi }, t('histogram.bin', who(s), count(c), edge(bin.lo), edge(bin.hi))));
   }
   const xTicks = log ? decadeTicks(lo, hi) : niceTicks(lo, hi, Math.max(2, Math.floor((right - left) / 90))).ticks.filter((t) => t >= lo && t <= hi);
   const every = Math.max(1, Math.ceil(TICK_PITCH / ((right - left) / Math.max(1, xTicks.length - 1))));
@@ -95,7 +99,7 @@ function histogramSvg(hist: Histogram, width: number): SVGSVGElement {
     root.appendChild(svg('line', { class: 'axis', x1: sx(t), x2: sx(t), y1: sy(0), y2: sy(0) + 4 }));
     root.appendChild(svg('text', { class: 'tick', x: sx(t), y: sy(0) + 16, 'text-anchor': 'middle' }, log ? power(t) : tick(t)));
   });
-  root.appendChild(svg('text', { class: 'axis-label', x: (left + right) / 2, y: height - 8, 'text-anchor': 'middle' }, log ? 'probability (log scale)' : 'probability'));
+  root.appendChild(svg('text', { class: 'axis-label', x: (left + right) / 2, y: height - 8, 'text-anchor': 'middle' }, log ? t('histogram.axis.log') : t('histogram.axis.linear')));
   return root;
 }
 

@@ -14,6 +14,7 @@ import { morphChildren } from './morph';
 import { figureTerm, namedFormula } from './figure-names';
 import { toolbar } from './toolbar';
 import { errorView, statusLine } from './status-line';
+import { t } from './strings';
 
 /**
  * Builds the panel from one `update` message. Re-rendering from scratch keeps the page a pure
@@ -139,7 +140,7 @@ function modelView(model: ViewModel, ctx: Context): HTMLElement {
   const klQP = byId.get('klQP');
   if (klPQ && klQP) {
     main.appendChild(
-      block(ctx, 'Both directions of the KL divergence', 'kl-directions', () => [
+      block(ctx, t('block.klDirections'), 'kl-directions', () => [
         el('div', { class: 'side-by-side' }, formulaCard(klPQ, post, figureText(model, 'klPQ')), formulaCard(klQP, post, figureText(model, 'klQP'))),
         byId.has('asymmetry') ? math(byId.get('asymmetry')!.substituted, true) : null,
       ]),
@@ -153,7 +154,7 @@ function modelView(model: ViewModel, ctx: Context): HTMLElement {
   if (model.bars.length + model.curves.length + temperature + kinds > 0) {
     const estimate = (model.bars.length + kinds) * ESTIMATE.barChart + (model.curves.length + temperature) * ESTIMATE.curveChart;
     main.appendChild(
-      lazySection(ctx, 'Charts', 'charts', estimate, () => {
+      lazySection(ctx, t('block.charts'), 'charts', estimate, () => {
         const chart = ctx.playground?.temperatureChart(model);
         return [
           ...kindCharts(model),
@@ -169,7 +170,7 @@ function modelView(model: ViewModel, ctx: Context): HTMLElement {
   }
   const shown = new Set(['klPQ', 'klQP', 'identity', 'asymmetry']);
   const rest = model.formulas.filter((f) => !shown.has(f.id));
-  if (rest.length > 0) main.appendChild(lazySection(ctx, 'Formulas', 'formulas', rest.length * ESTIMATE.formula, () => rest.map((f) => formulaCard(f, post))));
+  if (rest.length > 0) main.appendChild(lazySection(ctx, t('block.formulas'), 'formulas', rest.length * ESTIMATE.formula, () => rest.map((f) => formulaCard(f, post))));
   return main;
 }
 
@@ -178,7 +179,7 @@ function decomposition(model: ViewModel): Child {
   const figure = (key: string) => model.figures.find((f) => f.key === key);
   const [entropy, kl, cross] = [figure('entropy'), figure('klPQ'), figure('crossEntropy')];
   if (!entropy || !kl || !cross) return null;
-  return el('figure', { class: 'decomposition-figure' }, el('figcaption', { class: 'caption' }, 'The cross-entropy is the entropy plus the divergence: making Q closer to P can only shrink the second part.'), decompositionBar(entropy, kl, cross));
+  return el('figure', { class: 'decomposition-figure' }, el('figcaption', { class: 'caption' }, t('decomposition.caption')), decompositionBar(entropy, kl, cross));
 }
 
 /**
@@ -226,25 +227,25 @@ function lazySection(ctx: Context, title: string, id: string, estimate: number, 
 function readSection(model: ViewModel, ctx: Context): HTMLElement {
   const post = ctx.post;
   const src = model.source;
-  const lines = src.line === src.endLine ? `line ${src.line}` : `lines ${src.line}–${src.endLine}`;
-  return block(ctx, 'What was read', 'read', () => [
+  const lines = src.line === src.endLine ? t('read.line', src.line) : t('read.lines', src.line, src.endLine);
+  return block(ctx, t('block.read'), 'read', () => [
     el(
       'p',
       { class: 'source' },
       el('span', { class: 'file-name' }, src.fileName),
       `, ${lines} `,
-      button('Reveal in editor', 'revealSource', () => post({ type: 'reveal' }), { class: 'link' }),
+      button(t('read.reveal'), 'revealSource', () => post({ type: 'reveal' }), { class: 'link' }),
     ),
     el('p', { class: 'shape' }, model.shape),
     model.notes.length > 0 ? el('ul', { class: 'notes' }, ...model.notes.map((n) => el('li', {}, n))) : null,
     model.warnings.length > 0
-      ? el('ul', { class: 'warnings', attrs: { 'aria-label': 'Warnings' } }, ...model.warnings.map((w) => el('li', {}, el('span', { class: 'warning-mark', attrs: { 'aria-hidden': 'true' } }, '⚠ '), w)))
+      ? el('ul', { class: 'warnings', attrs: { 'aria-label': t('read.warnings') } }, ...model.warnings.map((w) => el('li', {}, el('span', { class: 'warning-mark', attrs: { 'aria-hidden': 'true' } }, '⚠ '), w)))
       : null,
   ]);
 }
 
 function figuresSection(figures: readonly FigureView[], ctx: Context): HTMLElement {
-  return block(ctx, 'Figures', 'figures', () => [
+  return block(ctx, t('block.figures'), 'figures', () => [
     el(
       'dl',
       { class: 'figure-grid' },
@@ -258,7 +259,7 @@ function figuresSection(figures: readonly FigureView[], ctx: Context): HTMLEleme
             {},
             el('span', { class: 'value' }, f.display),
             f.unit ? el('span', { class: 'unit' }, ` ${f.unit}`) : null,
-            f.cause ? el('span', { class: 'cause' }, ` at ${f.cause}`) : null,
+            f.cause ? el('span', { class: 'cause' }, ` ${t('figure.cause', f.cause)}`) : null,
             f.condition ? el('span', { class: 'condition' }, ` (${f.condition})`) : null,
           ),
         ),
@@ -287,9 +288,9 @@ function formulaCard(formula: FormulaView, post: Post, value?: string, options: 
     { class: 'formula', attrs: { 'data-formula': formula.id } },
     options.heading === false ? null : el('h3', {}, formula.title),
     value ? el('p', { class: 'formula-value' }, value) : null,
-    symbolic ? namedFormula(math(formula.tex, true), `${formula.title}: the formula`) : null,
-    el('div', { class: symbolic ? 'substituted' : 'substituted only' }, namedFormula(math(formula.substituted, true), `${formula.title}: on these numbers`)),
-    button('Copy LaTeX', `copyLatex:${formula.id}`, () => post({ type: 'copyLatex', id: formula.id }), { class: 'link', attrs: { 'aria-label': `Copy LaTeX: ${formula.title}` } }),
+    symbolic ? namedFormula(math(formula.tex, true), t('formula.symbolic', formula.title)) : null,
+    el('div', { class: symbolic ? 'substituted' : 'substituted only' }, namedFormula(math(formula.substituted, true), t('formula.substituted', formula.title))),
+    button(t('formula.copyLatex'), `copyLatex:${formula.id}`, () => post({ type: 'copyLatex', id: formula.id }), { class: 'link', attrs: { 'aria-label': t('formula.copyLatex.label', formula.title) } }),
   );
 }
 

@@ -46,6 +46,46 @@ describe('the visualizer page’s words (Chromium)', function () {
     assert.match(label ?? '', /^⟦Stacked bar: H\(P,Q\) = H\(P\) \+ D_KL\(P‖Q\), \d\.\d+ = \d\.\d+ \+ \d\.\d+ nats\.⟧$/);
   });
 
+  it('the page’s blocks, formula cards and charts speak the catalogue’s words', async () => {
+    await send(page, updateFor(PAIR));
+    const heading = (block: string) => page.locator(`section.block.${block} > h2`).textContent();
+    assert.equal(await heading('read'), '⟦What was read⟧');
+    assert.equal(await heading('figures'), '⟦Figures⟧');
+    assert.equal(await heading('kl-directions'), '⟦Both directions of the KL divergence⟧');
+    assert.equal(await heading('charts'), '⟦Charts⟧');
+    assert.equal(await page.locator('section.block.read').getAttribute('aria-label'), '⟦What was read⟧');
+    assert.equal(await page.locator('.source button').textContent(), '⟦Reveal in editor⟧');
+    assert.match((await page.locator('.source').textContent()) ?? '', /, ⟦line \d+⟧ /);
+    assert.equal(await page.locator('.decomposition-figure figcaption').textContent(), PSEUDO['decomposition.caption']);
+    // A formula card: its copy button and the names of its two formulas, the title (the view model's) put in.
+    const card = page.locator('article.formula[data-formula="klPQ"]');
+    const title = (await card.locator('h3').textContent()) ?? '';
+    assert.equal(await card.locator('button').textContent(), '⟦Copy LaTeX⟧');
+    assert.equal(await card.locator('button').getAttribute('aria-label'), `⟦Copy LaTeX: ${title}⟧`);
+    assert.deepEqual(await card.locator('[role="region"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label'))), [`⟦${title}: the formula⟧`, `⟦${title}: on these numbers⟧`]);
+    // The charts: the draggable bars' name and sliders, a still chart's name, the data-table summary and header.
+    const pq = page.locator('[data-chart="pq"]');
+    assert.match((await pq.locator('svg.chart').getAttribute('aria-label')) ?? '', /^⟦.+\. .+ Each bar is a slider: .+⟧$/);
+    assert.equal(await pq.locator('rect.bar[role="slider"]').first().getAttribute('aria-label'), '⟦P, element 0⟧');
+    assert.equal(await pq.locator('rect.bar[role="slider"]').first().getAttribute('aria-valuetext'), '⟦P of 0 = 0.1⟧');
+    assert.equal(await pq.locator('details summary').textContent(), '⟦Data table (3 rows)⟧');
+    await pq.locator('details summary').click();
+    assert.equal(await pq.locator('table.data thead th').first().textContent(), '⟦element⟧');
+    assert.match((await page.locator('[data-chart="kl"] svg.chart').getAttribute('aria-label')) ?? '', /^⟦.+ The data is in the table below\.⟧$/);
+  });
+
+  it('a long vector’s histogram speaks the catalogue’s words', async () => {
+    const literal = `[${Array.from({ length: 300 }, (_, i) => (i % 7) + 1).join(', ')}]`;
+    await send(page, updateFor(literal));
+    const hist = page.locator('[data-chart$="-histogram"]');
+    assert.match((await hist.locator('figcaption .caption').textContent()) ?? '', /^⟦The height of a bar is how many elements .+⟧$/);
+    assert.match((await hist.locator('svg.chart').getAttribute('aria-label')) ?? '', /^⟦.+: ⟦300 elements⟧ in \d+ bins on a (log|linear) probability axis⟦, the fullest from .+⟧\. The counts are in the table below\.⟧$/);
+    assert.match((await hist.locator('text.axis-label').textContent()) ?? '', /^⟦probability( \(log scale\))?⟧$/);
+    assert.match((await hist.locator('details summary').textContent()) ?? '', /^⟦Data table \(\d+ bins\)⟧$/);
+    await hist.locator('details summary').click();
+    assert.deepEqual((await hist.locator('table.data thead th').allTextContents()).slice(0, 2), ['⟦from⟧', '⟦to (not included)⟧']);
+  });
+
   it('a translation is text, never markup', async () => {
     await send(page, updateFor(PAIR));
     const reset = page.locator('.playground-actions button').first();
