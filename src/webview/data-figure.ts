@@ -1,21 +1,25 @@
 import { el } from './dom';
 import { t } from './strings';
 
+/** What a chart's figure may add to its title, caption, graphic and table. */
+export interface FigureParts {
+  /** The legend, between the caption and the graphic. */
+  readonly key?: HTMLElement | null;
+  /** What a row of the data table is, as the summary counts them. */
+  readonly unit?: 'row' | 'bin';
+}
+
 /**
- * A figure as the visualizer's charts are laid out (charts.ts draws the same markup): the title and
- * caption, an optional key, the graphic in a sideways-scrolling box, and its data as a table behind a
- * `<details>` that is built when it first opens, so an unopened table costs nothing.
+ * Every chart of the page as a figure: the title and caption, an optional key, the graphic in a box
+ * that scrolls sideways only below the narrowest chart width, and its data as a table. The table is
+ * built when its `<details>` first opens (the `toggle` event): closed, it is only a summary — which
+ * keyboard and screen-reader users reach like any control, and which says how many rows the table
+ * has — so a page does not carry a few hundred hidden cells nobody opened.
  */
-export function dataFigure(
-  id: string,
-  title: string,
-  caption: string,
-  graphic: SVGSVGElement,
-  table: () => HTMLTableElement,
-  rows: number,
-  key: HTMLElement | null = null,
-): HTMLElement {
-  const details = el('details', { class: 'data-table' }, el('summary', {}, rows === 1 ? t('figure.table.one') : t('figure.table.many', rows.toLocaleString('en-US'))));
+export function chartFigure(id: string, title: string, caption: string, graphic: SVGSVGElement, table: () => HTMLTableElement, rows: number, parts: FigureParts = {}): HTMLElement {
+  const count = rows.toLocaleString('en-US');
+  const summary = parts.unit === 'bin' ? (rows === 1 ? t('figure.table.bins.one') : t('figure.table.bins.many', count)) : rows === 1 ? t('figure.table.one') : t('figure.table.many', count);
+  const details = el('details', { class: 'data-table' }, el('summary', {}, summary));
   details.addEventListener('toggle', () => {
     if (details.open && !details.querySelector('table')) details.appendChild(table());
   });
@@ -23,7 +27,7 @@ export function dataFigure(
     'figure',
     { class: 'chart-figure', attrs: { 'data-chart': id, 'data-block': `chart:${id}` } },
     el('figcaption', {}, el('strong', {}, title), ' ', el('span', { class: 'caption' }, caption)),
-    key,
+    parts.key ?? null,
     el('div', { class: 'chart-scroll' }, graphic),
     details,
   );

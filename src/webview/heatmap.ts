@@ -1,6 +1,6 @@
 import type { JointView } from '../shared/view-model';
 import { fromWire } from '../shared/wire';
-import { compact, dataFigure, dataTable } from './data-figure';
+import { chartFigure, compact, dataTable } from './data-figure';
 import { el, svg } from './dom';
 import { t } from './strings';
 
@@ -90,7 +90,7 @@ export function heatmap(joint: JointView): HTMLElement {
       joint.rowLabels.map((label, r) => [label, ...joint.cells.slice(r * columns, (r + 1) * columns).map((v) => v.display), joint.marginalX[r].display]),
       ['p(y)', ...joint.marginalY.map((v) => v.display), ''],
     );
-  return dataFigure('joint', joint.title, joint.caption, root, table, rows + 1, scaleKey(joint));
+  return chartFigure('joint', joint.title, joint.caption, root, table, rows + 1, { key: scaleKey(joint) });
 }
 
 interface Layout {

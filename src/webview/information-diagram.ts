@@ -1,6 +1,6 @@
 import type { FigureView, ViewModel } from '../shared/view-model';
 import { fromWire } from '../shared/wire';
-import { dataFigure, dataTable } from './data-figure';
+import { chartFigure, dataTable } from './data-figure';
 import { svg } from './dom';
 import { t } from './strings';
 
@@ -64,7 +64,7 @@ export function informationDiagram(model: ViewModel): HTMLElement | null {
         ['I(X;Y)', mi.display],
       ],
     );
-  return dataFigure(
+  return chartFigure(
     'information',
     'H(X,Y) = H(X) + H(Y|X) = H(X|Y) + H(Y)',
     t('information.caption'),

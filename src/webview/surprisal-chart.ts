@@ -1,7 +1,7 @@
 import type { SequenceView } from '../shared/view-model';
 import { fromWire } from '../shared/wire';
 import { niceTicks } from './charts';
-import { compact, dataFigure, dataTable } from './data-figure';
+import { chartFigure, compact, dataTable } from './data-figure';
 import { el, svg } from './dom';
 import { t } from './strings';
 
@@ -106,7 +106,7 @@ export function surprisalChart(sequence: SequenceView): HTMLElement {
           bars.map((bar) => [String(bar.from), bar.label, bar.logprob?.display ?? '', bar.surprisal.display]),
           [t('surprisal.table.mean'), '', '', sequence.mean.display],
         );
-  return dataFigure('surprisal', sequence.title, sequence.caption, root, table, bars.length, key);
+  return chartFigure('surprisal', sequence.title, sequence.caption, root, table, bars.length, { key });
 }
 
 function clip(label: string): string {
