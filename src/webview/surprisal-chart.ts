@@ -1,5 +1,6 @@
 import type { SequenceView } from '../shared/view-model';
 import { fromWire } from '../shared/wire';
+import { responsive } from './chart-width';
 import { niceTicks } from './charts';
 import { chartFigure, compact, dataTable } from './data-figure';
 import { el, svg } from './dom';
@@ -9,16 +10,48 @@ import { t } from './strings';
  * A sequence's surprisal, token by token: one bar of −log p each, in the text's order, labelled with
  * the token (user text: always a text node), the mean surprisal as a dashed line across, and the
  * perplexity said in the caption and the key. A token of probability 0 runs to the top, marked ∞.
+ * The tokens share the panel's width (chart-width.ts), each bar at most MAX_BAR_WIDTH wide.
  */
 
 const PLOT = 200;
 const MARGIN = { top: 24, right: 84, bottom: 76, left: 60 };
 const LABEL_CHARS = 10;
+/** Widest bar, so four tokens in a wide panel are bars, not slabs. */
+const MAX_BAR_WIDTH = 40;
+/** Horizontal room a label slanted at 55° needs from its neighbour's (11 px text). */
+const SLANTED_PITCH = 14;
 
 export function surprisalChart(sequence: SequenceView): HTMLElement {
   const bars = sequence.bars;
-  const barWidth = bars.length <= 24 ? 30 : bars.length <= 64 ? 18 : 10;
-  const width = MARGIN.left + bars.length * barWidth + MARGIN.right;
+  const unit = sequence.unit;
+  const graphic = responsive('surprisal', (width) => surprisalSvg(sequence, width));
+  const key = el(
+    'ul',
+    { class: 'legend', attrs: { 'aria-hidden': 'true' } },
+    el('li', {}, el('span', { class: 'swatch surprisal-swatch' }), sequence.runs ? t('surprisal.key.runs') : t('surprisal.key.tokens')),
+    el('li', {}, el('span', { class: 'swatch mean-swatch' }), t('surprisal.key.mean', sequence.mean.display, unit)),
+    el('li', {}, t('surprisal.key.perplexity', sequence.perplexity.display)),
+  );
+  const table = () =>
+    sequence.runs
+      ? dataTable(sequence.title, [t('surprisal.table.tokens'), t('surprisal.table.meanSurprisal', unit)], bars.map((bar) => [bar.label, bar.surprisal.display]), [t('surprisal.table.mean'), sequence.mean.display])
+      : dataTable(
+          sequence.title,
+          ['#', t('surprisal.table.token'), t('surprisal.table.logprob'), `−log p (${unit})`],
+          bars.map((bar) => [String(bar.from), bar.label, bar.logprob?.display ?? '', bar.surprisal.display]),
+          [t('surprisal.table.mean'), '', '', sequence.mean.display],
+        );
+  return chartFigure('surprisal', sequence.title, sequence.caption, graphic, table, bars.length, { key });
+}
+
+/** The bars at `width` px: each token a slot of the plot's width, its bar centred in it. */
+function surprisalSvg(sequence: SequenceView, width: number): SVGSVGElement {
+  const bars = sequence.bars;
+  const slot = (width - MARGIN.left - MARGIN.right) / Math.max(1, bars.length);
+  const barWidth = Math.min(MAX_BAR_WIDTH, slot);
+  // A gap between neighbouring bars, unless they are too thin to spare it.
+  const inset = barWidth >= 6 ? 1 : barWidth * 0.1;
+  const right = width - MARGIN.right;
   const height = MARGIN.top + PLOT + MARGIN.bottom;
   const values = bars.map((bar) => fromWire(bar.surprisal.value));
   const mean = fromWire(sequence.mean.value);
@@ -38,18 +71,18 @@ export function surprisalChart(sequence: SequenceView): HTMLElement {
     'aria-label': t('figure.label', sequence.title, sequence.caption),
   });
   for (const tick of axis.ticks) {
-    root.appendChild(svg('line', { class: tick === 0 ? 'axis' : 'grid', x1: MARGIN.left, x2: MARGIN.left + bars.length * barWidth, y1: y(tick), y2: y(tick) }));
+    root.appendChild(svg('line', { class: tick === 0 ? 'axis' : 'grid', x1: MARGIN.left, x2: right, y1: y(tick), y2: y(tick) }));
     root.appendChild(svg('text', { class: 'tick', x: MARGIN.left - 6, y: y(tick) + 4, 'text-anchor': 'end' }, compact(tick)));
   }
   root.appendChild(svg('text', { class: 'axis-label', x: 14, y: MARGIN.top + PLOT / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${MARGIN.top + PLOT / 2})` }, `−log p (${unit})`));
   // Short labels (indices, one-character tokens) stand upright under their bar; longer ones slant.
-  const upright = bars.every((bar) => bar.shown.length * 7 <= barWidth - 2);
-  // Slanted labels need about 14 px between them: narrow bars are labelled every other one (the
+  const upright = bars.every((bar) => bar.shown.length * 7 <= slot - 2);
+  // Slanted labels need about 14 px between them: narrow slots are labelled every k-th one (the
   // tooltip and the data table name each).
-  const every = upright || barWidth >= 14 ? 1 : 2;
+  const every = upright ? 1 : Math.max(1, Math.ceil(SLANTED_PITCH / slot));
   bars.forEach((bar, k) => {
     const v = values[k];
-    const x = MARGIN.left + k * barWidth;
+    const x = MARGIN.left + k * slot + (slot - barWidth) / 2;
     const infinite = !Number.isFinite(v);
     const top = infinite ? MARGIN.top : y(v);
     const what = sequence.runs ? bar.label : t('surprisal.token', bar.from, bar.label);
@@ -59,9 +92,9 @@ export function surprisalChart(sequence: SequenceView): HTMLElement {
         'rect',
         {
           class: `bar surprisal-bar${infinite ? ' infinite' : ''}`,
-          x: x + 1,
+          x: x + inset,
           y: top,
-          width: barWidth - 2,
+          width: barWidth - 2 * inset,
           height: Math.max(zero - top, v === 0 ? 0 : 1),
           'data-index': k,
           'data-value': v,
@@ -86,27 +119,10 @@ export function surprisalChart(sequence: SequenceView): HTMLElement {
   });
   if (Number.isFinite(mean)) {
     const my = y(mean);
-    const right = MARGIN.left + bars.length * barWidth;
     root.appendChild(svg('line', { class: 'mean-line', x1: MARGIN.left, x2: right, y1: my, y2: my, 'data-value': mean }));
     root.appendChild(svg('text', { class: 'tick mean-label', x: right + 4, y: my + 4, 'text-anchor': 'start' }, t('surprisal.mean', compact(mean))));
   }
-  const key = el(
-    'ul',
-    { class: 'legend', attrs: { 'aria-hidden': 'true' } },
-    el('li', {}, el('span', { class: 'swatch surprisal-swatch' }), sequence.runs ? t('surprisal.key.runs') : t('surprisal.key.tokens')),
-    el('li', {}, el('span', { class: 'swatch mean-swatch' }), t('surprisal.key.mean', sequence.mean.display, unit)),
-    el('li', {}, t('surprisal.key.perplexity', sequence.perplexity.display)),
-  );
-  const table = () =>
-    sequence.runs
-      ? dataTable(sequence.title, [t('surprisal.table.tokens'), t('surprisal.table.meanSurprisal', unit)], bars.map((bar) => [bar.label, bar.surprisal.display]), [t('surprisal.table.mean'), sequence.mean.display])
-      : dataTable(
-          sequence.title,
-          ['#', t('surprisal.table.token'), t('surprisal.table.logprob'), `−log p (${unit})`],
-          bars.map((bar) => [String(bar.from), bar.label, bar.logprob?.display ?? '', bar.surprisal.display]),
-          [t('surprisal.table.mean'), '', '', sequence.mean.display],
-        );
-  return chartFigure('surprisal', sequence.title, sequence.caption, root, table, bars.length, { key });
+  return root;
 }
 
 function clip(label: string): string {

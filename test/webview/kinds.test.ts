@@ -160,7 +160,7 @@ describe('joint tables, sequences and batches of pairs in the visualizer (Chromi
     );
   });
 
-  it('a long sequence: runs of consecutive tokens, labelled by their first token, every other label on narrow bars', async () => {
+  it('a long sequence: runs of consecutive tokens, labelled by their first token, every k-th label on narrow bars', async () => {
     const logprobs = Array.from({ length: 450 }, (_, i) => -((i * 37) % 17) / 3 - 0.01);
     await send(page, updateFor(JSON.stringify({ logprobs })));
     const chart = page.locator('[data-chart="surprisal"]');
@@ -168,8 +168,16 @@ describe('joint tables, sequences and batches of pairs in the visualizer (Chromi
     assert.equal(bars.length, 150);
     bars.forEach((s, k) => assert.ok(Math.abs(s - -(logprobs[3 * k] + logprobs[3 * k + 1] + logprobs[3 * k + 2]) / 3) < 1e-12, `run ${k}`));
     const labels = await chart.locator('text.token-label title').allTextContents();
-    assert.equal(labels.length, 75);
-    assert.deepEqual(labels.slice(0, 2), ['tokens 0–2', 'tokens 6–8']);
+    // Slanted labels 14 px apart at least, and no more left out than that needs: every k-th run.
+    const xs = await numbers(page, '[data-chart="surprisal"] text.token-label', 'x');
+    const gaps = xs.slice(1).map((x, k) => x - xs[k]);
+    assert.ok(gaps.every((gap) => gap >= 14 - 1e-9 && gap < 28), `label gaps ${Math.min(...gaps)}–${Math.max(...gaps)} px`);
+    const indices = await numbers(page, '[data-chart="surprisal"] text.token-label', 'data-index');
+    const every = indices[1] - indices[0];
+    assert.ok(every >= 2, `every ${every}-th run labelled`);
+    assert.deepEqual(indices, Array.from({ length: Math.ceil(150 / every) }, (_, i) => i * every));
+    assert.equal(labels.length, indices.length);
+    assert.deepEqual(labels.slice(0, 2), ['tokens 0–2', `tokens ${3 * every}–${3 * every + 2}`]);
     assert.equal(await chart.locator('rect.surprisal-bar title').nth(1).textContent(), `tokens 3–5: −log p = ${Number(bars[1].toPrecision(6))} nats`);
   });
 
@@ -196,6 +204,52 @@ describe('joint tables, sequences and batches of pairs in the visualizer (Chromi
     );
     assert.equal(await chart.locator('rect.bar.series-0').count(), 3);
     assert.equal(await chart.locator('rect.bar.series-1').count(), 3);
+  });
+
+  it('follows the panel’s width: the heatmap, the split of H(X,Y) and the surprisal fill their box at 1,400 px, and nothing scrolls sideways at 400 px', async function () {
+    this.timeout(120_000);
+    const large = `{"joint": [${Array.from({ length: 30 }, (_, i) => `[${Array.from({ length: 40 }, (_, j) => ((i * 7 + j * 3) % 11) + 1).join(', ')}]`).join(', ')}]}`;
+    const long = JSON.stringify({ logprobs: Array.from({ length: 450 }, (_, i) => -((i * 37) % 17) / 3 - 0.01) });
+    // Each kind chart: its drawn width, its box's, whether the box scrolls, and how far right its
+    // plot reaches (the last cell with its p(x) bars' room, the split's bars, the surprisal's axis
+    // with the mean's label room), so a fixed-size drawing in a wide SVG would not pass either.
+    const measure = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<SVGSVGElement>('svg.heatmap, svg.information-diagram, svg.surprisal-chart')].map((svg) => {
+          const box = svg.parentElement!;
+          const rights = (selector: string) => [...svg.querySelectorAll<SVGRectElement>(selector)].map((r) => Number(r.getAttribute('x')) + Number(r.getAttribute('width')));
+          const reach = svg.classList.contains('heatmap')
+            ? Math.max(...rights('rect.heat-cell')) + 10 + 84 + 40
+            : svg.classList.contains('information-diagram')
+              ? Math.max(...rights('rect.segment')) + 8
+              : Number(svg.querySelector('line.axis')!.getAttribute('x2')) + 84;
+          return { kind: svg.getAttribute('class')!, width: svg.getBoundingClientRect().width, room: box.clientWidth, scrolls: box.scrollWidth > box.clientWidth, reach, height: svg.getBoundingClientRect().height };
+        }),
+      );
+    for (const literal of [JOINT, large, JSON.stringify(TOKENS), long]) {
+      await page.setViewportSize({ width: 1400, height: 900 });
+      await send(page, updateFor(literal));
+      await page.locator('section.charts svg.chart').first().waitFor();
+      const wide = await measure();
+      assert.ok(wide.length >= 1, literal.slice(0, 30));
+      for (const chart of wide) {
+        assert.ok(chart.room >= 1400 - 32 - 20, `${chart.kind}: its box is ${chart.room} px wide at 1,400`);
+        assert.ok(Math.abs(chart.width - chart.room) <= 2, `${chart.kind} fills its box at 1,400 px: ${chart.width} of ${chart.room}`);
+        assert.ok(Math.abs(chart.reach - chart.width) <= 4, `${chart.kind}'s plot spans the width at 1,400 px: to ${chart.reach} of ${chart.width}`);
+      }
+      await page.setViewportSize({ width: 400, height: 900 });
+      await page.waitForFunction(() => [...document.querySelectorAll('svg.heatmap, svg.information-diagram, svg.surprisal-chart')].every((svg) => Number(svg.getAttribute('width')) <= svg.parentElement!.clientWidth));
+      const narrow = await measure();
+      assert.deepEqual(narrow.map((c) => c.kind), wide.map((c) => c.kind), 'the same charts');
+      for (const [k, chart] of narrow.entries()) {
+        assert.ok(!chart.scrolls, `${chart.kind} does not scroll sideways at 400 px (${chart.width} px in ${chart.room})`);
+        assert.ok(Math.abs(chart.width - chart.room) <= 2, `${chart.kind} fills its box at 400 px: ${chart.width} of ${chart.room}`);
+        // The height does not follow the width: a relayout cannot bring or take away a scrollbar.
+        assert.equal(chart.height, wide[k].height, `${chart.kind}: as tall at 400 px as at 1,400`);
+      }
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'the page does not scroll sideways');
+    }
+    await page.setViewportSize({ width: 900, height: 900 });
   });
 
   it('high contrast: the cells are outlined in the theme’s contrast border', async () => {
