@@ -52,19 +52,32 @@ describe('probability histogram', () => {
     assert.ok(Math.abs(twelve.bins[1].hi / twelve.bins[1].lo - Math.sqrt(10)) < 1e-9);
   });
 
+  it('ends on values that agree to many digits, or are subnormal (the edges once stopped rising: an endless loop)', () => {
+    for (const values of [[0.0100000000001, 0.0100000000002], [0.3, 0.3, 0.3], [0.01, 0.010000000000000002], [5e-324, 1e-323, 2e-323], [5e-324]]) {
+      const h = of(values);
+      assert.ok(h.bins.length >= 1 && h.bins.length <= MAX_BINS + 1, `${h.bins.length} bins for ${values.join(', ')}`);
+      for (const bin of h.bins) assert.ok(bin.lo < bin.hi, `an empty bin [${bin.lo}, ${bin.hi}) for ${values.join(', ')}`);
+      assert.deepEqual(h.bins.map((b) => b.counts[0]), counted(h, values));
+      assert.equal(h.bins.reduce((a, b) => a + b.counts[0], 0), values.length);
+    }
+  });
+
   it('puts every positive value of every series in exactly one bin, and the counts sum to n (properties)', () => {
-    const probability = fc.oneof(fc.constant(0), fc.double({ min: 1e-30, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 0.02, noNaN: true }));
+    // Near-equal values (a tiny span), and subnormal ones, beside the ordinary.
+    const near = fc.integer({ min: 0, max: 1000 }).map((k) => 0.0123456789 + k * 1e-16);
+    const probability = fc.oneof(fc.constant(0), fc.double({ min: 1e-30, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 0.02, noNaN: true }), near, fc.double({ min: 5e-324, max: 1e-310, noNaN: true }));
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 60 }).chain((n) => fc.tuple(fc.array(probability, { minLength: n, maxLength: n }), fc.array(probability, { minLength: n, maxLength: n }))), ([p, q]) => {
         const h = of(p, q);
         assert.ok(h.bins.length <= MAX_BINS + 1);
         for (let k = 1; k < h.bins.length; k++) assert.equal(h.bins[k].lo, h.bins[k - 1].hi);
+        for (const bin of h.bins) assert.ok(bin.lo < bin.hi);
         [p, q].forEach((values, s) => {
           assert.deepEqual(h.bins.map((b) => b.counts[s]), counted(h, values));
           assert.equal(h.bins.reduce((a, b) => a + b.counts[s], 0) + h.zeros[s], values.length);
         });
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 

@@ -84,10 +84,14 @@ function decade(j: number, m: number): number {
   return j % m === 0 ? Number(`1e${j / m}`) : Number((10 ** (j / m)).toPrecision(15));
 }
 
-/** Edges a round step apart (1, 2, 2.5 or 5 × 10^k), about 20 bins over [min, max]. */
+/**
+ * Edges a round step apart (1, 2, 2.5 or 5 × 10^k), about 20 bins over [min, max]. Values that
+ * agree to about ten digits share one bin: a finer step would not survive the edges' rounding to
+ * twelve digits (equal edges, no bin between them).
+ */
 function linearEdges(min: number, max: number): number[] {
   const span = max - min;
-  const step = roundStep(span > 0 ? span / 20 : Math.max(min / 20, Number.MIN_VALUE));
+  const step = Math.max(roundStep(span > 0 ? span / 20 : max / 20), roundStep(max * 1e-10));
   const first = Math.floor(min / step);
   const last = Math.floor(max / step) + 1;
   const edges: number[] = [];
@@ -100,13 +104,30 @@ function linearEdges(min: number, max: number): number[] {
  * bin is added above) or `min` below the first (past MAX_BINS decades on purpose: the first bin
  * then opens down to `min`).
  */
-function cover(edges: number[], min: number, max: number, next: (edge: number) => number): number[] {
-  if (min < edges[0]) edges[0] = min;
-  while (max >= edges[edges.length - 1]) edges.push(next(edges[edges.length - 1]));
+function cover(computed: readonly number[], min: number, max: number, next: (edge: number) => number): number[] {
+  // Subnormal decades round to 0 or to each other: only positive, rising edges are kept.
+  const edges: number[] = [];
+  for (const edge of computed) if (edge > 0 && (edges.length === 0 || edge > edges[edges.length - 1])) edges.push(edge);
+  if (edges.length === 0) edges.push(min);
+  else if (min < edges[0]) edges[0] = min;
+  // Rounding leaves max at most an edge or two out. Should the next edge not rise (subnormal values,
+  // where a factor of 10^(1/m) may round back to the same number), the top edge goes just above max.
+  for (let added = 0; max >= edges[edges.length - 1]; added++) {
+    const last = edges[edges.length - 1];
+    const following = next(last);
+    edges.push(added < 2 && following > last ? following : justAbove(max));
+  }
   return edges;
 }
 
+/** A number above `x` (≥ 0) by about one unit in its last place. */
+function justAbove(x: number): number {
+  return x + Math.max(Number.MIN_VALUE, x * 2 ** -52);
+}
+
 function roundStep(raw: number): number {
+  // A span of subnormal numbers divided by 20 may underflow to 0: the least step is the least number.
+  if (!(raw > Number.MIN_VALUE)) return Number.MIN_VALUE;
   const magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
   const norm = raw / magnitude;
   return (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10) * magnitude;
