@@ -6,6 +6,7 @@ import { mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { showActive, TestFiles } from './lib/files';
 
 const EXTENSION_ID = 'entropy-lens.entropy-lens';
 
@@ -18,45 +19,14 @@ interface Api {
 
 let api: Api;
 
-const EXTENSIONS: Record<string, string> = { python: '.py', json: '.json', plaintext: '.txt', typescript: '.ts' };
-let folder: string | undefined;
-let opened = 0;
-
-/**
- * Opens `content` as a file of its own in this run's temp folder. Not an untitled document: untitled
- * names are reused, and the workbench sometimes handed a new "Untitled-1" the text of the previous
- * test's, still being reverted and closed.
- */
-async function open(content: string, language: string): Promise<vscode.TextEditor> {
-  folder ??= mkdtempSync(join(tmpdir(), 'entropy-lens-editor-'));
-  const file = join(folder, `test-${++opened}${EXTENSIONS[language] ?? '.txt'}`);
-  writeFileSync(file, content);
-  let document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-  if (document.languageId !== language) document = await vscode.languages.setTextDocumentLanguage(document, language);
-  const editor = await shown(document);
-  assert.equal(editor.document.getText(), content, 'the test document does not hold its text');
-  return editor;
-}
-
-/**
- * Shows `document` and waits until it is the active editor: the commands act on the active editor,
- * and on a busy machine the previous test's editors may still be closing.
- */
-async function shown(document: vscode.TextDocument): Promise<vscode.TextEditor> {
-  await vscode.window.showTextDocument(document);
-  for (let i = 0; i < 50 && vscode.window.activeTextEditor?.document !== document; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    if (i % 10 === 9) await vscode.window.showTextDocument(document);
-  }
-  assert.equal(vscode.window.activeTextEditor?.document, document, 'the test document did not become the active editor');
-  return vscode.window.activeTextEditor;
-}
+const files = new TestFiles('editor');
+const open = (content: string, language: string) => files.open(content, language);
 
 /** Opens a file of the samples/ folder, which the runner opens as the workspace. */
 async function openSample(name: string): Promise<vscode.TextEditor> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the host runner opens samples/ as the workspace');
-  return shown(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, name)));
+  return showActive(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, name)));
 }
 
 /** The `{…}` object that follows `key` in a JSON document (no nested braces inside). */

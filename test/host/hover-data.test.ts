@@ -3,10 +3,8 @@
 // too-large one links the command; two rows switch between a pair and a batch and the choice is
 // remembered; plain code keeps its selection; the menus' context keys follow the selection and file.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { TestFiles } from './lib/files';
 
 const EXTENSION_ID = 'entropy-lens.entropy-lens';
 
@@ -16,21 +14,8 @@ interface Api {
 }
 
 let api: Api;
-let folder: string | undefined;
-let opened = 0;
-const EXTENSIONS: Record<string, string> = { python: '.py', json: '.json', markdown: '.md', plaintext: '.txt' };
-
-/** Opens `content` as a file of its own and waits until it is the active editor. */
-async function open(content: string, language: string): Promise<vscode.TextEditor> {
-  folder ??= mkdtempSync(join(tmpdir(), 'entropy-lens-hover-data-'));
-  const file = join(folder, `test-${++opened}${EXTENSIONS[language] ?? '.txt'}`);
-  writeFileSync(file, content);
-  let document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-  if (document.languageId !== language) document = await vscode.languages.setTextDocumentLanguage(document, language);
-  await vscode.window.showTextDocument(document);
-  await waitUntil('the test document is the active editor', () => vscode.window.activeTextEditor?.document === document);
-  return vscode.window.activeTextEditor!;
-}
+const files = new TestFiles('hover-data');
+const open = (content: string, language: string) => files.open(content, language);
 
 async function setting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('entropyLens').update(key, value, vscode.ConfigurationTarget.Global);

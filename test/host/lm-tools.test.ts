@@ -2,10 +2,8 @@
 // in vscode.lm.tools, and vscode.lm.invokeTool answers with the figures, or with the error at its
 // line and column, as text a model reads.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { TestFiles } from './lib/files';
 
 const EXTENSION_ID = 'entropy-lens.entropy-lens';
 const EVALUATE = 'entropy-lens_evaluate';
@@ -26,23 +24,8 @@ async function invoke(name: string, input: object): Promise<string> {
     .join('');
 }
 
-let folder: string | undefined;
-let opened = 0;
-
-/** Opens `content` as a file of its own and waits until it is the active editor. */
-async function open(content: string): Promise<vscode.TextEditor> {
-  folder ??= mkdtempSync(join(tmpdir(), 'entropy-lens-lm-'));
-  const file = join(folder, `tool-${++opened}.py`);
-  writeFileSync(file, content);
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-  await vscode.window.showTextDocument(document);
-  for (let i = 0; i < 50 && vscode.window.activeTextEditor?.document !== document; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    if (i % 10 === 9) await vscode.window.showTextDocument(document);
-  }
-  assert.equal(vscode.window.activeTextEditor?.document, document, 'the test document did not become the active editor');
-  return vscode.window.activeTextEditor;
-}
+const files = new TestFiles('lm');
+const open = (content: string) => files.open(content, 'python');
 
 function select(editor: vscode.TextEditor, ...texts: string[]): void {
   const source = editor.document.getText();
@@ -136,7 +119,7 @@ describe('language-model tools', () => {
     const editor = await open('import numpy as np\nprobs = np.array([0.25, 0.25, 0.25, 0.25])\n');
     select(editor, 'np.array([0.25, 0.25, 0.25, 0.25])');
     const text = await invoke(EVALUATE_SELECTION, { base: '2' });
-    assert.match(text, /^The literal in tool-\d+\.py, line 2 \(`np\.array\(\[0\.25, 0\.25, 0\.25, 0\.25\]\)`\):\n/);
+    assert.match(text, /^The literal in test-\d+\.py, line 2 \(`np\.array\(\[0\.25, 0\.25, 0\.25, 0\.25\]\)`\):\n/);
     assert.match(text, /\n- H\(P\) = 2 bits/);
   });
 
@@ -145,7 +128,7 @@ describe('language-model tools', () => {
     select(editor, '[0.9, 0.1]', '[0.5, 0.5]');
     const text = await invoke(EVALUATE_SELECTION, { base: 'e' });
     const klPQ = 0.9 * Math.log(0.9 / 0.5) + 0.1 * Math.log(0.1 / 0.5);
-    assert.match(text, /^P \(tool-\d+\.py, line 2 .*\) against Q \(tool-\d+\.py, line 1 /);
+    assert.match(text, /^P \(test-\d+\.py, line 2 .*\) against Q \(test-\d+\.py, line 1 /);
     assert.ok(text.includes(`- D_KL(P‖Q) = ${tenDigits(klPQ)} nats`), text);
   });
 
@@ -153,13 +136,13 @@ describe('language-model tools', () => {
     const editor = await open('p = [0.5, -0.5]\nq = [0.9, 0.1]\n');
     select(editor, '[0.5, -0.5]', '[0.9, 0.1]');
     const text = await invoke(EVALUATE_SELECTION, { as: 'probs' });
-    assert.match(text, /: element 1 of P is negative \(-0\.5\).* \(line 1, column 11\) in tool-\d+\.py\. Nothing was computed\.$/);
+    assert.match(text, /: element 1 of P is negative \(-0\.5\).* \(line 1, column 11\) in test-\d+\.py\. Nothing was computed\.$/);
   });
 
   it('evaluateSelection: an error names its line and column in the file', async () => {
     const editor = await open("x = 1\nprobs = [0.5, 'a']\n");
     select(editor, "[0.5, 'a']");
     const text = await invoke(EVALUATE_SELECTION, {});
-    assert.match(text, /^Entropy Lens could not evaluate the literal in tool-\d+\.py, line 2 .*: .*"a".* \(line 2, column 15\) in tool-\d+\.py\. Nothing was computed\.$/);
+    assert.match(text, /^Entropy Lens could not evaluate the literal in test-\d+\.py, line 2 .*: .*"a".* \(line 2, column 15\) in test-\d+\.py\. Nothing was computed\.$/);
   });
 });

@@ -4,14 +4,12 @@
 // Loss's options are remembered for that literal only. Reference values are PyTorch's, from
 // test/fixtures/reference.json (test/fixtures/generate_losses.py).
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, MESSAGE, untilPanel } from './lib/panel';
+import { TestFiles } from './lib/files';
 
-const EXTENSION_ID = 'entropy-lens.entropy-lens';
-const STATE = 'entropyLens.internal.visualizerState';
-const MESSAGE = 'entropyLens.internal.visualizerMessage';
 
 interface Api {
   statusBarText(): string | undefined;
@@ -44,19 +42,8 @@ const WEIGHTED_SUM = { literal: '{"labels": [2, 0, 1, 0], "logits": [[0.1, 0.2, 
 const CLAMPED = { literal: '{"y": [1, 0, 1, 0], "y_pred": [0.9, 1.0, 0.0, 0.0]}', fixture: 'bce probs with 0 and 1: exact +inf, torch clamps at -100' };
 
 let api: Api;
-let folder: string | undefined;
-let opened = 0;
-
-async function open(content: string): Promise<vscode.TextEditor> {
-  folder ??= mkdtempSync(join(tmpdir(), 'entropy-lens-loss-options-'));
-  const file = join(folder, `test-${++opened}.json`);
-  writeFileSync(file, content);
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-  await vscode.window.showTextDocument(document);
-  for (let i = 0; i < 50 && vscode.window.activeTextEditor?.document !== document; i++) await new Promise((resolve) => setTimeout(resolve, 100));
-  assert.equal(vscode.window.activeTextEditor?.document, document, 'the test document did not become the active editor');
-  return vscode.window.activeTextEditor;
-}
+const files = new TestFiles('loss-options');
+const open = (content: string) => files.open(content, 'json');
 
 function selectAll(editor: vscode.TextEditor, text: string): void {
   const start = editor.document.getText().indexOf(text);
@@ -82,20 +69,8 @@ function shown(x: Num): string {
   return x === 'Infinity' ? '∞' : String(Number(x.toPrecision(6)));
 }
 
-async function snapshot(): Promise<Snapshot> {
-  return vscode.commands.executeCommand<Snapshot>(STATE);
-}
-
 /** Waits until the visualizer shows content that satisfies `ok` (it refreshes on its own schedule). */
-async function panelShows(ok: (s: Snapshot) => boolean, what: string): Promise<Snapshot> {
-  let last: Snapshot = {};
-  for (let i = 0; i < 100; i++) {
-    last = await snapshot();
-    if (ok(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.fail(`${what}; the panel shows ${JSON.stringify(last.content).slice(0, 400)}`);
-}
+const panelShows = (ok: (s: Snapshot) => boolean, what: string) => untilPanel<Snapshot>(what, ok);
 
 describe('loss options: settings and Preview Loss', function () {
   this.timeout(60_000);

@@ -5,14 +5,10 @@
 // that holds no literal (a word, an empty line) leaves the panel as it was, with a hint, never an error.
 // Every wait is on a condition of what the panel was told (the internal state command), never a sleep.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { TestFiles } from './lib/files';
+import { MESSAGE, panelSnapshot, startVisualizerSuite, untilPanel } from './lib/panel';
 
-const EXTENSION_ID = 'entropy-lens.entropy-lens';
-const STATE = 'entropyLens.internal.visualizerState';
-const MESSAGE = 'entropyLens.internal.visualizerMessage';
 
 interface Position {
   line: number;
@@ -28,18 +24,8 @@ interface Snapshot {
   posted: number;
 }
 
-const snapshot = () => vscode.commands.executeCommand<Snapshot>(STATE);
-
-async function until(what: string, check: (s: Snapshot) => boolean, timeoutMs = 10_000): Promise<Snapshot> {
-  const end = Date.now() + timeoutMs;
-  let last = await snapshot();
-  while (Date.now() < end) {
-    if (check(last)) return last;
-    await new Promise((r) => setTimeout(r, 50));
-    last = await snapshot();
-  }
-  assert.fail(`timed out waiting until ${what}; last snapshot: ${JSON.stringify({ ...last, content: last.content?.kind }).slice(0, 800)}`);
-}
+const snapshot = () => panelSnapshot<Snapshot>();
+const until = (what: string, check: (s: Snapshot) => boolean, timeoutMs?: number) => untilPanel<Snapshot>(what, check, timeoutMs);
 
 /** H(softmax(z)) in nats, computed here as the reference (scipy.stats.entropy(scipy.special.softmax(z)) agrees). */
 function softmaxEntropy(z: readonly number[]): number {
@@ -78,15 +64,7 @@ describe('visualizer: a locked literal follows edits; following is quiet (extens
   const lineText = (line: number) => editor.document.lineAt(line).text;
 
   before(async () => {
-    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await until('no panel is left from an earlier suite', (x) => !x.open, 30_000);
-    const file = join(mkdtempSync(join(tmpdir(), 'entropy-lens-lock-')), 'logits.py');
-    writeFileSync(file, TEXT);
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-    editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
-    for (let i = 0; i < 100 && vscode.window.activeTextEditor?.document !== document; i++) await new Promise((r) => setTimeout(r, 100));
-    assert.equal(vscode.window.activeTextEditor?.document, document, 'the test document is the active editor');
+    editor = await startVisualizerSuite(new TestFiles('lock'), TEXT, 'python');
   });
 
   after(async () => {

@@ -5,15 +5,10 @@
 // damaged playground still restores. Messages go in through the internal message command, as if
 // the webview had posted them (test/webview covers the page itself).
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { TestFiles } from './lib/files';
+import { MESSAGE, panelSnapshot, RESTORE, startVisualizerSuite, untilPanel } from './lib/panel';
 
-const EXTENSION_ID = 'entropy-lens.entropy-lens';
-const STATE = 'entropyLens.internal.visualizerState';
-const RESTORE = 'entropyLens.internal.visualizerRestore';
-const MESSAGE = 'entropyLens.internal.visualizerMessage';
 
 interface Snapshot {
   open: boolean;
@@ -23,18 +18,8 @@ interface Snapshot {
   notice?: string;
 }
 
-const snapshot = () => vscode.commands.executeCommand<Snapshot>(STATE);
-
-async function until(what: string, check: (s: Snapshot) => boolean, timeoutMs = 10_000): Promise<Snapshot> {
-  const end = Date.now() + timeoutMs;
-  let last = await snapshot();
-  while (Date.now() < end) {
-    if (check(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-    last = await snapshot();
-  }
-  assert.fail(`timed out waiting until ${what}; last snapshot: ${JSON.stringify(last).slice(0, 600)}`);
-}
+const snapshot = () => panelSnapshot<Snapshot>();
+const until = (what: string, check: (s: Snapshot) => boolean, timeoutMs?: number) => untilPanel<Snapshot>(what, check, timeoutMs);
 
 /** The page's playground state: T, no smoothing, `q` as [index, probability] edits. */
 const playground = (temperature: number, q: [number, number][] = []) => ({ temperature, smoothing: 0, edits: { p: [], q } });
@@ -48,13 +33,8 @@ describe('visualizer playground (extension host)', function () {
   let range: vscode.Range;
 
   before(async () => {
-    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await until('no panel is left from an earlier suite', (x) => !x.open, 30_000);
-    const file = join(mkdtempSync(join(tmpdir(), 'entropy-lens-playground-')), 'playground.py');
-    writeFileSync(file, TEXT);
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-    editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+    editor = await startVisualizerSuite(new TestFiles('playground'), TEXT, 'python');
+    const document = editor.document;
     const start = TEXT.indexOf(LITERAL);
     range = new vscode.Range(document.positionAt(start), document.positionAt(start + LITERAL.length));
     editor.selection = new vscode.Selection(range.start, range.end);

@@ -9,11 +9,9 @@ import { mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { TestFiles } from './lib/files';
+import { MESSAGE, panelSnapshot, RESTORE, startVisualizerSuite, untilPanel } from './lib/panel';
 
-const EXTENSION_ID = 'entropy-lens.entropy-lens';
-const STATE = 'entropyLens.internal.visualizerState';
-const RESTORE = 'entropyLens.internal.visualizerRestore';
-const MESSAGE = 'entropyLens.internal.visualizerMessage';
 
 interface Snapshot {
   open: boolean;
@@ -25,18 +23,8 @@ interface Snapshot {
   viewColumn?: number;
 }
 
-const snapshot = () => vscode.commands.executeCommand<Snapshot>(STATE);
-
-async function until(what: string, check: (s: Snapshot) => boolean, timeoutMs = 10_000): Promise<Snapshot> {
-  const end = Date.now() + timeoutMs;
-  let last = await snapshot();
-  while (Date.now() < end) {
-    if (check(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-    last = await snapshot();
-  }
-  assert.fail(`timed out waiting until ${what}; last snapshot: ${JSON.stringify(last).slice(0, 600)}`);
-}
+const snapshot = () => panelSnapshot<Snapshot>();
+const until = (what: string, check: (s: Snapshot) => boolean, timeoutMs?: number) => untilPanel<Snapshot>(what, check, timeoutMs);
 
 const figure = (s: Snapshot, key: string) => s.content?.model?.figures.find((f) => f.key === key)?.display;
 
@@ -47,20 +35,7 @@ describe('visualizer (extension host)', function () {
   let editor: vscode.TextEditor;
 
   before(async () => {
-    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
-    // Start from nothing: on a busy machine the previous suite's panel and editors may still be
-    // closing (a panel that is disposed late would swallow this suite's first update).
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await until('no panel is left from an earlier suite', (x) => !x.open, 30_000);
-    // A file of its own, not an untitled document: untitled names are reused, and a late revert of
-    // the previous suite's "Untitled-1" could reach this one.
-    const file = join(mkdtempSync(join(tmpdir(), 'entropy-lens-visualizer-')), 'visualizer.py');
-    writeFileSync(file, TEXT);
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-    editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
-    for (let i = 0; i < 100 && vscode.window.activeTextEditor?.document !== document; i++) await new Promise((r) => setTimeout(r, 100));
-    assert.equal(vscode.window.activeTextEditor?.document, document, 'the test document is the active editor');
-    assert.equal(editor.document.getText(), TEXT);
+    editor = await startVisualizerSuite(new TestFiles('visualizer'), TEXT, 'python');
   });
 
   after(async () => {
