@@ -83,6 +83,8 @@ describe('the visualizer page’s words (Chromium)', function () {
     assert.match((await hist.locator('text.axis-label').textContent()) ?? '', /^⟦probability( \(log scale\))?⟧$/);
     assert.match((await hist.locator('details summary').textContent()) ?? '', /^⟦Data table \(\d+ bins\)⟧$/);
     await hist.locator('details summary').click();
+    // The table is built on the details' toggle event, which comes after the click.
+    await hist.locator('table.data thead th').first().waitFor();
     assert.deepEqual((await hist.locator('table.data thead th').allTextContents()).slice(0, 2), ['⟦from⟧', '⟦to (not included)⟧']);
   });
 
