@@ -1,3 +1,4 @@
+import { hashOf } from './rows-choice';
 import { CONVENTIONS, REDUCTIONS, type Convention, type LossOptions, type Reduction } from '../core/loss-options';
 
 /** What Preview Loss's Options… pick sets for one literal, over the settings. */
@@ -6,6 +7,9 @@ export interface PreviewOptions {
   readonly labelSmoothing?: number;
   readonly convention?: Convention;
 }
+
+/** The options Preview Loss takes for one literal (its second argument, the Options… pick). */
+export const PREVIEW_OPTION_KEYS: readonly (keyof PreviewOptions)[] = ['reduction', 'labelSmoothing', 'convention'];
 
 /** Literals whose preview options are kept: a session's worth of trying options out. */
 const MAX_LITERALS = 100;
@@ -41,14 +45,14 @@ function keyOf(uri: string, text: string): string {
   return `${uri}\n${hashOf(text.replace(/\s+/g, ''))}`;
 }
 
-/** FNV-1a over the text, with its length: a literal of megabytes is not kept as a key. */
-function hashOf(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return `${(hash >>> 0).toString(16)}:${text.length}`;
+/**
+ * What "Preview with these options" remembers: this literal's earlier choice with the values changed
+ * now over it. A value shown as it was in effect is not a choice: remembering it would pin the
+ * literal to it against a later change of the settings.
+ */
+export function changedOver(remembered: PreviewOptions | undefined, shown: PreviewOptions, chosen: PreviewOptions): PreviewOptions {
+  const changed = (Object.keys(chosen) as (keyof PreviewOptions)[]).filter((key) => chosen[key] !== shown[key]);
+  return { ...remembered, ...Object.fromEntries(changed.map((key) => [key, chosen[key]])) };
 }
 
 /** The options in effect: the settings', with the preview's over them. */
@@ -70,7 +74,7 @@ export function smoothingOf(text: string): number | undefined {
 export function previewOptionsArgument(arg: unknown): PreviewOptions | string {
   if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return 'the options must be an object such as {"reduction": "sum"}';
   const record = arg as Record<string, unknown>;
-  const unknown = Object.keys(record).filter((key) => key !== 'reduction' && key !== 'labelSmoothing' && key !== 'convention');
+  const unknown = Object.keys(record).filter((key) => !(PREVIEW_OPTION_KEYS as readonly string[]).includes(key));
   if (unknown.length > 0) return `unknown option ${unknown.map((key) => `"${key}"`).join(', ')}: Preview Loss takes "reduction", "labelSmoothing" and "convention"`;
   const { reduction, labelSmoothing, convention } = record;
   if (reduction !== undefined && !REDUCTIONS.includes(reduction as Reduction)) return `"reduction" must be one of ${REDUCTIONS.join(', ')}`;

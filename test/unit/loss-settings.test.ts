@@ -9,7 +9,7 @@ import { LiteralError } from '../../src/core/errors';
 import { evaluateText, type EvaluateOptions, type LossEvaluation } from '../../src/core/evaluate';
 import { CONVENTIONS, type LossOptions } from '../../src/core/loss-options';
 import { LOSS_SETTING_KEYS, LOSS_SETTING_NAMES, lossDefaultsKey, readLossSettings } from '../../src/extension/loss-settings';
-import { PreviewOptionsStore, previewOptionsArgument, smoothingOf, withPreview } from '../../src/extension/preview-options';
+import { changedOver, PreviewOptionsStore, previewOptionsArgument, smoothingOf, withPreview } from '../../src/extension/preview-options';
 import { close, type Num } from './kinds-reference';
 
 interface Figures {
@@ -196,6 +196,16 @@ describe('Preview Loss options (remembered per literal for the session)', () => 
 
   it('go over the settings', () => {
     assert.deepEqual(withPreview({ reduction: 'sum', weight: [1, 2] }, { reduction: 'mean', convention: 'torch' }), { reduction: 'mean', weight: [1, 2], convention: 'torch' });
+  });
+
+  it('remember only what the pick changed: a value shown as in effect follows the settings later', () => {
+    const shown = { reduction: 'mean', labelSmoothing: 0, convention: 'exact' } as const;
+    // Only the convention was changed: the reduction stays the settings' (a later "sum" applies).
+    assert.deepEqual(changedOver(undefined, shown, { ...shown, convention: 'torch' }), { convention: 'torch' });
+    // Nothing changed: nothing to remember.
+    assert.deepEqual(changedOver(undefined, shown, shown), {});
+    // An earlier choice stays, the change goes over it.
+    assert.deepEqual(changedOver({ convention: 'torch' }, { ...shown, convention: 'torch' }, { ...shown, convention: 'torch', reduction: 'sum' }), { convention: 'torch', reduction: 'sum' });
   });
 
   it('the command argument is checked strictly', () => {

@@ -5,11 +5,11 @@ import { COMMANDS } from '../command-ids';
 import { notificationLine } from '../figure-lines';
 import type { LossEvaluation } from '../../core/loss-types';
 import { reportError } from '../error-report';
-import { previewOptionsArgument, type PreviewOptions, type PreviewOptionsStore } from '../preview-options';
+import { PREVIEW_OPTION_KEYS, previewOptionsArgument, type PreviewOptions, type PreviewOptionsStore } from '../preview-options';
 import { literalArgument } from '../targets/argument';
 import { DocumentSource } from '../targets/document-source';
 import type { TargetService } from '../targets/service';
-import { pickLossOptions } from './loss-options-pick';
+import { pickLossOptions, warnOptionsNeedALiteral } from './loss-options-pick';
 import type { Command, VisualizerHandle } from './command';
 import { precisionOf, withEvaluation, type Evaluated } from './run';
 
@@ -108,7 +108,7 @@ export class PreviewLoss implements Command {
   #remember(evaluated: Evaluated, options: PreviewOptions): Evaluated | undefined {
     const source = literalOf(evaluated);
     if (!source) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Entropy Lens: loss options are remembered for one literal in a file; for live values and two selections, set them in the settings (entropyLens.lossOptions).'));
+      warnOptionsNeedALiteral();
       return undefined;
     }
     this.previews.set(source.document.uri.toString(), source.text(), options);
@@ -121,9 +121,14 @@ export class PreviewLoss implements Command {
     return outcome;
   }
 
+  /** The options Preview Loss remembers for the literal of `source`, if any. */
+  remembered(source: DocumentSource): PreviewOptions | undefined {
+    return this.previews.get(source.document.uri.toString(), () => source.text());
+  }
+
   /** The Options… pick on the literal just previewed, then the preview again. */
   async #options(source: DocumentSource, evaluation: LossEvaluation): Promise<void> {
-    const chosen = await pickLossOptions(evaluation.options ?? {}, evaluation.loss);
+    const chosen = await pickLossOptions(evaluation.options ?? {}, evaluation.loss, this.remembered(source));
     if (!chosen) return;
     await this.execute(literalArgument(source.document, source.range), chosen);
   }
@@ -133,7 +138,7 @@ export class PreviewLoss implements Command {
 function isPreviewOptionsOnly(arg: unknown): boolean {
   if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return false;
   const keys = Object.keys(arg);
-  return keys.length > 0 && keys.every((key) => key === 'reduction' || key === 'labelSmoothing' || key === 'convention');
+  return keys.length > 0 && keys.every((key) => (PREVIEW_OPTION_KEYS as readonly string[]).includes(key));
 }
 
 /** The evaluated target's one literal in a document: the only kind whose options are remembered. */

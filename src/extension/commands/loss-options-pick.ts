@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CONVENTIONS, REDUCTIONS, type Convention, type LossOptions, type Reduction } from '../../core/loss-options';
 import type { LossName } from '../../core/types';
-import { smoothingOf, type PreviewOptions } from '../preview-options';
+import { changedOver, smoothingOf, type PreviewOptions } from '../preview-options';
 
 type Step = 'reduction' | 'labelSmoothing' | 'convention' | 'done' | 'reset';
 type StepItem = vscode.QuickPickItem & { readonly step: Step };
@@ -12,11 +12,12 @@ type StepItem = vscode.QuickPickItem & { readonly step: Step };
  * "Preview with these options" (the options) or "Use the settings" (empty options: forget the
  * choice). Escape on the list changes nothing (undefined); Escape on a value goes back to the list.
  */
-export async function pickLossOptions(inEffect: LossOptions, loss: LossName): Promise<PreviewOptions | undefined> {
-  let chosen: PreviewOptions = {
+export async function pickLossOptions(inEffect: LossOptions, loss: LossName, remembered: PreviewOptions | undefined): Promise<PreviewOptions | undefined> {
+  const shown: PreviewOptions = {
     reduction: inEffect.reduction ?? 'mean',
     ...(loss === 'mse' ? {} : { labelSmoothing: inEffect.labelSmoothing ?? 0, convention: inEffect.convention ?? 'exact' }),
   };
+  let chosen = shown;
   for (;;) {
     const items: StepItem[] = [
       { step: 'reduction', label: vscode.l10n.t('Reduction: {0}', chosen.reduction ?? 'mean'), description: vscode.l10n.t('mean, sum or none (the per-sample losses), as PyTorch’s reduction') },
@@ -33,7 +34,7 @@ export async function pickLossOptions(inEffect: LossOptions, loss: LossName): Pr
     if (!picked) return undefined;
     switch (picked.step) {
       case 'done':
-        return chosen;
+        return changedOver(remembered, shown, chosen);
       case 'reset':
         return {};
       case 'reduction': {
@@ -91,4 +92,9 @@ function conventionDescription(convention: Convention): string {
     case 'sklearn':
       return vscode.l10n.t('scikit-learn’s log_loss: clipped to [ε, 1 − ε], ε = 2⁻⁵²');
   }
+}
+
+/** Said when options are asked for a live value or two selections: only a literal in a file keeps them. */
+export function warnOptionsNeedALiteral(): void {
+  void vscode.window.showWarningMessage(vscode.l10n.t('Entropy Lens: loss options are remembered for one literal in a file; for live values and two selections, set them in the settings (entropyLens.lossOptions).'));
 }

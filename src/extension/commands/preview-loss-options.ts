@@ -1,11 +1,10 @@
-import * as vscode from 'vscode';
 import type { toJson } from '../../core/format';
 import { COMMANDS } from '../command-ids';
 import { literalArgument } from '../targets/argument';
 import type { TargetService } from '../targets/service';
 import type { Command } from './command';
 import { literalOf, type PreviewLoss } from './evaluate';
-import { pickLossOptions } from './loss-options-pick';
+import { pickLossOptions, warnOptionsNeedALiteral } from './loss-options-pick';
 import { withEvaluation } from './run';
 
 /**
@@ -29,10 +28,10 @@ export class PreviewLossWithOptions implements Command {
     if (evaluation.kind !== 'loss') return this.preview.execute(arg);
     const source = literalOf(evaluated);
     if (!source) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Entropy Lens: loss options are remembered for one literal in a file; for live values and two selections, set them in the settings (entropyLens.lossOptions).'));
+      warnOptionsNeedALiteral();
       return undefined;
     }
-    const chosen = await pickLossOptions(evaluation.options ?? {}, evaluation.loss);
+    const chosen = await pickLossOptions(evaluation.options ?? {}, evaluation.loss, this.preview.remembered(source));
     if (!chosen) return undefined;
     return this.preview.execute(literalArgument(source.document, source.range), chosen);
   }
