@@ -4,10 +4,9 @@ import { isLiteralError, messageAt } from '../core/errors';
 import { evaluateText, type EvaluateOptions } from '../core/evaluate';
 import { lossOptionProblem, OPTION_FLAGS, type LossOptions } from '../core/loss-options';
 import { ROWS_MODES, type RowsMode } from '../core/shape';
-import { INTERPRETATION_MODES, LOSS_MODES, type Unit } from '../core/types';
+import { INTERPRETATION_MODES, JOINT_READING, LOSS_MODES, type Unit } from '../core/types';
 import type { EvaluateInput, LanguageModelToolHandlers, ReadingInput } from './language-model-tools';
 import { evaluateOptions, readSettings } from './settings';
-import { evaluateTarget } from './targets/evaluate';
 import type { TargetService } from './targets/service';
 import { placedMessage, type Target } from './targets/target';
 
@@ -21,8 +20,6 @@ import { placedMessage, type Target } from './targets/target';
 /** The manifest's inputSchema values (package.json); a unit test keeps the two equal. */
 export const BASE_UNITS: Readonly<Record<string, Unit>> = { e: 'nats', '2': 'bits', '10': 'hartleys' };
 export const LOSS_CHOICES: readonly string[] = LOSS_MODES.filter((mode) => mode !== 'none');
-/** The evaluate tool's extra `as`, the CLI's `--as joint`. */
-export const JOINT = 'joint';
 
 export function createLanguageModelToolHandlers(targets: TargetService): LanguageModelToolHandlers {
   return {
@@ -57,7 +54,8 @@ function evaluateSelection(targets: TargetService, input: ReadingInput): vscode.
     return answer(`Entropy Lens: nothing is selected in ${editor.document.uri.path.split('/').pop()} and the cursor is not in a literal of numbers. Ask the user to select the numbers.`);
   }
   const { target, ignored } = found;
-  const outcome = evaluateTarget(target, { ...evaluateOptions(targets.settingsFor(target.sources[0])), ...overrides });
+  // Read as the editor reads it (its settings, its rows choice, Preview Loss's options), the tool's arguments over that.
+  const outcome = targets.evaluate(target, targets.optionsFor(target, overrides));
   const what = describeTarget(target);
   if (outcome.kind === 'error') {
     return answer(`Entropy Lens could not evaluate ${what}: ${placedMessage(outcome.error)} in ${outcome.error.source.name}. Nothing was computed.`);
@@ -83,7 +81,7 @@ function readInput(input: unknown, own: readonly string[], takesLossOptions = fa
   if (unknown !== undefined) return `unknown argument "${unknown}"; this tool takes ${known.map((key) => `"${key}"`).join(', ')}.`;
   const { base, as, loss, rows } = input as EvaluateInput;
   // The evaluate tool, like the CLI, also takes --as joint (a shape: the numbers are then read as "auto") and --rows.
-  const modes = takesShapes ? [...INTERPRETATION_MODES, JOINT] : INTERPRETATION_MODES;
+  const modes = takesShapes ? [...INTERPRETATION_MODES, JOINT_READING] : INTERPRETATION_MODES;
   if (base !== undefined && (typeof base !== 'string' || !Object.hasOwn(BASE_UNITS, base))) return `"base" must be "e", "2" or "10", not ${JSON.stringify(base)}.`;
   if (as !== undefined && !oneOf(as, modes)) return `"as" must be one of ${modes.join(', ')}, not ${JSON.stringify(as)}.`;
   if (rows !== undefined && !oneOf(rows, ROWS_MODES)) return `"rows" must be one of ${ROWS_MODES.join(', ')}, not ${JSON.stringify(rows)}.`;
@@ -93,7 +91,7 @@ function readInput(input: unknown, own: readonly string[], takesLossOptions = fa
   return {
     ...(Object.keys(lossOptions).length > 0 ? { lossOptions } : {}),
     ...(typeof base === 'string' ? { unit: BASE_UNITS[base] } : {}),
-    ...(as === JOINT ? { joint: true, as: 'auto' as const } : as !== undefined ? { as: as as EvaluateOptions['as'] } : {}),
+    ...(as === JOINT_READING ? { joint: true, as: 'auto' as const } : as !== undefined ? { as: as as EvaluateOptions['as'] } : {}),
     ...(rows !== undefined ? { rows: rows as RowsMode } : {}),
     ...(loss !== undefined ? { loss: loss as EvaluateOptions['loss'] } : {}),
   };
