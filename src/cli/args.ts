@@ -1,6 +1,6 @@
 import { CONVENTIONS, lossOptionProblem, REDUCTIONS, type LossOptions } from '../core/loss-options';
 import { ROWS_MODES, type RowsMode } from '../core/shape';
-import { INTERPRETATION_MODES, LOSS_MODES, type InterpretationMode, type LossMode, type Unit } from '../core/types';
+import { INTERPRETATION_MODES, JOINT_READING, LOSS_MODES, type InterpretationMode, type LossMode, type Unit } from '../core/types';
 
 /** The CLI's contract: `entropy-lens [--base e|2|10] [--as MODE] [--loss MODE] [--json] [LITERAL]`. */
 export interface CliArguments {
@@ -88,8 +88,8 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       }
       case '--as': {
         const mode = value();
-        joint = mode === JOINT;
-        as = joint ? 'auto' : oneOf(mode, INTERPRETATION_MODES, '--as', [JOINT]);
+        joint = mode === JOINT_READING;
+        as = joint ? 'auto' : oneOf(mode, INTERPRETATION_MODES, '--as', [JOINT_READING]);
         break;
       }
       case '--rows':
@@ -156,7 +156,6 @@ export function parseArguments(argv: readonly string[]): CliArguments {
 }
 
 /** `--as joint` is a shape rather than a reading of numbers, so the editor's readings leave it out. */
-const JOINT = 'joint';
 
 /** A decimal number as a person writes it: digits, an optional point and exponent. No hex, no "Infinity". */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;

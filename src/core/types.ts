@@ -14,6 +14,8 @@ export type OutputDistribution = 'bernoulli' | 'multinoulli' | 'normal';
 
 export const UNITS: readonly Unit[] = ['nats', 'bits', 'hartleys'];
 export const INTERPRETATION_MODES: readonly InterpretationMode[] = ['auto', 'probs', 'counts', 'logits', 'logprobs'];
+/** The `as` that reads a 2-D table as a joint distribution p(x, y): the CLI's `--as joint`, the tools' `as: "joint"`. */
+export const JOINT_READING = 'joint';
 export const LOSS_MODES: readonly LossMode[] = ['auto', 'bce', 'cce', 'mse', 'none'];
 
 export const LOSS_LABELS: Record<LossName, string> = {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CONVENTIONS, REDUCTIONS, type Convention, type Reduction } from '../../core/loss-options';
 import { ROWS_MODES, type RowsMode } from '../../core/shape';
-import { INTERPRETATION_MODES, LOSS_MODES, UNITS, type InterpretationMode, type LossMode, type Unit } from '../../core/types';
+import { INTERPRETATION_MODES, JOINT_READING, LOSS_MODES, UNITS, type InterpretationMode, type LossMode, type Unit } from '../../core/types';
 import { BASES } from '../args';
 
 /**
@@ -26,9 +26,8 @@ const as = z
   .describe('How to read the numbers: "auto" (default: decided from the values, and the result says why), "probs", "counts", "logits" or "logprobs"');
 
 /** The evaluate tool's `as`: the readings, or "joint" (a shape, as the CLI's `--as joint`). */
-export const JOINT = 'joint';
 const evaluateAs = z
-  .enum([...INTERPRETATION_MODES, JOINT] as unknown as readonly [InterpretationMode | typeof JOINT, ...(InterpretationMode | typeof JOINT)[]])
+  .enum([...INTERPRETATION_MODES, JOINT_READING] as unknown as readonly [InterpretationMode | typeof JOINT_READING, ...(InterpretationMode | typeof JOINT_READING)[]])
   .optional()
   .describe(
     'How to read the numbers: "auto" (default: decided from the values, and the result says why), "probs", "counts", "logits", "logprobs", or "joint": rows of non-negative numbers as the joint distribution of X (the rows) and Y (the columns), giving H(X,Y), H(X), H(Y), both conditional entropies and the mutual information I(X;Y)',

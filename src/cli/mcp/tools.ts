@@ -5,8 +5,9 @@ import { isLiteralError, messageAt } from '../../core/errors';
 import { evaluateText, type EvaluateOptions, type Evaluation } from '../../core/evaluate';
 import { toJson } from '../../core/format';
 import type { LossOptions } from '../../core/loss-options';
+import { JOINT_READING } from '../../core/types';
 import { BASES } from '../args';
-import { JOINT, type CompareInput, type EvaluateInput } from './schemas';
+import type { CompareInput, EvaluateInput } from './schemas';
 
 /**
  * What the two MCP tools do with arguments the SDK has already checked against their schemas: the
@@ -37,8 +38,8 @@ export function compareTool(input: CompareInput): CallToolResult {
 /** As the CLI reads `--as joint` and `--rows`: joint is a shape, the numbers then read as "auto". */
 function evaluateOptions(input: EvaluateInput): EvaluateOptions {
   return {
-    ...options({ base: input.base, as: input.as === JOINT ? 'auto' : input.as }, input.loss ?? 'auto'),
-    ...(input.as === JOINT ? { joint: true } : {}),
+    ...options({ base: input.base, as: input.as === JOINT_READING ? 'auto' : input.as }, input.loss ?? 'auto'),
+    ...(input.as === JOINT_READING ? { joint: true } : {}),
     ...(input.rows !== undefined ? { rows: input.rows } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Content, StatusLine, ViewName } from '../../shared/protocol';
+import { lossDefaultsKey } from '../loss-settings';
 import type { Settings } from '../settings';
 import { sameRef, type SourceRef, type TargetSource } from '../targets/source';
 import type { Outcome } from '../targets/target';
@@ -114,7 +115,7 @@ export class LiteralTracking {
    * text unchanged (a setting made it one) is shown as it is: no edit will mend it.
    */
   present<T extends Computed>(computed: T, view: ViewName): T & { readonly status?: StatusLine } {
-    const reading = JSON.stringify([view, computed.settings.unit, computed.settings.interpretation, computed.settings.loss, computed.settings.precision]);
+    const reading = JSON.stringify([view, computed.settings.unit, computed.settings.interpretation, computed.settings.loss, computed.settings.precision, lossDefaultsKey(computed.settings.lossDefaults)]);
     const source = computed.source;
     // Measured again on the document as read: it was not open when the source was set (a panel restored
     // after a reload), or it was closed and opened again since, perhaps with other text.
