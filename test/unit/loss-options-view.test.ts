@@ -21,7 +21,7 @@ interface Case {
   classes: number;
   columns: number;
   exact: { value: Num | Num[] };
-  torch: { value: Num | Num[] };
+  torch: { value: Num | Num[]; mean: Num };
   keras: { value: Num | Num[] };
   sklearn: { value: Num | Num[] };
 }
@@ -93,8 +93,41 @@ describe('loss view model: options and conventions', () => {
     const c = fixture('cce indices logits, class weights, reduction=mean');
     const model = buildViewModel(lossOf(c), { source: { fileName: 'a.py', line: 1, endLine: 1 }, precision: 6, view: 'loss' });
     assert.deepEqual(model.loss!.options.map((o) => o.key), ['weight']);
-    assert.match(model.loss!.perSample.caption, new RegExp(`sum divided by ${fmt(1 + 2 + 0.5 + 1)} \\(Σ w of the targets\\), ${fmt(c.torch.value as number)}`));
+    assert.match(model.loss!.perSample.caption, new RegExp(`sum divided by Σ w of the targets \\(${fmt(1 + 2 + 0.5 + 1)}\\), ${fmt(c.torch.value as number)}`));
     const sum = buildViewModel(lossOf(fixture('cce indices logits, class weights, reduction=sum')), { source: { fileName: 'a.py', line: 1, endLine: 1 }, precision: 6, view: 'loss' });
     assert.match(sum.loss!.perSample.caption, /their sum/);
+  });
+
+  // Under reduction 'none' the bars are PyTorch's per-sample tensor; the figure shown beside them is what
+  // 'mean' would give, which is their plain mean only when 'mean' divides by the number of samples.
+  const built = (c: Case, options: LossOptions = c.options) => buildViewModel(lossOf(c, options), { source: { fileName: 'a.py', line: 1, endLine: 1 }, precision: 6, view: 'loss' }).loss!;
+  const plainMean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  for (const [name, divisor] of [
+    ['cce indices logits, class weights [1, 3], reduction=none', `Σ w of the targets \\(${fmt(1 + 3)}\\)`],
+    ['cce indices logits, ignore_index -100, reduction=none', 'the 2 targets not ignored'],
+  ] as const) {
+    it(`reduction none says what its figure divides by when that is not the samples: ${name}`, () => {
+      const c = fixture(name);
+      const view = built(c);
+      assert.deepEqual(view.perSample.rows.map((r) => r.displays[0]), (c.torch.value as number[]).map((v) => fmt(v + 0)));
+      // The number shown is PyTorch's reduction='mean' value, not the bars' plain mean.
+      assert.notEqual(fmt(c.torch.mean as number), fmt(plainMean(c.torch.value as number[])));
+      const phrase = `sum divided by ${divisor}`;
+      assert.match(view.perSample.caption, new RegExp(`their ${phrase} is ${fmt(c.torch.mean as number)}, the value reduction='mean' gives`));
+      assert.doesNotMatch(view.perSample.caption, /their mean/);
+      assert.match(view.options.find((o) => o.key === 'reduction')!.effect, new RegExp(`the figures show their ${phrase}`));
+      assert.match(conventionsView(lossOf(c), fmt)!.column, new RegExp(`^per-sample ${phrase}$`));
+    });
+  }
+
+  it('reduction none over plain samples still says mean, and sum says nothing about a divisor', () => {
+    const c = fixture('cce indices logits, class weights [1, 3], reduction=none');
+    const plain = built(c, { reduction: 'none' });
+    assert.match(plain.perSample.caption, new RegExp(`their mean is ${fmt(plainMean((c.torch.value as number[]).map((v, i) => v / [1, 3][i])))}`));
+    assert.equal(conventionsView(lossOf(c, { reduction: 'none' }), fmt)!.column, 'mean of per-sample');
+    const sum = lossOptionsView(lossOf(c, { ...c.options, reduction: 'sum' }), fmt);
+    assert.doesNotMatch(sum.find((o) => o.key === 'weight')!.effect, /divide|mean/);
+    const ignored = lossOptionsView(lossOf(fixture('cce indices logits, ignore_index 7, smoothing 0.25, sum')), fmt);
+    assert.doesNotMatch(ignored.find((o) => o.key === 'ignoreIndex')!.effect, /mean/);
   });
 });

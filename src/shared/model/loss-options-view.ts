@@ -1,5 +1,5 @@
 import type { LossEvaluation } from '../../core/evaluate';
-import { CONVENTIONS, type Convention } from '../../core/loss-options';
+import { CONVENTIONS, DEFAULT_IGNORE_INDEX, type Convention } from '../../core/loss-options';
 import type { ConventionsView, LossOptionView } from '../view-model';
 
 // What the loss view says about the options a loss was computed with (the settings'
@@ -17,7 +17,7 @@ export function lossOptionsView(evaluation: LossEvaluation, fmt: (x: number) => 
       key: 'reduction',
       name: 'reduction',
       value: reduction,
-      effect: reduction === 'sum' ? 'the loss is the sum of the per-sample losses, not their mean' : 'each sample’s loss is the value (a tensor in PyTorch); the figures show their mean',
+      effect: reduction === 'sum' ? 'the loss is the sum of the per-sample losses, not their mean' : `each sample’s loss is the value (a tensor in PyTorch); the figures show their ${meanOfSamples(evaluation, fmt)}`,
     });
   }
   if (options.weight) {
@@ -27,11 +27,14 @@ export function lossOptionsView(evaluation: LossEvaluation, fmt: (x: number) => 
       key: 'weight',
       name: 'weight',
       value: list(options.weight),
+      // A sum divides by nothing, so under 'sum' the divisor goes unsaid.
       effect:
-        `each class c’s term is weighed by w_c; ` +
-        (indices && evaluation.denominator !== undefined
-          ? `the mean divides by Σ w of the targets, ${fmt(evaluation.denominator)}, not by the ${evaluation.samples} samples`
-          : 'the mean divides by the number of samples (target rows), as CrossEntropyLoss does'),
+        'each class c’s term is weighed by w_c' +
+        (reduction === 'sum'
+          ? ''
+          : indices && evaluation.denominator !== undefined
+            ? `; the mean divides by Σ w of the targets, ${fmt(evaluation.denominator)}, not by the ${evaluation.samples} samples`
+            : '; the mean divides by the number of samples (target rows), as CrossEntropyLoss does'),
     });
   }
   if (options.posWeight !== undefined) {
@@ -39,7 +42,7 @@ export function lossOptionsView(evaluation: LossEvaluation, fmt: (x: number) => 
     out.push({ key: 'posWeight', name: 'pos_weight', value, effect: `the positive label’s term y·ln p is weighed by ${typeof options.posWeight === 'number' ? 'w₊' : 'its column’s w₊'}, as BCEWithLogitsLoss(pos_weight=…)` });
   }
   if (options.ignoreIndex !== undefined) {
-    out.push({ key: 'ignoreIndex', name: 'ignore_index', value: String(options.ignoreIndex), effect: `targets equal to ${options.ignoreIndex} are left out of the loss and of its mean` });
+    out.push({ key: 'ignoreIndex', name: 'ignore_index', value: String(options.ignoreIndex), effect: `targets equal to ${options.ignoreIndex} are left out of the loss${reduction === 'sum' ? '' : ' and of its mean'}` });
   }
   if (options.labelSmoothing !== undefined && options.labelSmoothing > 0) {
     const classes = evaluation.loss === 'bce' ? 2 : evaluation.classes;
@@ -56,6 +59,31 @@ export function lossOptionsView(evaluation: LossEvaluation, fmt: (x: number) => 
     out.push({ key: 'convention', name: 'convention', value: convention, effect: `the value is ${FRAMEWORKS[convention]}’s: ${rule(convention, evaluation)}` });
   }
   return out;
+}
+
+/**
+ * What 'mean' divides the summed per-sample losses by, when that is not the number of samples: with class
+ * weights Σ w of the index targets, with ignored targets the targets kept. Undefined when it is the samples.
+ */
+export function meanDivisor(evaluation: LossEvaluation, fmt: (x: number) => string): string | undefined {
+  const divisor = evaluation.denominator;
+  if (evaluation.loss !== 'cce' || divisor === undefined || divisor === evaluation.samples) return undefined;
+  const ignoreIndex = evaluation.options?.ignoreIndex ?? DEFAULT_IGNORE_INDEX;
+  const ignored = evaluation.targets.length === evaluation.samples && evaluation.targets.some((t) => t === ignoreIndex);
+  if (evaluation.options?.weight) return `Σ w of the targets${ignored ? ' not ignored' : ''} (${fmt(divisor)})`;
+  return `the ${fmt(divisor)} targets not ignored`;
+}
+
+/** The figure shown for per-sample losses (reduction 'none'): 'mean''s value, which is their mean only over plain samples. */
+function meanOfSamples(evaluation: LossEvaluation, fmt: (x: number) => string): string {
+  const divisor = meanDivisor(evaluation, fmt);
+  return divisor === undefined ? 'mean' : `sum divided by ${divisor}`;
+}
+
+/** The conventions table's column under reduction 'none', in the caption's words. */
+function perSampleColumn(evaluation: LossEvaluation, fmt: (x: number) => string): string {
+  const divisor = meanDivisor(evaluation, fmt);
+  return divisor === undefined ? 'mean of per-sample' : `per-sample sum divided by ${divisor}`;
 }
 
 const FRAMEWORKS: Record<Convention, string> = { exact: 'the formula', torch: 'PyTorch', keras: 'Keras', sklearn: 'scikit-learn' };
@@ -98,7 +126,7 @@ export function conventionsView(evaluation: LossEvaluation, fmt: (x: number) => 
   return {
     follows,
     differ: new Set(rows.map((row) => row.display)).size > 1,
-    column: evaluation.reduction === 'none' ? 'mean of per-sample' : evaluation.reduction === 'sum' ? 'sum' : 'value',
+    column: evaluation.reduction === 'none' ? perSampleColumn(evaluation, fmt) : evaluation.reduction === 'sum' ? 'sum' : 'value',
     rows,
   };
 }

@@ -5,7 +5,7 @@ import { natsPerUnit } from '../../core/types';
 import type { EquivalenceView, FormulaView, LossView } from '../view-model';
 import { barChart } from './bars';
 import { lossCurve } from './curves';
-import { conventionsView, lossOptionsView } from './loss-options-view';
+import { conventionsView, lossOptionsView, meanDivisor } from './loss-options-view';
 
 const DISTRIBUTION_LABELS = { bernoulli: 'Bernoulli', multinoulli: 'Multinoulli (categorical)', normal: 'Normal (unit variance)' } as const;
 
@@ -48,14 +48,17 @@ export function lossView(evaluation: LossEvaluation, precision: number, fmt: (x:
 
 /** How the per-sample losses make the batch's, by the reduction and the weights in effect. */
 function batchLoss(evaluation: LossEvaluation, fmt: (x: number) => string): string {
+  const divisor = meanDivisor(evaluation, fmt);
   switch (evaluation.reduction ?? 'mean') {
     case 'sum':
       return `the batch loss is their sum, ${fmt(evaluation.value)}`;
     case 'none':
-      return `each is a value (reduction none); their mean is ${fmt(evaluation.value)}`;
+      // The figure is what reduction='mean' gives: the bars' plain mean only when it divides by the samples.
+      if (divisor === undefined) return `each is a value (reduction none); their mean is ${fmt(evaluation.value)}`;
+      return `each is a value (reduction none); their sum divided by ${divisor} is ${fmt(evaluation.value)}, the value reduction='mean' gives`;
     case 'mean':
-      if (evaluation.loss !== 'cce' || evaluation.denominator === undefined || evaluation.denominator === evaluation.samples) return `the batch loss is their mean, ${fmt(evaluation.value)}`;
-      return `the batch loss is their sum divided by ${fmt(evaluation.denominator)} (${evaluation.options?.weight ? 'Σ w of the targets' : 'the targets not ignored'}), ${fmt(evaluation.value)}`;
+      if (divisor === undefined) return `the batch loss is their mean, ${fmt(evaluation.value)}`;
+      return `the batch loss is their sum divided by ${divisor}, ${fmt(evaluation.value)}`;
   }
 }
 
