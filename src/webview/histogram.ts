@@ -1,8 +1,9 @@
 import type { Histogram } from '../shared/view-model';
 import { responsive } from './chart-width';
-import { legend, niceTicks, tick } from './charts';
+import { legend, niceTicks } from './charts';
 import { chartFigure } from './data-figure';
 import { el, svg } from './dom';
+import { edgeLabels } from './edge-labels';
 import { t } from './strings';
 
 /**
@@ -23,6 +24,7 @@ export function histogramChart(hist: Histogram): HTMLElement {
   const heights = hist.scale === 'log' ? t('histogram.caption.log', perDecade(hist)) : t('histogram.caption.linear');
   const zerosSaid = hist.zeros.map((z, s) => `${hist.series.length > 1 ? `${hist.series[s]}: ` : ''}${z.toLocaleString('en-US')}`).join(', ');
   const caption = zeros > 0 ? `${heights} ${t('histogram.caption.zeros', zerosSaid)}` : heights;
+  const edge = binEdges(hist);
   const table = () =>
     el(
       'table',
@@ -33,7 +35,7 @@ export function histogramChart(hist: Histogram): HTMLElement {
         'tbody',
         {},
         zeros > 0 ? el('tr', {}, el('th', { attrs: { scope: 'row' } }, '0'), el('td', {}, t('histogram.table.zero')), ...hist.zeros.map((z) => el('td', {}, count(z)))) : null,
-        ...hist.bins.map((bin) => el('tr', {}, el('th', { attrs: { scope: 'row' } }, edge(bin.lo)), el('td', {}, edge(bin.hi)), ...bin.counts.map((c) => el('td', {}, count(c))))),
+        ...hist.bins.map((bin, k) => el('tr', {}, el('th', { attrs: { scope: 'row' } }, edge[k]), el('td', {}, edge[k + 1]), ...bin.counts.map((c) => el('td', {}, count(c))))),
       ),
     );
   const rows = hist.bins.length + (zeros > 0 ? 1 : 0);
@@ -58,12 +60,13 @@ function histogramSvg(hist: Histogram, width: number): SVGSVGElement {
   for (const z of hist.zeros) most = Math.max(most, z);
   const yAxis = niceTicks(0, Math.max(1, most));
   const sy = (c: number) => MARGIN.top + PLOT - (c / yAxis.hi) * PLOT;
-  const fullest = hist.bins.reduce((best, bin) => (Math.max(...bin.counts) > Math.max(...best.counts) ? bin : best), hist.bins[0]);
+  const edge = binEdges(hist);
+  const fullest = hist.bins.reduce((best, bin, k) => (Math.max(...bin.counts) > Math.max(...hist.bins[best].counts) ? k : best), 0);
   const said = [
     hist.title,
     seriesCount > 1 ? t('histogram.elements.each', count(hist.total)) : t('histogram.elements', count(hist.total)),
     hist.bins.length,
-    fullest ? t('histogram.label.fullest', edge(fullest.lo), edge(fullest.hi)) : '',
+    hist.bins.length > 0 ? t('histogram.label.fullest', edge[fullest], edge[fullest + 1]) : '',
   ];
   const root = svg('svg', {
     class: 'chart histogram-chart',
@@ -87,17 +90,18 @@ function histogramSvg(hist: Histogram, width: number): SVGSVGElement {
     hist.zeros.forEach((z, s) => bar(MARGIN.left + (s * zeroWidth) / seriesCount, zeroWidth / seriesCount - 1, z, s, { 'data-zero': '' }, t('histogram.bin.zero', who(s), count(z))));
     root.appendChild(svg('text', { class: 'tick', x: MARGIN.left + zeroWidth / 2, y: sy(0) + 16, 'text-anchor': 'middle' }, '0'));
   }
-  for (const bin of hist.bins) {
+  hist.bins.forEach((bin, k) => {
     const x0 = sx(bin.lo);
     const w = (sx(bin.hi) - x0) / seriesCount;
-    bin.counts.forEach((c, s) => bar(x0 + s * w + 0.5, w - 1, c, s, { 'data-lo': bin.lo, 'data-hi': bin.hi }, t('histogram.bin', who(s), count(c), edge(bin.lo), edge(bin.hi))));
-  }
+    bin.counts.forEach((c, s) => bar(x0 + s * w + 0.5, w - 1, c, s, { 'data-lo': bin.lo, 'data-hi': bin.hi }, t('histogram.bin', who(s), count(c), edge[k], edge[k + 1])));
+  });
   const xTicks = log ? decadeTicks(lo, hi) : niceTicks(lo, hi, Math.max(2, Math.floor((right - left) / 90))).ticks.filter((t) => t >= lo && t <= hi);
+  const tickLabels = edgeLabels(xTicks);
   const every = Math.max(1, Math.ceil(TICK_PITCH / ((right - left) / Math.max(1, xTicks.length - 1))));
   xTicks.forEach((t, k) => {
     if (k % every !== 0) return;
     root.appendChild(svg('line', { class: 'axis', x1: sx(t), x2: sx(t), y1: sy(0), y2: sy(0) + 4 }));
-    root.appendChild(svg('text', { class: 'tick', x: sx(t), y: sy(0) + 16, 'text-anchor': 'middle' }, log ? power(t) : tick(t)));
+    root.appendChild(svg('text', { class: 'tick', x: sx(t), y: sy(0) + 16, 'text-anchor': 'middle' }, log ? power(t) : tickLabels[k]));
   });
   root.appendChild(svg('text', { class: 'axis-label', x: (left + right) / 2, y: height - 8, 'text-anchor': 'middle' }, log ? t('histogram.axis.log') : t('histogram.axis.linear')));
   return root;
@@ -119,8 +123,9 @@ function power(t: number): string {
   return `10${[...String(k)].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
 }
 
-function edge(p: number): string {
-  return Number(p.toPrecision(3)).toString().replace(/e-/, 'e−');
+/** The bins' edges as printed, lowest first: bin k runs from label k to label k + 1. */
+function binEdges(hist: Histogram): string[] {
+  return hist.bins.length === 0 ? [] : edgeLabels([hist.bins[0].lo, ...hist.bins.map((bin) => bin.hi)]);
 }
 
 function count(c: number): string {
