@@ -1,6 +1,7 @@
 import type { BarChart, CurveChart, CurveMark } from '../shared/view-model';
 import { fromWire } from '../shared/wire';
 import { responsive } from './chart-width';
+import { clip } from './clip-label';
 import { chartFigure } from './data-figure';
 import { sampleLabels } from './sample-labels';
 import { el, svg } from './dom';
@@ -15,7 +16,6 @@ import { t } from './strings';
 
 const BAR_HEIGHT = 200;
 const MARGIN = { top: 22, right: 16, bottom: 64, left: 60 };
-const LABEL_CHARS = 14;
 
 /** Three significant digits for axis ticks. */
 export function tick(value: number): string {
@@ -61,10 +61,6 @@ function spaced(ticks: readonly number[], y: (v: number) => number, gap = 14): n
   const kept: number[] = [];
   for (const t of ticks) if (!kept.some((k) => k === t || Math.abs(y(k) - y(t)) < gap)) kept.push(t);
   return kept;
-}
-
-function clip(label: string): string {
-  return label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label;
 }
 
 export function legend(series: readonly string[], prefix: string): HTMLElement {

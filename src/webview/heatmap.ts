@@ -1,6 +1,7 @@
 import type { JointView } from '../shared/view-model';
 import { fromWire } from '../shared/wire';
 import { responsive } from './chart-width';
+import { clip, LABEL_CHARS } from './clip-label';
 import { chartFigure, compact, dataTable } from './data-figure';
 import { el, svg } from './dom';
 import { t } from './strings';
@@ -16,7 +17,6 @@ import { t } from './strings';
  * tall as the number of rows allows: the height never depends on the width.
  */
 
-const LABEL_CHARS = 14;
 const MARGINAL = 84;
 const TOP = 40;
 /** Room right of the p(x) bars for the value written after the longest. */
@@ -187,8 +187,4 @@ function scaleKey(joint: JointView): HTMLElement {
   const key = svg('svg', { class: 'chart heat-scale', width: 5 * 18, height: 12, viewBox: `0 0 ${5 * 18} 12`, 'aria-hidden': 'true' });
   steps.forEach((step, k) => key.appendChild(svg('rect', { class: `heat-cell${step === 0 ? ' zero' : ''}`, x: k * 18, y: 0, width: 18, height: 12, 'fill-opacity': (step === 0 ? 0 : 0.08 + 0.92 * step).toFixed(3) })));
   return el('p', { class: 'legend heat-legend', attrs: { 'aria-hidden': 'true' } }, 'p(x, y): 0 ', key, ` ${compact(joint.max)}`);
-}
-
-function clip(label: string): string {
-  return label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label;
 }

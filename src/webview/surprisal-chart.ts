@@ -1,6 +1,7 @@
 import type { SequenceView } from '../shared/view-model';
 import { fromWire } from '../shared/wire';
 import { responsive } from './chart-width';
+import { clip } from './clip-label';
 import { niceTicks } from './charts';
 import { chartFigure, compact, dataTable } from './data-figure';
 import { el, svg } from './dom';
@@ -15,7 +16,8 @@ import { t } from './strings';
 
 const PLOT = 200;
 const MARGIN = { top: 24, right: 84, bottom: 76, left: 60 };
-const LABEL_CHARS = 10;
+/** Tokens sit closer than bars: their labels keep fewer characters. */
+const TOKEN_CHARS = 10;
 /** Widest bar, so four tokens in a wide panel are bars, not slabs. */
 const MAX_BAR_WIDTH = 40;
 /** Horizontal room a label slanted at 55° needs from its neighbour's (11 px text). */
@@ -113,7 +115,7 @@ function surprisalSvg(sequence: SequenceView, width: number): SVGSVGElement {
           ? { class: 'x-label token-label', x: lx, y: ly + 2, 'text-anchor': 'middle', 'data-index': k }
           : { class: 'x-label token-label', x: lx, y: ly, 'text-anchor': 'end', transform: `rotate(-55 ${lx} ${ly})`, 'data-index': k },
         svg('title', {}, bar.label),
-        clip(bar.shown),
+        clip(bar.shown, TOKEN_CHARS),
       ),
     );
   });
@@ -123,8 +125,4 @@ function surprisalSvg(sequence: SequenceView, width: number): SVGSVGElement {
     root.appendChild(svg('text', { class: 'tick mean-label', x: right + 4, y: my + 4, 'text-anchor': 'start' }, t('surprisal.mean', compact(mean))));
   }
   return root;
-}
-
-function clip(label: string): string {
-  return label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label;
 }
