@@ -139,7 +139,7 @@ export interface LossOptionView {
   readonly effect: string;
 }
 
-/** BCE/CCE under the four conventions, side by side (model/loss-conventions.ts). */
+/** BCE/CCE under the four conventions, side by side (model/loss-options-view.ts). */
 export interface ConventionsView {
   /** Whose figure is the loss's value. */
   readonly follows: string;
