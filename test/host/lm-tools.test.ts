@@ -115,6 +115,22 @@ describe('language-model tools', () => {
     assert.match(text, /^Entropy Lens could not evaluate the literal: .*foo.* \(line 3, column 2\)\. Nothing was computed\.$/);
   });
 
+  it('evaluateSelection reads the literal with the options Preview Loss remembers for it, as the editor does', async () => {
+    const literal = '{"y": [1, 0], "y_pred": [0.9, 0.2]}';
+    const editor = await open(`case = ${literal}\n`);
+    select(editor, literal);
+    const sum = -Math.log(0.9) - Math.log(0.8);
+    await vscode.commands.executeCommand('entropyLens.previewLoss', undefined, { reduction: 'sum' });
+    try {
+      const text = await invoke(EVALUATE_SELECTION, {});
+      assert.ok(text.includes(String(Number(sum.toPrecision(6)))), `the sum ${sum} of the per-sample losses:\n${text}`);
+    } finally {
+      await vscode.commands.executeCommand('entropyLens.previewLoss', undefined, {});
+    }
+    const mean = await invoke(EVALUATE_SELECTION, {});
+    assert.ok(mean.includes(String(Number((sum / 2).toPrecision(6)))), `the mean once the options are forgotten:\n${mean}`);
+  });
+
   it('evaluateSelection: the selected literal, named by file and line', async () => {
     const editor = await open('import numpy as np\nprobs = np.array([0.25, 0.25, 0.25, 0.25])\n');
     select(editor, 'np.array([0.25, 0.25, 0.25, 0.25])');
