@@ -20,14 +20,14 @@ export function formatEdge(value: number, digits: number): string {
 
 /**
  * Labels for increasing values (bin edges, axis ticks) in which neighbours always differ: each value
- * to the digits its nearer neighbour asks for, and where rounding still lands two on one string (a
+ * to the digits its nearer neighbour asks for (exactly, if a digit or two more does it), and where rounding still lands two on one string (a
  * value sitting on a rounding boundary), both get more digits until they part.
  */
 export function edgeLabels(values: readonly number[]): string[] {
   const digits = values.map((v, i) => {
     const before = i > 0 ? v - values[i - 1] : Number.POSITIVE_INFINITY;
     const after = i + 1 < values.length ? values[i + 1] - v : Number.POSITIVE_INFINITY;
-    return digitsFor(v, Math.min(before, after));
+    return exactWithin(v, digitsFor(v, Math.min(before, after)));
   });
   const labels = values.map((v, i) => formatEdge(v, digits[i]));
   for (let i = 0; i + 1 < values.length; i++) {
@@ -38,4 +38,13 @@ export function edgeLabels(values: readonly number[]): string[] {
     }
   }
   return labels;
+}
+
+/**
+ * `digits`, or one or two more when those print `value` exactly: a linear edge at a round step
+ * (0.0010025) reads as itself, not as 0.001002, while a log edge (10^0.1) keeps the shorter label.
+ */
+function exactWithin(value: number, digits: number): number {
+  for (let d = digits; d <= Math.min(MAX_DIGITS, digits + 2); d++) if (Number(value.toPrecision(d)) === value) return d;
+  return digits;
 }

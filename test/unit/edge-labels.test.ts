@@ -43,7 +43,11 @@ describe('histogram edge labels', () => {
     // The defect: at three significant digits some neighbouring edges read the same.
     const three = edges.map((e) => formatEdge(e, 3));
     assert.ok(three.some((label, i) => i > 0 && label === three[i - 1]), three.join(' '));
-    assertReadable(edges, edgeLabels(edges));
+    const labels = edgeLabels(edges);
+    assertReadable(edges, labels);
+    // The linear edges sit at a round step: each prints exactly, none with more than five digits.
+    assert.deepEqual(labels.map(parse), edges);
+    assert.ok(labels.every((label) => label.replace(/^0\.0*/, '').length <= 5), labels.join(' '));
   });
 
   it('edges a tenth of a decade apart keep three digits', () => {
