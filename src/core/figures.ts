@@ -123,10 +123,20 @@ export function infiniteAtNoun(evaluation: Evaluation): string {
 
 /** "BCE", or "BCE (sum, torch)": the reduction and convention when they are not the defaults. */
 function lossLabel(evaluation: LossEvaluation): string {
-  const reduction = evaluation.reduction === 'sum' ? 'sum' : evaluation.reduction === 'none' ? 'mean of per-sample' : undefined;
+  const reduction = evaluation.reduction === 'sum' ? 'sum' : evaluation.reduction === 'none' ? perSampleLabel(evaluation) : undefined;
   const convention = evaluation.convention && evaluation.convention !== 'exact' ? evaluation.convention : undefined;
   const extra = [reduction, convention].filter(Boolean).join(', ');
   return `${evaluation.loss.toUpperCase()}${extra ? ` (${extra})` : ''}`;
+}
+
+/**
+ * Under reduction 'none' the figure is what 'mean' gives: the plain mean of the per-sample losses,
+ * or with class weights Σ w·ℓ / Σ w, or with ignored targets the mean over those kept.
+ */
+function perSampleLabel(evaluation: LossEvaluation): string {
+  // A multi-label BCE divides by its labels (samples × columns): a plain mean of its per-label losses.
+  if (evaluation.loss !== 'cce' || evaluation.denominator === undefined || evaluation.denominator === evaluation.samples) return 'mean of per-sample';
+  return evaluation.options?.weight ? 'weighted mean of per-sample' : 'mean of per-sample not ignored';
 }
 
 /** What a uniform guess would cost (reduced like the loss) and the perplexity, for BCE and CCE. */

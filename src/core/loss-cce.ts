@@ -43,7 +43,11 @@ export function cceLoss(targets: Vector | Matrix, predictions: Vector | Matrix, 
     const why = ignored === n ? `every target equals the ignore index ${ignoreIndex}` : 'every target not ignored has class weight 0';
     throw new LiteralError('option', `${why}, so the mean divides by 0: there is no loss to average (PyTorch would print nan); use --reduction sum or none`, targets.range);
   }
-  if (weight) notes.push(`Class weights ${Array.from(weight, messageNumber).join(', ')} applied; ${categorical.kind === 'indices' ? 'the mean divides by Σ w of the targets' : 'the mean divides by the number of samples (target rows)'}, as CrossEntropyLoss(weight=…) does.`);
+  if (weight) {
+    // Under 'sum' nothing is divided: only the mean (and 'none''s figure, which is that mean) has a divisor.
+    const divisor = build.reduction === 'sum' ? '' : categorical.kind === 'indices' ? '; the mean divides by Σ w of the targets' : '; the mean divides by the number of samples (target rows)';
+    notes.push(`Class weights ${Array.from(weight, messageNumber).join(', ')} applied${divisor}, as CrossEntropyLoss(weight=…) does.`);
+  }
   if (epsilon > 0) notes.push(`Targets smoothed as CrossEntropyLoss(label_smoothing=${messageNumber(epsilon)}) does: (1 − ε)·y + ε/${k}, so a one-hot 1 → ${messageNumber(1 - epsilon + epsilon / k)} and 0 → ${messageNumber(epsilon / k)}.`);
   const uniform = new Float64Array(n * k).fill(1 / k);
   const figures = crossEntropyFigures(

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { binaryPerSample, categoricalPerSample, meanDenominator, reduce, type CategoricalProblem } from '../../src/core/conventions';
 import { evaluateText, type LossEvaluation } from '../../src/core/evaluate';
+import { figuresOf } from '../../src/core/figures';
 import { toJson } from '../../src/core/format';
 import { smoothLabels } from '../../src/core/label-smoothing';
 import { CONVENTIONS, type Convention, type LossOptions } from '../../src/core/loss-options';
@@ -134,6 +135,32 @@ describe('loss options and conventions (PyTorch, Keras, scikit-learn 1.5)', () =
         assert.equal(loss.convention, convention);
         assert.equal(loss.reduction, c.options.reduction ?? 'mean');
       }
+    });
+  }
+});
+
+describe('what a loss figure is called, under the reductions (PyTorch)', () => {
+  // Under 'none' the figure is 'mean''s value: the plain mean of the per-sample losses only when
+  // PyTorch's mean equals it; with class weights or ignored targets it divides by something else.
+  for (const c of fixtures.lossOptions.filter((x) => x.options.reduction === 'none')) {
+    it(`${c.name}: the label says which mean`, () => {
+      const evaluation = evaluateText(literalOf(c), { unit: 'nats', as: 'auto', loss: c.loss, lossOptions: c.options }) as LossEvaluation;
+      const label = figuresOf(evaluation).find((f) => f.key === 'loss')!.label;
+      const values = c.torch.perSample.map(num);
+      const plain = values.reduce((a, b) => a + b, 0) / values.length;
+      const mean = num(c.torch.mean);
+      const isPlain = plain === mean || Math.abs(plain - mean) <= 1e-9 * Math.abs(plain);
+      if (isPlain) assert.match(label, /\(mean of per-sample\)$/, label);
+      else assert.match(label, /\((weighted mean of per-sample|mean of per-sample not ignored)\)$/, label);
+    });
+  }
+
+  for (const c of fixtures.lossOptions.filter((x) => x.options.reduction === 'sum' && x.options.weight)) {
+    it(`${c.name}: the class-weight note names no divisor, since a sum divides by nothing`, () => {
+      const evaluation = evaluateText(literalOf(c), { unit: 'nats', as: 'auto', loss: c.loss, lossOptions: c.options }) as LossEvaluation;
+      const note = evaluation.notes.find((n) => n.startsWith('Class weights'));
+      assert.ok(note, 'a note on the class weights');
+      assert.doesNotMatch(note, /divides/);
     });
   }
 });
