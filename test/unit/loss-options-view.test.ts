@@ -2,42 +2,17 @@
 // PyTorch's, Keras' and scikit-learn's figures (test/fixtures/generate_losses.py, `lossOptions`).
 
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { evaluateText, type LossEvaluation } from '../../src/core/evaluate';
 import type { LossOptions } from '../../src/core/loss-options';
 import { formatNumber } from '../../src/core/number-format';
 import { buildViewModel } from '../../src/shared/model/build';
 import { conventionsView, lossOptionsView } from '../../src/shared/model/loss-options-view';
 import type { Num } from './kinds-reference';
+import { literalOf, lossCase as fixture, type LossCase as Case } from './loss-fixtures';
 
-interface Case {
-  name: string;
-  loss: 'bce' | 'cce';
-  targets: number[] | { kind: 'indices'; indices: number[] } | { kind: 'rows'; rows: number[] };
-  predictions: Num[];
-  fromLogits: boolean;
-  options: LossOptions;
-  classes: number;
-  columns: number;
-  exact: { value: Num | Num[] };
-  torch: { value: Num | Num[]; mean: Num };
-  keras: { value: Num | Num[] };
-  sklearn: { value: Num | Num[] };
-}
-
-const fixtures = (JSON.parse(fs.readFileSync(path.join(__dirname, '../../../test/fixtures/reference.json'), 'utf8')) as { lossOptions: Case[] }).lossOptions;
-const fixture = (name: string): Case => fixtures.find((c) => c.name === name) ?? assert.fail(`no fixture "${name}"`);
 const fmt = (x: number) => formatNumber(x, 6);
 const shown = (x: Num | Num[]) => (x === 'Infinity' ? '∞ nats' : `${fmt(x as number)} nats`);
 
-function literalOf(c: Case): string {
-  const rows = (xs: readonly Num[], k: number) => `[${Array.from({ length: xs.length / k }, (_, i) => `[${xs.slice(i * k, (i + 1) * k).join(', ')}]`).join(', ')}]`;
-  const width = c.loss === 'bce' ? c.columns : c.classes;
-  const predictions = width === 1 ? `[${c.predictions.join(', ')}]` : rows(c.predictions, width);
-  const targets = Array.isArray(c.targets) ? (c.columns === 1 ? `[${c.targets.join(', ')}]` : rows(c.targets, c.columns)) : c.targets.kind === 'indices' ? `[${c.targets.indices.join(', ')}]` : rows(c.targets.rows, c.classes);
-  return `{"y": ${targets}, "${c.fromLogits ? 'logits' : 'probs'}": ${predictions}}`;
-}
 
 function lossOf(c: Case, options: LossOptions = c.options): LossEvaluation {
   return evaluateText(literalOf(c), { unit: 'nats', as: 'auto', loss: c.loss, lossOptions: options }) as LossEvaluation;

@@ -2,48 +2,16 @@
 // scikit-learn 1.5's log_loss (test/fixtures/generate_losses.py), to 1e-9 relative / 1e-12 absolute.
 
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { binaryPerSample, categoricalPerSample, meanDenominator, reduce, type CategoricalProblem } from '../../src/core/conventions';
 import { evaluateText, type LossEvaluation } from '../../src/core/evaluate';
 import { figuresOf } from '../../src/core/figures';
 import { toJson } from '../../src/core/format';
 import { smoothLabels } from '../../src/core/label-smoothing';
-import { CONVENTIONS, type Convention, type LossOptions } from '../../src/core/loss-options';
+import { CONVENTIONS, type Convention } from '../../src/core/loss-options';
 import { rowContexts } from './helpers';
 import { close, num, type Num } from './kinds-reference';
+import { literalOf, lossFixtures as fixtures, type LossCase as Case, type LossFigures as Figures } from './loss-fixtures';
 
-interface Figures {
-  value: Num | Num[];
-  perSample: Num[];
-  mean: Num;
-}
-
-interface Case {
-  name: string;
-  source: string;
-  torchFrom: string;
-  loss: 'bce' | 'cce';
-  targets: number[] | { kind: 'indices'; indices: number[] } | { kind: 'rows'; rows: number[] };
-  predictions: Num[];
-  fromLogits: boolean;
-  options: LossOptions;
-  classes: number;
-  columns: number;
-  ignoreIndex: number;
-  posWeightColumns: number[];
-  exact: Figures;
-  torch: Figures;
-  keras: Figures;
-  sklearn: Figures;
-  baseline: Figures;
-  sklearnLogLoss?: number;
-}
-
-const fixtures = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../test/fixtures/reference.json'), 'utf8')) as {
-  lossOptions: Case[];
-  lossRows: { name: string; literal: string; value: number; source: string }[];
-};
 
 const vec = (xs: readonly Num[]) => Float64Array.from(xs, num);
 
@@ -85,21 +53,6 @@ function reduced(per: Float64Array, denominator: number, c: Case): number | Floa
   return c.options.reduction === 'none' ? r.perSample : c.options.reduction === 'sum' ? r.sum : r.mean;
 }
 
-/** The case as a literal the CLI reads: targets and predictions in rows where they have them. */
-function literalOf(c: Case): string {
-  const text = (x: Num) => (x === 'Infinity' ? 'Infinity' : x === '-Infinity' ? '-Infinity' : String(x));
-  const rows = (xs: readonly Num[], k: number) => `[${Array.from({ length: xs.length / k }, (_, i) => `[${xs.slice(i * k, (i + 1) * k).map(text).join(', ')}]`).join(', ')}]`;
-  const width = c.loss === 'bce' ? c.columns : c.classes;
-  const predictions = width === 1 ? `[${c.predictions.map(text).join(', ')}]` : rows(c.predictions, width);
-  const targets = Array.isArray(c.targets)
-    ? c.columns === 1
-      ? `[${c.targets.join(', ')}]`
-      : rows(c.targets, c.columns)
-    : c.targets.kind === 'indices'
-      ? `[${c.targets.indices.join(', ')}]`
-      : rows(c.targets.rows, c.classes);
-  return `{"y": ${targets}, "${c.fromLogits ? 'logits' : 'probs'}": ${predictions}}`;
-}
 
 describe('loss options and conventions (PyTorch, Keras, scikit-learn 1.5)', () => {
   it('the references come from torch and scikit-learn themselves', () => {

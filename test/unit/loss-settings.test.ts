@@ -11,47 +11,12 @@ import { CONVENTIONS, type LossOptions } from '../../src/core/loss-options';
 import { LOSS_SETTING_KEYS, LOSS_SETTING_NAMES, lossDefaultsKey, readLossSettings } from '../../src/extension/loss-settings';
 import { changedOver, PreviewOptionsStore, previewOptionsArgument, smoothingOf, withPreview } from '../../src/extension/preview-options';
 import { close, type Num } from './kinds-reference';
+import { literalOf, lossFixtures as fixtures } from './loss-fixtures';
 
-interface Figures {
-  value: Num | Num[];
-  perSample: Num[];
-}
-
-interface Case {
-  name: string;
-  loss: 'bce' | 'cce';
-  targets: number[] | { kind: 'indices'; indices: number[] } | { kind: 'rows'; rows: number[] };
-  predictions: Num[];
-  fromLogits: boolean;
-  options: LossOptions;
-  classes: number;
-  columns: number;
-  exact: Figures;
-  torch: Figures;
-  keras: Figures;
-  sklearn: Figures;
-}
-
-const fixtures = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../test/fixtures/reference.json'), 'utf8')) as { lossOptions: Case[] };
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as {
   contributes: { configuration: { properties: Record<string, { default: unknown; minimum?: number; maximum?: number; enum?: string[] }> } };
 };
 
-/** The literal of a fixture case, as loss-reference.test.ts writes it. */
-function literalOf(c: Case): string {
-  const text = (x: Num) => String(x);
-  const rows = (xs: readonly Num[], k: number) => `[${Array.from({ length: xs.length / k }, (_, i) => `[${xs.slice(i * k, (i + 1) * k).map(text).join(', ')}]`).join(', ')}]`;
-  const width = c.loss === 'bce' ? c.columns : c.classes;
-  const predictions = width === 1 ? `[${c.predictions.map(text).join(', ')}]` : rows(c.predictions, width);
-  const targets = Array.isArray(c.targets)
-    ? c.columns === 1
-      ? `[${c.targets.join(', ')}]`
-      : rows(c.targets, c.columns)
-    : c.targets.kind === 'indices'
-      ? `[${c.targets.indices.join(', ')}]`
-      : rows(c.targets.rows, c.classes);
-  return `{"y": ${targets}, "${c.fromLogits ? 'logits' : 'probs'}": ${predictions}}`;
-}
 
 /** Settings as VS Code's getConfiguration('entropyLens').get(key) returns them. */
 function settings(values: Partial<Record<keyof LossOptions, unknown>>): (key: string) => unknown {
