@@ -39,6 +39,15 @@ function webviewFrame(page) {
 }
 
 /**
+ * `text` as Monaco renders it (spaces as non-breaking spaces), for a locator's hasText: a string
+ * there ignores case ("Softmax" would match "softmax"), a regex does not.
+ * @param {string} text
+ */
+function textPattern(text) {
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \u00a0]'));
+}
+
+/**
  * The helper API for one scenario.
  * @param {import('playwright-core').Page} page @param {string} scenarioName used in screenshot names
  */
@@ -209,20 +218,17 @@ export function createWorkbench(page, scenarioName) {
     },
 
     /**
-     * Hovers the first rendered occurrence of `text` in the active editor and resolves the hover's
-     * text once it contains `until` (a hover first says "Loading…" while providers work).
-     * The pointer goes to the middle of the text as laid out (a DOM range over Monaco's token
-     * spans), so proportional widths and tabs cannot throw it off.
-     * @param {string} text @param {string} [until]
+     * The middle of the first rendered occurrence of `text` in the active editor, on a character
+     * (not a space or comma), as the page lays it out now (a DOM range over Monaco's token spans,
+     * so proportional widths and tabs cannot throw it off); undefined while the line is not laid
+     * out (an editor still opening has empty boxes: resting at (0, 0) would hover the title bar),
+     * null when the text is not on screen.
+     * @param {string} text @returns {Promise<{ x: number, y: number } | undefined | null>}
      */
-    async hover(text, until = '') {
-      // hasText with a string ignores case ("Softmax" would match "softmax"): a regex does not.
-      const pattern = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \u00a0]'));
-      const line = page.locator('.editor-group-container.active .view-lines .view-line', { hasText: pattern }).first();
+    async middleOf(text) {
+      const line = page.locator('.editor-group-container.active .view-lines .view-line', { hasText: textPattern(text) }).first();
       await line.waitFor({ timeout: UI_TIMEOUT_MS });
-      // The middle of the text as laid out now, or undefined while it is not laid out (a line of an
-      // editor still being opened has an empty box: resting at (0, 0) would hover the title bar).
-      const locate = () => line.evaluate((element, wanted) => {
+      return line.evaluate((element, wanted) => {
         const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
         const nodes = [];
         let joined = '';
@@ -247,6 +253,16 @@ export function createWorkbench(page, scenarioName) {
         if (rect.width === 0 || rect.height === 0) return undefined;
         return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
       }, text).catch(() => undefined);
+    },
+
+    /**
+     * Hovers the first rendered occurrence of `text` in the active editor and resolves the hover's
+     * text once it contains `until` (a hover first says "Loading…" while providers work).
+     * The pointer goes to `middleOf(text)`.
+     * @param {string} text @param {string} [until]
+     */
+    async hover(text, until = '') {
+      const locate = () => api.middleOf(text);
       const hover = api.hoverWidget();
       // A hover asked for before the extension registered its provider never gets its part:
       // as a person would, move away and rest on the text again until it shows what we wait for.
@@ -290,7 +306,7 @@ export function createWorkbench(page, scenarioName) {
         for (let node = document.elementFromPoint(x, y); node && chain.length < 4; node = node.parentElement) chain.push(`${node.tagName.toLowerCase()}.${[...node.classList].join('.')}`);
         return chain.join(' < ');
       }, point);
-      const where = `pointer at (${Math.round(point.x)}, ${Math.round(point.y)}) over ${under}; ${await page.locator('.editor-group-container.active .view-line', { hasText: pattern }).count()} matching line(s); status bar: ${(await page.locator('.statusbar').innerText().catch(() => '')).replace(/\s+/g, ' ')}`;
+      const where = `pointer at (${Math.round(point.x)}, ${Math.round(point.y)}) over ${under}; ${await page.locator('.editor-group-container.active .view-line', { hasText: textPattern(text) }).count()} matching line(s); status bar: ${(await page.locator('.statusbar').innerText().catch(() => '')).replace(/\s+/g, ' ')}`;
       throw new Error(seen
         ? `the hover over "${text}" never showed "${until}" (${attempts} tries in ${2 * UI_TIMEOUT_MS / 1000}s); it reads: ${JSON.stringify(seen)}; ${where}`
         : `no hover appeared over "${text}" (${attempts} tries in ${2 * UI_TIMEOUT_MS / 1000}s); ${where}`);

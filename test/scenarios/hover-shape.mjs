@@ -2,7 +2,7 @@
 // Entropy Lens says nothing: a shape is not a distribution. The probabilities a few lines up still
 // get their hover in the same window, so the silence is the extension declining, not a hover that
 // never came.
-import { ok } from './lib/expect.mjs';
+import { ok, waitUntil } from './lib/expect.mjs';
 
 export const title = 'Hover over torch.zeros((3, 224, 224)) in arrays.py: no Entropy Lens hover, while np.array([0.1, 0.2, 0.7]) still gets one';
 
@@ -16,7 +16,7 @@ export default async function hoverShape(ui) {
   await ui.hover('[0.1, 0.2, 0.7]', 'Entropy Lens');
   await dismiss(ui);
 
-  const point = await middleOf(ui, '224, 224');
+  const point = await waitUntil(() => ui.middleOf('224, 224'), 'the shape "224, 224" laid out in the editor');
   // By mouse: rest on the shape.
   await ui.page.mouse.move(point.x - 60, point.y);
   await ui.page.mouse.move(point.x, point.y, { steps: 4 });
@@ -56,38 +56,3 @@ async function hoverAfter(ui, ms) {
   return seen;
 }
 
-/**
- * The middle of the first rendered occurrence of `text` in the active editor, on a character (not a
- * space or comma), as ui.hover finds it.
- * @param {ReturnType<typeof import('../../scripts/lib/workbench.mjs').createWorkbench>} ui @param {string} text
- */
-async function middleOf(ui, text) {
-  // Monaco renders spaces as non-breaking spaces: match either.
-  const pattern = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \u00a0]'));
-  const line = ui.page.locator('.editor-group-container.active .view-lines .view-line', { hasText: pattern }).first();
-  await line.waitFor({ timeout: ui.UI_TIMEOUT_MS });
-  const point = await line.evaluate((element, wanted) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    const nodes = [];
-    let joined = '';
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      nodes.push({ node, start: joined.length });
-      joined += node.data.replace(/\u00a0/g, ' ');
-    }
-    const column = joined.indexOf(wanted);
-    if (column < 0) return null;
-    let middle = column + Math.floor(wanted.length / 2);
-    while (middle > column && /[\s,]/.test(joined[middle])) middle--;
-    const at = (offset) => {
-      const hit = nodes.filter((n) => n.start <= offset).pop();
-      return [hit.node, offset - hit.start];
-    };
-    const range = document.createRange();
-    range.setStart(...at(middle));
-    range.setEnd(...at(middle + 1));
-    const rect = range.getBoundingClientRect();
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }, text);
-  ok(point, `"${text}" is not visible in the editor`);
-  return point;
-}
