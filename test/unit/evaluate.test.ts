@@ -1,37 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { LiteralError, lineColumnAt, type LiteralErrorCode } from '../../src/core/errors';
-import { evaluateText, type EvaluateOptions, type Evaluation } from '../../src/core/evaluate';
-import type { LossEvaluation } from '../../src/core/loss-select';
-
-const nats: EvaluateOptions = { unit: 'nats', as: 'auto', loss: 'auto' };
-
-function evaluate(text: string, options: Partial<EvaluateOptions> = {}): Evaluation {
-  return evaluateText(text, { ...nats, ...options });
-}
-
-function loss(text: string, options: Partial<EvaluateOptions> = {}): LossEvaluation {
-  const result = evaluate(text, options);
-  assert.equal(result.kind, 'loss');
-  return result;
-}
-
-/** Asserts evaluation fails with `code`, pointing at the first occurrence of `at` in the text. */
-function assertFails(text: string, code: LiteralErrorCode, at: string, message?: RegExp, options: Partial<EvaluateOptions> = {}): void {
-  assert.throws(
-    () => evaluate(text, options),
-    (error: unknown) => {
-      assert.ok(error instanceof LiteralError, `expected a LiteralError, got ${String(error)}`);
-      assert.equal(error.code, code, error.message);
-      assert.equal(text.slice(error.range.start, error.range.end), at, `range of "${error.message}"`);
-      if (message) assert.match(error.message, message);
-      return true;
-    },
-  );
-}
-
-function close(actual: number, expected: number, tolerance = 1e-12): void {
-  assert.ok(Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)), `${actual} ≠ ${expected}`);
-}
+import { LiteralError, lineColumnAt } from '../../src/core/errors';
+import type { EvaluateOptions } from '../../src/core/evaluate';
+import { assertFails, close, evaluate, loss } from './helpers';
 
 describe('evaluate: shapes', () => {
   it('reads a vector as one distribution', () => {

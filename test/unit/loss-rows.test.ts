@@ -3,44 +3,14 @@
 // (cli.test.ts); the PyTorch figures of rows 2–5 are also checked in loss-reference.test.ts.
 
 import * as assert from 'node:assert/strict';
-import { LiteralError, type LiteralErrorCode } from '../../src/core/errors';
-import { evaluateText, type EvaluateOptions, type Evaluation, type LossEvaluation } from '../../src/core/evaluate';
+import type { EvaluateOptions } from '../../src/core/evaluate';
 import { describe as describeEvaluation, figuresOf } from '../../src/core/figures';
 import { toJson, toText } from '../../src/core/format';
 import type { LossOptions } from '../../src/core/loss-options';
 import { formulasOf } from '../../src/core/tex';
-
-const nats: EvaluateOptions = { unit: 'nats', as: 'auto', loss: 'auto' };
-
-function evaluate(text: string, options: Partial<EvaluateOptions> = {}): Evaluation {
-  return evaluateText(text, { ...nats, ...options });
-}
-
-function loss(text: string, options: Partial<EvaluateOptions> = {}): LossEvaluation {
-  const result = evaluate(text, options);
-  assert.equal(result.kind, 'loss');
-  return result;
-}
+import { assertFails as fails, close, evaluate, loss } from './helpers';
 
 const withOptions = (text: string, lossOptions: LossOptions, options: Partial<EvaluateOptions> = {}) => loss(text, { ...options, lossOptions });
-
-/** Evaluation fails with `code` at the first occurrence of `at`, its message matching `message`. */
-function fails(text: string, code: LiteralErrorCode, at: string, message: RegExp, options: Partial<EvaluateOptions> = {}): void {
-  assert.throws(
-    () => evaluate(text, options),
-    (error: unknown) => {
-      assert.ok(error instanceof LiteralError, `expected a LiteralError, got ${String(error)}`);
-      assert.equal(error.code, code, error.message);
-      assert.equal(text.slice(error.range.start, error.range.end), at, `range of "${error.message}"`);
-      assert.match(error.message, message);
-      return true;
-    },
-  );
-}
-
-function close(actual: number, expected: number, tolerance = 1e-12): void {
-  assert.ok(Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)), `${actual} ≠ ${expected}`);
-}
 
 const ln = Math.log;
 
